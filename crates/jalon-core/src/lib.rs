@@ -1,0 +1,30 @@
+//! jalon-core: the domain of Jalon, a desktop tool in which the officers who run a public
+//! strategy keep its progress report.
+//!
+//! It holds the model (strategy, axes, actions, objectives), the SQLite store with its
+//! migrations, the exact roll-up of progress and its traces, the consistency checks, the
+//! importer for published dashboard pages and the JSON exchange document.
+//!
+//! It is frontend-agnostic: it knows nothing of Tauri, of the web UI or of the terminal. The
+//! CLI and the desktop shell are thin adapters over the functions here.
+
+pub mod checks;
+pub mod error;
+pub mod exact;
+pub mod exchange;
+pub mod import;
+pub mod model;
+pub mod page;
+pub mod rollup;
+pub mod store;
+pub mod summary;
+
+pub use checks::{CheckCode, Warning, check};
+pub use error::{Error, Result};
+pub use model::{
+    Action, Axis, Direction, Indicator, Language, Objective, ObjectiveFields, ObjectiveRef, Part,
+    Report, RollupMethod, Status, Strategy,
+};
+pub use rollup::{Rollup, Subject, Trace, rollup, trace};
+pub use store::Store;
+pub use summary::{Summary, summarize};

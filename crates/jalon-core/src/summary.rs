@@ -1,0 +1,184 @@
+//! The report with its computed percentages, as shown on the dashboard and printed by
+//! `jalon-cli summary --json`. Percentages here are the displayed whole numbers.
+
+use serde::Serialize;
+
+use crate::exact::display_percent;
+use crate::model::{Language, Report, RollupMethod, Status};
+use crate::rollup::{Rollup, objective_value, rollup};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub strategy: StrategySummary,
+    pub axes: Vec<AxisSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StrategySummary {
+    pub title: String,
+    pub period: String,
+    pub language: Language,
+    pub method: RollupMethod,
+    pub reporting_period: String,
+    pub as_of: String,
+    pub progress: Option<u32>,
+    pub axis_count: usize,
+    pub action_count: usize,
+    /// Objective entries: an objective in two parts counts twice, as on the published page.
+    pub objective_count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AxisSummary {
+    pub number: u32,
+    pub title: String,
+    pub progress: Option<u32>,
+    pub actions: Vec<ActionSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionSummary {
+    pub number: u32,
+    pub title: String,
+    pub progress: Option<u32>,
+    pub published_progress: Option<u32>,
+    pub objectives: Vec<ObjectiveSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ObjectiveSummary {
+    pub number: u32,
+    pub part: Option<u32>,
+    pub parts: Option<u32>,
+    pub title: String,
+    pub status: Status,
+    pub progress: u32,
+}
+
+/// Builds the summary of a report from its roll-up.
+pub fn summarize(report: &Report) -> Summary {
+    summarize_with(report, &rollup(report))
+}
+
+pub fn summarize_with(report: &Report, r: &Rollup) -> Summary {
+    let pct = |v: &Option<num_rational::BigRational>| v.as_ref().map(display_percent);
+    let s = &report.strategy;
+    Summary {
+        strategy: StrategySummary {
+            title: s.title.clone(),
+            period: s.period.clone(),
+            language: s.language,
+            method: s.method,
+            reporting_period: s.reporting_period.clone(),
+            as_of: s.as_of.clone(),
+            progress: pct(&r.strategy),
+            axis_count: report.axes.len(),
+            action_count: report.action_count(),
+            objective_count: report.objectives().count(),
+        },
+        axes: report
+            .axes
+            .iter()
+            .zip(&r.axes)
+            .map(|(axis, ar)| AxisSummary {
+                number: axis.number,
+                title: axis.title.clone(),
+                progress: pct(&ar.value),
+                actions: axis
+                    .actions
+                    .iter()
+                    .zip(&ar.actions)
+                    .map(|(action, av)| ActionSummary {
+                        number: action.number,
+                        title: action.title.clone(),
+                        progress: pct(av),
+                        published_progress: action.published_progress,
+                        objectives: action
+                            .objectives
+                            .iter()
+                            .map(|o| ObjectiveSummary {
+                                number: o.number,
+                                part: o.part.map(|p| p.index),
+                                parts: o.part.map(|p| p.count),
+                                title: o.fields.title.clone(),
+                                status: o.fields.status,
+                                progress: display_percent(&objective_value(o)),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// A dash for a level with nothing counted, the language's percent typography otherwise.
+pub fn format_progress(p: Option<u32>, lang: Language) -> String {
+    match p {
+        Some(v) => lang.percent(v),
+        None => "—".to_string(),
+    }
+}
+
+impl Summary {
+    /// The plain-text form printed by the CLI: one line per level, indented.
+    pub fn to_text(&self) -> String {
+        let lang = self.strategy.language;
+        let (axis_w, action_w, objective_w) = match lang {
+            Language::En => ("Axis", "Action", "Objective"),
+            Language::Fr => ("Axe", "Action", "Objectif"),
+        };
+        let mut out = String::new();
+        let s = &self.strategy;
+        out.push_str(&format!(
+            "{}{}  {}\n",
+            s.title,
+            if s.period.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", s.period)
+            },
+            format_progress(s.progress, lang)
+        ));
+        out.push_str(&match lang {
+            Language::En => format!(
+                "{} axes, {} key actions and {} objectives\n",
+                s.axis_count, s.action_count, s.objective_count
+            ),
+            Language::Fr => format!(
+                "{} axes, {} actions clés et {} objectifs\n",
+                s.axis_count, s.action_count, s.objective_count
+            ),
+        });
+        for axis in &self.axes {
+            out.push_str(&format!(
+                "\n{axis_w} {}: {}  {}\n",
+                axis.number,
+                axis.title,
+                format_progress(axis.progress, lang)
+            ));
+            for action in &axis.actions {
+                out.push_str(&format!(
+                    "  {action_w} {}: {}  {}\n",
+                    action.number,
+                    action.title,
+                    format_progress(action.progress, lang)
+                ));
+                for o in &action.objectives {
+                    let part = match (o.part, o.parts) {
+                        (Some(p), Some(n)) => format!(" ({p}/{n})"),
+                        _ => String::new(),
+                    };
+                    out.push_str(&format!(
+                        "    {objective_w} {}{part}  {:>5}  {:<12}  {}\n",
+                        o.number,
+                        lang.percent(o.progress),
+                        o.status.label(lang),
+                        o.title
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
