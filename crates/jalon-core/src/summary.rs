@@ -120,13 +120,35 @@ pub fn format_progress(p: Option<u32>, lang: Language) -> String {
     }
 }
 
+/// "4 axes, 17 key actions and 46 objectives", with singulars where the count is one.
+pub fn counts_line(lang: Language, axes: usize, actions: usize, objectives: usize) -> String {
+    let word = |n: usize, one: &str, many: &str| {
+        format!("{n} {}", if n == 1 { one } else { many })
+    };
+    match lang {
+        Language::En => format!(
+            "{}, {} and {}",
+            word(axes, "axis", "axes"),
+            word(actions, "key action", "key actions"),
+            word(objectives, "objective", "objectives")
+        ),
+        Language::Fr => format!(
+            "{}, {} et {}",
+            word(axes, "axe", "axes"),
+            word(actions, "action clé", "actions clés"),
+            word(objectives, "objectif", "objectifs")
+        ),
+    }
+}
+
 impl Summary {
     /// The plain-text form printed by the CLI: one line per level, indented.
     pub fn to_text(&self) -> String {
         let lang = self.strategy.language;
-        let (axis_w, action_w, objective_w) = match lang {
-            Language::En => ("Axis", "Action", "Objective"),
-            Language::Fr => ("Axe", "Action", "Objectif"),
+        // French typography puts a no-break space before the colon.
+        let (axis_w, action_w, objective_w, colon) = match lang {
+            Language::En => ("Axis", "Action", "Objective", ":"),
+            Language::Fr => ("Axe", "Action", "Objectif", "\u{a0}:"),
         };
         let mut out = String::new();
         let s = &self.strategy;
@@ -140,26 +162,23 @@ impl Summary {
             },
             format_progress(s.progress, lang)
         ));
-        out.push_str(&match lang {
-            Language::En => format!(
-                "{} axes, {} key actions and {} objectives\n",
-                s.axis_count, s.action_count, s.objective_count
-            ),
-            Language::Fr => format!(
-                "{} axes, {} actions clés et {} objectifs\n",
-                s.axis_count, s.action_count, s.objective_count
-            ),
-        });
+        out.push_str(&counts_line(
+            lang,
+            s.axis_count,
+            s.action_count,
+            s.objective_count,
+        ));
+        out.push('\n');
         for axis in &self.axes {
             out.push_str(&format!(
-                "\n{axis_w} {}: {}  {}\n",
+                "\n{axis_w} {}{colon} {}  {}\n",
                 axis.number,
                 axis.title,
                 format_progress(axis.progress, lang)
             ));
             for action in &axis.actions {
                 out.push_str(&format!(
-                    "  {action_w} {}: {}  {}\n",
+                    "  {action_w} {}{colon} {}  {}\n",
                     action.number,
                     action.title,
                     format_progress(action.progress, lang)
@@ -170,8 +189,8 @@ impl Summary {
                         _ => String::new(),
                     };
                     out.push_str(&format!(
-                        "    {objective_w} {}{part}  {:>5}  {:<12}  {}\n",
-                        o.number,
+                        "    {objective_w} {:<8}  {:>5}  {:<12}  {}\n",
+                        format!("{}{part}", o.number),
                         lang.percent(o.progress),
                         o.status.label(lang),
                         o.title
