@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand};
 use jalon_core::{Store, check, import, summarize};
 
 #[derive(Parser)]
-#[command(name = "jalon-cli", version, about = "Keep and check a strategy progress report")]
+#[command(
+    name = "jalon-cli",
+    version,
+    about = "Keep and check a strategy progress report"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -87,7 +91,10 @@ fn read(path: &Path) -> Result<String, CliError> {
 
 fn print_json<T: serde::Serialize>(value: &T) {
     // Plain data structures always serialise.
-    println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    );
 }
 
 /// Reads the input before touching the report, so that an unreadable file creates nothing.
@@ -160,7 +167,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
                     println!("{}: {}", t.subject, t.text);
                     Ok(())
                 }
-                None => Err(CliError::Subject(format!("{parsed:?} is not in the report"))),
+                None => Err(CliError::Subject(format!(
+                    "{parsed:?} is not in the report"
+                ))),
             }
         }
         Command::ExportJson { db, out } => {

@@ -1,1 +1,73 @@
-fn main(){}
+//! Speed targets of PRODUCT.md: roll-up of 100,000 objectives under 10 ms; summary of a
+//! 10,000-objective report read from SQLite under 50 ms; plus import of a seed-sized page and
+//! JSON export of 10,000 objectives. Run with `cargo bench -p jalon-core`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jalon_core::{Store, exchange, import, rollup, summarize, synthetic};
+use std::hint::black_box;
+
+/// A page shaped like the seed: one axis, four actions, seventeen entries (one objective in two
+/// parts), each with a few paragraphs, in both parts.
+fn seed_sized_page() -> String {
+    let actions = [(14u32, 6usize), (15, 4), (16, 4), (17, 3)];
+    let mut summary = String::from(
+        "2026 Progress Report\n\nA benchmark strategy\n\n4 axes, 17 key actions and 46 objectives.\n\nFilter by axis:\n\n17 objectives\n\n",
+    );
+    let mut detail = String::new();
+    let mut n = 30;
+    for (action, count) in actions {
+        summary.push_str(&format!(
+            "Axis 4: A benchmark axis\nAction {action}: A benchmark action\nProgress : 50%\n"
+        ));
+        for k in 0..count {
+            let title =
+                format!("Objective {n} : A benchmark objective with a realistic title length");
+            let paragraphs = "A first paragraph of achievement text, about as long as a real one on a published page.\n\nA second paragraph:\n\n  • one bullet;\n  • another bullet.";
+            summary.push_str(&format!("{title}\n\nIn progress\n\n{paragraphs}\n\n\nNext steps text for the coming quarter.\n\n\n"));
+            detail.push_str(&format!(
+                "{title}\n\nCONTEXT\n\nAXE\n\nAxis 4: A benchmark axis\n\nACTION\n\nAction {action}: A benchmark action\n\nSTATUS\n\nIn progress\n\nProgress : {}%\n\nAchievement\n\n{paragraphs}\n\n\nNext steps\n\nNext steps text for the coming quarter.\n\n\n",
+                (k * 17) % 100
+            ));
+            n += 1;
+        }
+    }
+    summary + &detail
+}
+
+fn benches(c: &mut Criterion) {
+    let big = synthetic::generate(100_000);
+    c.bench_function("rollup 100k objectives", |b| {
+        b.iter(|| rollup(black_box(&big)))
+    });
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bench.jalon");
+    {
+        let mut s = Store::create(&path).expect("create");
+        s.replace(&synthetic::generate(10_000)).expect("fill");
+    }
+    let store = Store::open(&path).expect("open");
+    c.bench_function("summary of 10k objectives from sqlite", |b| {
+        b.iter(|| summarize(&store.report().expect("report")))
+    });
+
+    let page = seed_sized_page();
+    c.bench_function("import seed-sized page", |b| {
+        b.iter(|| {
+            let mut s = Store::open_in_memory().expect("store");
+            import::import_page(&mut s, black_box(&page)).expect("import")
+        })
+    });
+
+    let ten_k = store.report().expect("report");
+    c.bench_function("json export 10k objectives", |b| {
+        b.iter(|| exchange::to_json(black_box(&ten_k)))
+    });
+}
+
+criterion_group! {
+    name = core;
+    config = Criterion::default().sample_size(30);
+    targets = benches
+}
+criterion_main!(core);

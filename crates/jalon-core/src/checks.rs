@@ -186,10 +186,7 @@ mod tests {
                 InProgressWithoutNextSteps
             ]
         );
-        assert_eq!(
-            check(&r)[0].message,
-            "Objective 1 is Completed but at 90%"
-        );
+        assert_eq!(check(&r)[0].message, "Objective 1 is Completed but at 90%");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod page;
 pub mod rollup;
 pub mod store;
 pub mod summary;
+pub mod synthetic;
 
 pub use checks::{CheckCode, Warning, check};
 pub use error::{Error, Result};

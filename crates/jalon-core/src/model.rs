@@ -412,8 +412,7 @@ impl Report {
         self.strategy.validate()?;
         let mut axes = std::collections::HashSet::new();
         let mut actions = std::collections::HashSet::new();
-        let mut objectives: std::collections::HashMap<u32, Vec<Option<Part>>> =
-            Default::default();
+        let mut objectives: std::collections::HashMap<u32, Vec<Option<Part>>> = Default::default();
         for ax in &self.axes {
             check_number("axis", ax.number)?;
             non_empty(&format!("Axis {}: title", ax.number), &ax.title)?;
@@ -564,7 +563,9 @@ mod tests {
             unit: "%".into(),
             direction: Direction::Rising,
         };
-        let err = ind.validate().expect_err("rising with target below baseline");
+        let err = ind
+            .validate()
+            .expect_err("rising with target below baseline");
         assert!(err.to_string().contains("indicator.direction"), "{err}");
     }
 

@@ -37,8 +37,8 @@ enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Label {
     Context,
-    AxisLabel,
-    ActionLabel,
+    Axe,
+    Action,
     Status,
     Achievement,
     NextSteps,
@@ -103,8 +103,8 @@ fn classify(raw: &str) -> Kind {
     let lower = s.to_lowercase();
     let label = match lower.as_str() {
         "context" | "contexte" => Some(Label::Context),
-        "axe" | "axis" => Some(Label::AxisLabel),
-        "action" => Some(Label::ActionLabel),
+        "axe" | "axis" => Some(Label::Axe),
+        "action" => Some(Label::Action),
         "status" | "statut" => Some(Label::Status),
         "achievement" | "achievements" | "réalisation" | "réalisations" => {
             Some(Label::Achievement)
@@ -154,8 +154,7 @@ struct Cursor<'a> {
     pos: usize,
 }
 
-const STATUS_EXPECTED: &str =
-    "a status (In progress, Completed, Not started, Abandoned; or En cours, Terminé, Réalisé, Non commencé, Abandonné)";
+const STATUS_EXPECTED: &str = "a status (In progress, Completed, Not started, Abandoned; or En cours, Terminé, Réalisé, Non commencé, Abandonné)";
 
 impl<'a> Cursor<'a> {
     fn skip_blank(&mut self) {
@@ -214,8 +213,11 @@ impl<'a> Cursor<'a> {
         let no = self.line_no();
         let found = self.found();
         match self.next() {
-            Some(l) if l.kind == Kind::Text => Status::from_label(&fold_spaces(l.text))
-                .ok_or_else(|| Error::parse(no, format!("{STATUS_EXPECTED} after {after}"), &found)),
+            Some(l) if l.kind == Kind::Text => {
+                Status::from_label(&fold_spaces(l.text)).ok_or_else(|| {
+                    Error::parse(no, format!("{STATUS_EXPECTED} after {after}"), &found)
+                })
+            }
             _ => Err(Error::parse(
                 no,
                 format!("{STATUS_EXPECTED} after {after}"),
@@ -309,6 +311,8 @@ struct DetailEntry {
 /// Reads a published page. Writes nothing.
 pub fn parse_page(text: &str) -> Result<ParsedPage> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A final newline ends the last line; it does not open another one.
+    let text = text.strip_suffix('\n').unwrap_or(text);
     let lines: Vec<Line> = text
         .split('\n')
         .enumerate()
@@ -433,10 +437,17 @@ pub fn parse_page(text: &str) -> Result<ParsedPage> {
                     ));
                 };
                 let r = ObjectiveRef { number: n, part };
+                if summary_seen.contains_key(&r) {
+                    // Seen once already: this is its detail entry with a broken label.
+                    return Err(Error::parse(
+                        c.line_no(),
+                        format!("CONTEXT after Objective {r}, which opens its detail entry"),
+                        &c.found(),
+                    ));
+                }
                 let status = c.status(&format!("Objective {r}"))?;
-                let paragraphs = c.paragraphs(|c, pos| {
-                    is_structural(&c.lines[pos].kind) || c.opens_detail(pos)
-                });
+                let paragraphs =
+                    c.paragraphs(|c, pos| is_structural(&c.lines[pos].kind) || c.opens_detail(pos));
                 let (achievement, next_steps) = split_summary_texts(&paragraphs);
                 if summary_seen.insert(r, no).is_some() {
                     return Err(Error::parse(
@@ -490,14 +501,16 @@ pub fn parse_page(text: &str) -> Result<ParsedPage> {
         };
         let r = ObjectiveRef { number: n, part };
         if language.is_none() {
-            language = Some(if found.trim_start().to_lowercase().starts_with("objectif") {
-                Language::Fr
-            } else {
-                Language::En
-            });
+            language = Some(
+                if found.trim_start().to_lowercase().starts_with("objectif") {
+                    Language::Fr
+                } else {
+                    Language::En
+                },
+            );
         }
         c.expect_label(Label::Context, &format!("CONTEXT after Objective {r}"))?;
-        c.expect_label(Label::AxisLabel, &format!("AXE after CONTEXT (Objective {r})"))?;
+        c.expect_label(Label::Axe, &format!("AXE after CONTEXT (Objective {r})"))?;
         let (ano, afound) = (c.line_no(), c.found());
         let Some(Kind::Axis(axis_n, axis_t)) = c.next().map(|l| l.kind.clone()) else {
             return Err(Error::parse(
@@ -506,7 +519,7 @@ pub fn parse_page(text: &str) -> Result<ParsedPage> {
                 &afound,
             ));
         };
-        c.expect_label(Label::ActionLabel, &format!("ACTION (Objective {r})"))?;
+        c.expect_label(Label::Action, &format!("ACTION (Objective {r})"))?;
         let (ano, afound) = (c.line_no(), c.found());
         let Some(Kind::Action(action_n, action_t)) = c.next().map(|l| l.kind.clone()) else {
             return Err(Error::parse(
@@ -603,11 +616,23 @@ pub fn parse_page(text: &str) -> Result<ParsedPage> {
                         action: Some(action_n),
                         message: format!(
                             "{obj_word} {r}: {} Action {action_n}, {} Action {} (line {}); {}",
-                            if fr { "le résumé le place sous" } else { "the summary puts it under" },
-                            if fr { "le détail sous" } else { "the detail under" },
+                            if fr {
+                                "le résumé le place sous"
+                            } else {
+                                "the summary puts it under"
+                            },
+                            if fr {
+                                "le détail sous"
+                            } else {
+                                "the detail under"
+                            },
                             d.action.0,
                             d.line,
-                            if fr { "le résumé est suivi" } else { "the summary is followed" },
+                            if fr {
+                                "le résumé est suivi"
+                            } else {
+                                "the summary is followed"
+                            },
                         ),
                     });
                 }
@@ -642,15 +667,12 @@ pub fn parse_page(text: &str) -> Result<ParsedPage> {
                         axes.len() - 1
                     }
                 };
-                let existing = axes
-                    .iter()
-                    .enumerate()
-                    .find_map(|(i, a)| {
-                        a.actions
-                            .iter()
-                            .position(|x| x.number == d.action.0)
-                            .map(|j| (i, j))
-                    });
+                let existing = axes.iter().enumerate().find_map(|(i, a)| {
+                    a.actions
+                        .iter()
+                        .position(|x| x.number == d.action.0)
+                        .map(|j| (i, j))
+                });
                 let (ai, ci) = match existing {
                     Some(found) => found,
                     None => {
@@ -677,7 +699,11 @@ pub fn parse_page(text: &str) -> Result<ParsedPage> {
             if !in_detail.contains(&o.reference()) {
                 // Only the summary names it, and the summary gives no objective percentage:
                 // take what the status implies and say so.
-                o.fields.progress = if o.fields.status == Status::Completed { 100 } else { 0 };
+                o.fields.progress = if o.fields.status == Status::Completed {
+                    100
+                } else {
+                    0
+                };
                 warnings.push(Warning {
                     code: CheckCode::Assumed,
                     objective: Some(o.reference()),

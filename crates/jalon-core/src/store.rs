@@ -119,9 +119,8 @@ impl Store {
         if path.is_some() {
             // WAL keeps readers and the writer apart and makes each commit one append;
             // synchronous=FULL makes an acknowledged edit survive a crash or power cut.
-            let mode: String = conn.pragma_update_and_check(None, "journal_mode", "wal", |r| {
-                r.get(0)
-            })?;
+            let mode: String =
+                conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
             debug_assert_eq!(mode, "wal");
             conn.pragma_update(None, "synchronous", "FULL")?;
         }
@@ -197,7 +196,12 @@ impl Store {
         crate::model::check_number("axis", number)?;
         let tx = self.conn.transaction()?;
         ensure_id(&tx, "axis", id)?;
-        if exists2(&tx, "SELECT 1 FROM axis WHERE number = ?1 AND id <> ?2", number, id)? {
+        if exists2(
+            &tx,
+            "SELECT 1 FROM axis WHERE number = ?1 AND id <> ?2",
+            number,
+            id,
+        )? {
             return Err(Error::Conflict(format!("Axis {number} already exists")));
         }
         tx.execute(
@@ -256,7 +260,12 @@ impl Store {
         crate::model::check_number("action", number)?;
         let tx = self.conn.transaction()?;
         ensure_id(&tx, "action", id)?;
-        if exists2(&tx, "SELECT 1 FROM action WHERE number = ?1 AND id <> ?2", number, id)? {
+        if exists2(
+            &tx,
+            "SELECT 1 FROM action WHERE number = ?1 AND id <> ?2",
+            number,
+            id,
+        )? {
             return Err(Error::Conflict(format!("Action {number} already exists")));
         }
         tx.execute(
@@ -397,7 +406,8 @@ impl Store {
 
     /// Merges `incoming` into the report: axes, actions and objectives are matched by number
     /// (and part); matched ones take the incoming titles, figures and texts and move where
-    /// `incoming` puts them, new ones are added, and the rest is kept. When the report was
+    /// `incoming` puts them, new ones are added, and the rest is kept. An objective split
+    /// differently on the incoming side takes the incoming split. When the report was
     /// empty, the strategy's fields are taken too. All or nothing: if the result breaks a rule
     /// of the report, nothing is written.
     pub fn merge(&mut self, incoming: &Report) -> Result<()> {
@@ -492,6 +502,12 @@ fn merge_tree(tx: &Transaction, incoming: &Report) -> Result<()> {
             action_order.push(action_id);
             let mut objective_order = Vec::new();
             for o in &action.objectives {
+                // The incoming side says how the objective is published now: a whole entry
+                // replaces parts, parts replace a whole entry or a different split.
+                tx.execute(
+                    "DELETE FROM objective WHERE number = ?1 AND ifnull(parts, 0) <> ?2",
+                    params![o.number, o.part.map_or(0, |p| p.count)],
+                )?;
                 let existing = tx
                     .query_row(
                         "SELECT id FROM objective WHERE number = ?1 AND ifnull(part, 0) = ?2",
@@ -764,7 +780,10 @@ fn exists(tx: &Transaction, sql: &str, p: impl rusqlite::ToSql) -> Result<bool> 
 }
 
 fn exists2(tx: &Transaction, sql: &str, a: u32, b: i64) -> Result<bool> {
-    Ok(tx.query_row(sql, params![a, b], |_| Ok(())).optional()?.is_some())
+    Ok(tx
+        .query_row(sql, params![a, b], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 fn exists_any(tx: &Transaction, sql: &str) -> Result<bool> {
@@ -789,8 +808,12 @@ fn next_position(tx: &Transaction, sql: &str, parent: Option<i64>) -> Result<i64
 fn ids(tx: &Transaction, sql: &str, parent: Option<i64>) -> Result<Vec<i64>> {
     let mut stmt = tx.prepare(sql)?;
     let rows = match parent {
-        Some(p) => stmt.query_map([p], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?,
-        None => stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?,
+        Some(p) => stmt
+            .query_map([p], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?,
+        None => stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?,
     };
     Ok(rows)
 }
@@ -823,7 +846,9 @@ mod tests {
     fn added_levels_come_back_in_order_with_their_fields() {
         let mut s = Store::open_in_memory().expect("store");
         let ax = s.add_axis(Some(4), "Axis four").expect("axis");
-        let ac = s.add_action(ax, Some(14), "Action fourteen").expect("action");
+        let ac = s
+            .add_action(ax, Some(14), "Action fourteen")
+            .expect("action");
         s.add_objective(ac, Some(30), None, &fields("Thirty", 75))
             .expect("objective 30");
         s.add_objective(ac, None, None, &fields("Thirty-one", 50))
@@ -831,7 +856,9 @@ mod tests {
         let r = s.report().expect("report");
         let objs = &r.axes[0].actions[0].objectives;
         assert_eq!(
-            objs.iter().map(|o| (o.number, o.fields.progress)).collect::<Vec<_>>(),
+            objs.iter()
+                .map(|o| (o.number, o.fields.progress))
+                .collect::<Vec<_>>(),
             vec![(30, 75), (31, 50)],
             "numbers and progress kept, in order"
         );
@@ -844,9 +871,15 @@ mod tests {
         let err = s.add_axis(Some(1), "Again").expect_err("duplicate axis");
         assert_eq!(err.to_string(), "Axis 1 already exists");
         let ac = s.add_action(ax, Some(3), "A").expect("action");
-        s.add_objective(ac, Some(5), None, &fields("x", 0)).expect("o5");
+        s.add_objective(ac, Some(5), None, &fields("x", 0))
+            .expect("o5");
         let err = s
-            .add_objective(ac, Some(5), Some(Part { index: 1, count: 2 }), &fields("y", 0))
+            .add_objective(
+                ac,
+                Some(5),
+                Some(Part { index: 1, count: 2 }),
+                &fields("y", 0),
+            )
             .expect_err("a part beside a whole objective");
         assert!(err.to_string().contains("Objective 5"), "{err}");
     }
@@ -856,7 +889,9 @@ mod tests {
         let mut s = Store::open_in_memory().expect("store");
         let ax = s.add_axis(None, "One").expect("axis");
         let ac = s.add_action(ax, None, "A").expect("action");
-        let id = s.add_objective(ac, None, None, &fields("x", 10)).expect("o");
+        let id = s
+            .add_objective(ac, None, None, &fields("x", 10))
+            .expect("o");
         let before = s.report().expect("report");
         let err = s
             .update_objective(id, &fields("x", 150))
@@ -871,9 +906,13 @@ mod tests {
         let ax = s.add_axis(None, "One").expect("axis");
         let a1 = s.add_action(ax, None, "A").expect("a1");
         let a2 = s.add_action(ax, None, "B").expect("a2");
-        let o1 = s.add_objective(a1, None, None, &fields("o1", 1)).expect("o1");
-        s.add_objective(a2, None, None, &fields("o2", 2)).expect("o2");
-        s.add_objective(a2, None, None, &fields("o3", 3)).expect("o3");
+        let o1 = s
+            .add_objective(a1, None, None, &fields("o1", 1))
+            .expect("o1");
+        s.add_objective(a2, None, None, &fields("o2", 2))
+            .expect("o2");
+        s.add_objective(a2, None, None, &fields("o3", 3))
+            .expect("o3");
         s.move_objective(o1, a2, 1).expect("move");
         let r = s.report().expect("report");
         assert!(r.axes[0].actions[0].objectives.is_empty(), "left action 1");

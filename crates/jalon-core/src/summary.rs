@@ -122,9 +122,7 @@ pub fn format_progress(p: Option<u32>, lang: Language) -> String {
 
 /// "4 axes, 17 key actions and 46 objectives", with singulars where the count is one.
 pub fn counts_line(lang: Language, axes: usize, actions: usize, objectives: usize) -> String {
-    let word = |n: usize, one: &str, many: &str| {
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
+    let word = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     match lang {
         Language::En => format!(
             "{}, {} and {}",

@@ -1,0 +1,234 @@
+//! The CLI through its real binary, on real files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jalon-cli"))
+        .args(args)
+        .output()
+        .expect("run jalon-cli")
+}
+
+fn repo(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn summary_json(db: &Path) -> serde_json::Value {
+    let out = cli(&["summary", "--db", s(db), "--json"]);
+    assert!(out.status.success(), "summary: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("summary is JSON")
+}
+
+#[test]
+fn import_page_creates_the_report_and_summary_shows_the_figures() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("r.jalon");
+    let page = repo("tests/fixtures/pages/en-full.txt");
+    let out = cli(&["import-page", s(&page), "--db", s(&db)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: Action 6: the published page shows 20%, computed 23%"),
+        "warnings go to stderr: {}",
+        stderr(&out)
+    );
+    let json = summary_json(&db);
+    let actions: Vec<(u64, u64)> = json["axes"][0]["actions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .map(|a| {
+            (
+                a["number"].as_u64().expect("n"),
+                a["progress"].as_u64().expect("p"),
+            )
+        })
+        .collect();
+    assert_eq!(actions, vec![(5, 55), (6, 23)]);
+    let o = &json["axes"][0]["actions"][0]["objectives"][1];
+    assert_eq!(o["number"], 12);
+    assert_eq!(o["part"], 1);
+    assert_eq!(o["parts"], 2);
+    assert_eq!(o["status"], "completed");
+    assert_eq!(
+        json["axes"][0]["actions"][0]["objectives"][0]["part"],
+        serde_json::Value::Null
+    );
+    let text = cli(&["summary", "--db", s(&db)]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Action 5: Open the main registers  55%"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_bad_page_exits_non_zero_names_the_line_and_leaves_the_report_unchanged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("r.jalon");
+    let good = repo("tests/fixtures/pages/en-full.txt");
+    assert!(
+        cli(&["import-page", s(&good), "--db", s(&db)])
+            .status
+            .success()
+    );
+    let before = std::fs::read(&db).expect("read");
+    let text = std::fs::read_to_string(&good).expect("page");
+    for (bad, expect) in [
+        (
+            text.replacen("Progress : 45%", "Progress : 150%", 1),
+            "expected a progress from 0% to 100%, found \"150%\"",
+        ),
+        (
+            text.replacen("Not started", "Paused", 1),
+            "expected a status",
+        ),
+        (text.replacen("CONTEXT", "CONTEX", 1), "expected CONTEXT"),
+    ] {
+        let page = dir.path().join("bad.txt");
+        std::fs::write(&page, &bad).expect("write");
+        let out = cli(&["import-page", s(&page), "--db", s(&db)]);
+        assert!(!out.status.success(), "non-zero exit");
+        let err = stderr(&out);
+        assert!(err.starts_with("error: line "), "names the line: {err}");
+        assert!(err.contains(expect), "{err}");
+        assert_eq!(
+            std::fs::read(&db).expect("read"),
+            before,
+            "report unchanged"
+        );
+    }
+}
+
+#[test]
+fn a_failed_first_import_leaves_no_report_behind() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("new.jalon");
+    let page = dir.path().join("bad.txt");
+    std::fs::write(&page, "nothing structured here\n").expect("write");
+    let out = cli(&["import-page", s(&page), "--db", s(&db)]);
+    assert!(!out.status.success());
+    assert!(!db.exists(), "no empty report left behind");
+}
+
+#[test]
+fn json_round_trip_through_the_cli_is_byte_identical() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db1 = dir.path().join("a.jalon");
+    let db2 = dir.path().join("b.jalon");
+    let demo = repo("assets/demo/demo-report.json");
+    let j1 = dir.path().join("a.json");
+    let j2 = dir.path().join("b.json");
+    assert!(
+        cli(&["import-json", s(&demo), "--db", s(&db1)])
+            .status
+            .success()
+    );
+    assert!(
+        cli(&["export-json", "--db", s(&db1), "--out", s(&j1)])
+            .status
+            .success()
+    );
+    assert!(
+        cli(&["import-json", s(&j1), "--db", s(&db2)])
+            .status
+            .success()
+    );
+    assert!(
+        cli(&["export-json", "--db", s(&db2), "--out", s(&j2)])
+            .status
+            .success()
+    );
+    assert_eq!(
+        std::fs::read(&j1).expect("a"),
+        std::fs::read(&j2).expect("b"),
+        "byte-identical"
+    );
+}
+
+#[test]
+fn a_bad_json_value_is_refused_with_its_field_and_the_report_is_unchanged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("r.jalon");
+    let demo = repo("assets/demo/demo-report.json");
+    assert!(
+        cli(&["import-json", s(&demo), "--db", s(&db)])
+            .status
+            .success()
+    );
+    let before = std::fs::read(&db).expect("read");
+    let bad = std::fs::read_to_string(&demo).expect("demo").replacen(
+        "\"progress\": 75",
+        "\"progress\": 150",
+        1,
+    );
+    let file = dir.path().join("bad.json");
+    std::fs::write(&file, bad).expect("write");
+    let out = cli(&["import-json", s(&file), "--db", s(&db)]);
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr(&out).trim(),
+        "error: Objective 30: progress: must be a whole percent from 0 to 100, got 150"
+    );
+    assert_eq!(
+        std::fs::read(&db).expect("read"),
+        before,
+        "report unchanged"
+    );
+}
+
+#[test]
+fn check_lists_warnings_and_trace_explains_a_percentage() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("r.jalon");
+    let demo = repo("assets/demo/demo-report.json");
+    assert!(
+        cli(&["import-json", s(&demo), "--db", s(&db)])
+            .status
+            .success()
+    );
+    let out = cli(&["check", "--db", s(&db), "--json"]);
+    assert!(out.status.success());
+    let warnings: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(warnings[0]["code"], "in_progress_without_next_steps");
+    assert_eq!(warnings[0]["objective"]["number"], 4);
+    let out = cli(&["trace", "action:14", "--db", s(&db)]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "Action 14: mean of 75, 50, 100, 60, 100, 5 = 390 / 6 = 65"
+    );
+    let out = cli(&["trace", "action:99", "--db", s(&db)]);
+    assert!(!out.status.success(), "unknown action refused");
+}
+
+#[test]
+fn opening_something_that_is_not_a_report_fails_clearly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("missing.jalon");
+    let out = cli(&["summary", "--db", s(&missing)]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("no such report file"),
+        "{}",
+        stderr(&out)
+    );
+    let text = dir.path().join("notes.jalon");
+    std::fs::write(&text, "hello").expect("write");
+    let out = cli(&["summary", "--db", s(&text)]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("not a Jalon report"),
+        "{}",
+        stderr(&out)
+    );
+}
