@@ -605,8 +605,8 @@ mod tests {
         ];
         let got = mean_vals(vals.iter()).expect("a mean").into_big();
         let h = BigRational::from_integer(half.into());
-        let want = (&h + &h + BigRational::new(1.into(), 3.into()))
-            / BigRational::from_integer(3.into());
+        let want =
+            (&h + &h + BigRational::new(1.into(), 3.into())) / BigRational::from_integer(3.into());
         assert_eq!(got, want, "overflow falls back to big rationals");
     }
 
