@@ -7,6 +7,7 @@ use crate::exact::display_percent;
 use crate::model::{Language, ObjectiveRef, Report, Status};
 use crate::rollup::{objective_value, rollup};
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckCode {
@@ -23,6 +24,7 @@ pub enum CheckCode {
     Assumed,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     pub code: CheckCode,

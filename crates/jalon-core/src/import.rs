@@ -7,6 +7,7 @@ use crate::checks::{CheckCode, Warning, check};
 use crate::error::Result;
 use crate::store::Store;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportOutcome {
     /// Objective entries the input held.

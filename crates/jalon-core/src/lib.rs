@@ -16,6 +16,7 @@ pub mod import;
 pub mod model;
 pub mod page;
 pub mod rollup;
+pub mod session;
 pub mod store;
 pub mod summary;
 pub mod synthetic;
@@ -27,5 +28,6 @@ pub use model::{
     Report, RollupMethod, Status, Strategy,
 };
 pub use rollup::{Rollup, Subject, Trace, rollup, trace};
+pub use session::Session;
 pub use store::Store;
-pub use summary::{Summary, summarize};
+pub use summary::{Figures, Summary, figures, summarize};

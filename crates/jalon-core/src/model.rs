@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::exact;
 
 /// Progress status of an objective, as the published dashboard shows it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -69,6 +70,7 @@ impl Status {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Language {
@@ -103,6 +105,7 @@ impl Language {
 }
 
 /// How a level's progress is made from the levels below it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum RollupMethod {
@@ -132,6 +135,7 @@ impl RollupMethod {
 }
 
 /// Whether an indicator should go up or down to reach its target.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -157,6 +161,7 @@ impl Direction {
 }
 
 /// A measured indicator. Values are decimal strings ("12.5") so that they stay exact.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indicator {
     pub baseline: String,
@@ -202,6 +207,7 @@ fn parse_field(field: &str, value: &str) -> Result<num_rational::BigRational> {
 }
 
 /// The strategy's own fields.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Strategy {
     pub title: String,
@@ -241,16 +247,20 @@ impl Strategy {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Axis {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub number: u32,
     pub title: String,
     pub actions: Vec<Action>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub number: u32,
     pub title: String,
@@ -261,8 +271,10 @@ pub struct Action {
 }
 
 /// One entry of the report: a whole objective, or one part of an objective published in parts.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Objective {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub number: u32,
     pub part: Option<Part>,
@@ -271,6 +283,7 @@ pub struct Objective {
 }
 
 /// "(1/2)": part 1 of 2.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Part {
     pub index: u32,
@@ -293,6 +306,7 @@ impl Part {
 }
 
 /// What an officer edits on an objective.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ObjectiveFields {
     pub title: String,
@@ -363,6 +377,7 @@ impl ObjectiveFields {
 }
 
 /// Points at one objective entry by what a person reads: "Objective 32 (1/2)".
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ObjectiveRef {
     pub number: u32,
@@ -388,6 +403,7 @@ impl Objective {
 }
 
 /// The whole report, in display order.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Report {
     pub strategy: Strategy,

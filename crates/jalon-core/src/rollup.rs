@@ -205,6 +205,7 @@ pub fn rollup(report: &Report) -> Rollup {
 }
 
 /// Which computed percentage to explain.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(tag = "level", content = "number", rename_all = "snake_case")]
 pub enum Subject {
@@ -214,6 +215,7 @@ pub enum Subject {
 }
 
 /// How one percentage was made, as data and as a sentence in the report's language.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Trace {
     /// "Action 14", "Axe 4", …
@@ -228,6 +230,7 @@ pub struct Trace {
     pub text: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TraceTerm {
     pub label: String,

@@ -395,13 +395,123 @@ impl Store {
 
     /// Replaces the whole content of the report with `report`, in one transaction.
     pub fn replace(&mut self, report: &Report) -> Result<()> {
+        self.write_whole(report, false)
+    }
+
+    /// Puts the report back exactly as `report` holds it, ids included, so that whatever
+    /// points at an axis, action or objective still does (undo and redo rely on it).
+    pub fn restore(&mut self, report: &Report) -> Result<()> {
+        self.write_whole(report, true)
+    }
+
+    fn write_whole(&mut self, report: &Report, keep_ids: bool) -> Result<()> {
         report.validate()?;
         let tx = self.conn.transaction()?;
         tx.execute_batch("DELETE FROM objective; DELETE FROM action; DELETE FROM axis;")?;
         write_strategy(&tx, &report.strategy)?;
-        merge_tree(&tx, report)?;
+        let id = |id: i64| keep_ids.then_some(id);
+        for (ap, axis) in report.axes.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO axis (id, number, title, position) VALUES (?1, ?2, ?3, ?4)",
+                params![id(axis.id), axis.number, axis.title.trim(), ap as i64],
+            )?;
+            let axis_id = tx.last_insert_rowid();
+            for (cp, action) in axis.actions.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO action (id, axis_id, number, title, published_progress, position)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        id(action.id),
+                        axis_id,
+                        action.number,
+                        action.title.trim(),
+                        action.published_progress,
+                        cp as i64
+                    ],
+                )?;
+                let action_id = tx.last_insert_rowid();
+                for (op, o) in action.objectives.iter().enumerate() {
+                    tx.prepare_cached(
+                        "INSERT INTO objective (id, action_id, number, part, parts, title, status,
+                             progress, position)
+                         VALUES (?1, ?2, ?3, ?4, ?5, 'x', 'not_started', 0, ?6)",
+                    )?
+                    .execute(params![
+                        id(o.id),
+                        action_id,
+                        o.number,
+                        o.part.map(|p| p.index),
+                        o.part.map(|p| p.count),
+                        op as i64
+                    ])?;
+                    write_objective_fields(&tx, tx.last_insert_rowid(), &o.fields)?;
+                }
+            }
+        }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Splits a whole objective into `parts` entries: it becomes part 1 and keeps its
+    /// figures and texts; the new parts follow it with its title, not started. Returns the
+    /// ids of the new parts.
+    pub fn split_objective(&mut self, id: i64, parts: u32) -> Result<Vec<i64>> {
+        if !(2..=20).contains(&parts) {
+            return Err(Error::invalid(
+                "parts",
+                format!("an objective splits into 2 to 20 parts, got {parts}"),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        ensure_id(&tx, "objective", id)?;
+        let (action_id, number, part, title): (i64, u32, Option<u32>, String) = tx.query_row(
+            "SELECT action_id, number, part, title FROM objective WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        if part.is_some() {
+            return Err(Error::Conflict(format!(
+                "Objective {number} is already in parts"
+            )));
+        }
+        tx.execute(
+            "UPDATE objective SET part = 1, parts = ?1 WHERE id = ?2",
+            params![parts, id],
+        )?;
+        let mut order = ids(
+            &tx,
+            "SELECT id FROM objective WHERE action_id = ?1 ORDER BY position, id",
+            Some(action_id),
+        )?;
+        let at = order
+            .iter()
+            .position(|x| *x == id)
+            .map_or(order.len(), |i| i + 1);
+        let mut new_ids = Vec::new();
+        for index in 2..=parts {
+            let fields = ObjectiveFields {
+                title: title.clone(),
+                ..ObjectiveFields::default()
+            };
+            let new = insert_objective(
+                &tx,
+                action_id,
+                number,
+                Some(Part {
+                    index,
+                    count: parts,
+                }),
+                &fields,
+                0,
+            )?;
+            new_ids.push(new);
+        }
+        for (k, new) in new_ids.iter().enumerate() {
+            order.insert(at + k, *new);
+        }
+        write_positions(&tx, "objective", &order)?;
+        tx.commit()?;
+        Ok(new_ids)
     }
 
     /// Merges `incoming` into the report: axes, actions and objectives are matched by number
@@ -603,14 +713,25 @@ fn insert_objective(
     Ok(id)
 }
 
+/// The fields as the store keeps them: the title trimmed and, when an indicator is set, the
+/// percentage it gives, so that every reader of the file, not only this roll-up, sees the same
+/// figure.
+pub fn stored_fields(f: &ObjectiveFields) -> ObjectiveFields {
+    let mut out = f.clone();
+    out.title = f.title.trim().to_string();
+    if let Some(v) = f
+        .indicator
+        .as_ref()
+        .and_then(crate::rollup::indicator_value)
+    {
+        out.progress = crate::exact::display_percent(&v);
+    }
+    out
+}
+
 fn write_objective_fields(tx: &Transaction, id: i64, f: &ObjectiveFields) -> Result<()> {
     let ind = f.indicator.as_ref();
-    // The stored percentage follows the indicator when there is one, so that every reader of
-    // the file, not only this roll-up, sees the same figure.
-    let progress = match ind.and_then(crate::rollup::indicator_value) {
-        Some(v) => crate::exact::display_percent(&v),
-        None => f.progress,
-    };
+    let progress = stored_fields(f).progress;
     tx.prepare_cached(
         "UPDATE objective SET title = ?1, status = ?2, progress = ?3, achievement = ?4,
             next_steps = ?5, lead = ?6, due_date = ?7, weight = ?8, indicator_baseline = ?9,
@@ -922,6 +1043,62 @@ mod tests {
             .map(|o| o.fields.title.as_str())
             .collect();
         assert_eq!(titles, vec!["o2", "o1", "o3"]);
+    }
+
+    #[test]
+    fn restore_puts_back_the_same_ids_and_content() {
+        let mut s = Store::open_in_memory().expect("store");
+        let ax = s.add_axis(None, "A").expect("axis");
+        let ac = s.add_action(ax, None, "B").expect("action");
+        s.add_objective(ac, None, None, &fields("o1", 10))
+            .expect("o1");
+        let o2 = s
+            .add_objective(ac, None, None, &fields("o2", 20))
+            .expect("o2");
+        let before = s.report().expect("report");
+        s.delete_objective(o2).expect("delete");
+        s.add_axis(None, "C").expect("another axis");
+        s.restore(&before).expect("restore");
+        assert_eq!(
+            s.report().expect("report"),
+            before,
+            "identical, ids included"
+        );
+    }
+
+    #[test]
+    fn splitting_an_objective_adds_parts_right_after_it() {
+        let mut s = Store::open_in_memory().expect("store");
+        let ax = s.add_axis(None, "A").expect("axis");
+        let ac = s.add_action(ax, None, "B").expect("action");
+        let o1 = s
+            .add_objective(ac, Some(7), None, &fields("seven", 40))
+            .expect("o1");
+        s.add_objective(ac, Some(8), None, &fields("eight", 0))
+            .expect("o2");
+        s.split_objective(o1, 3).expect("split");
+        let r = s.report().expect("report");
+        let got: Vec<_> = r.axes[0].actions[0]
+            .objectives
+            .iter()
+            .map(|o| {
+                (
+                    o.number,
+                    o.part.map(|p| (p.index, p.count)),
+                    o.fields.progress,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (7, Some((1, 3)), 40),
+                (7, Some((2, 3)), 0),
+                (7, Some((3, 3)), 0),
+                (8, None, 0)
+            ]
+        );
+        assert!(s.split_objective(o1, 2).is_err(), "already in parts");
     }
 
     #[test]

@@ -55,6 +55,42 @@ pub struct ObjectiveSummary {
     pub progress: u32,
 }
 
+/// The displayed percentage of every level, keyed by id, for a front end that holds the report
+/// itself. A level with nothing counted maps to None.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figures {
+    pub strategy: Option<u32>,
+    #[cfg_attr(feature = "ts", ts(type = "Record<number, number | null>"))]
+    pub axes: std::collections::BTreeMap<i64, Option<u32>>,
+    #[cfg_attr(feature = "ts", ts(type = "Record<number, number | null>"))]
+    pub actions: std::collections::BTreeMap<i64, Option<u32>>,
+    #[cfg_attr(feature = "ts", ts(type = "Record<number, number>"))]
+    pub objectives: std::collections::BTreeMap<i64, u32>,
+}
+
+pub fn figures(report: &Report) -> Figures {
+    let r = rollup(report);
+    let pct = |v: &Option<num_rational::BigRational>| v.as_ref().map(display_percent);
+    let mut f = Figures {
+        strategy: pct(&r.strategy),
+        axes: Default::default(),
+        actions: Default::default(),
+        objectives: Default::default(),
+    };
+    for (axis, ar) in report.axes.iter().zip(&r.axes) {
+        f.axes.insert(axis.id, pct(&ar.value));
+        for (action, av) in axis.actions.iter().zip(&ar.actions) {
+            f.actions.insert(action.id, pct(av));
+            for o in &action.objectives {
+                f.objectives
+                    .insert(o.id, display_percent(&objective_value(o)));
+            }
+        }
+    }
+    f
+}
+
 /// Builds the summary of a report from its roll-up.
 pub fn summarize(report: &Report) -> Summary {
     summarize_with(report, &rollup(report))
