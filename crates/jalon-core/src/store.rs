@@ -133,6 +133,19 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// Writes a clean copy of the report to `dest`, replacing what is there only once the copy
+    /// is complete. The open report stays the one being edited.
+    pub fn save_copy(&self, dest: &Path) -> Result<()> {
+        let mut tmp = dest.as_os_str().to_owned();
+        tmp.push(".partial");
+        let tmp = PathBuf::from(tmp);
+        let _ = std::fs::remove_file(&tmp);
+        self.conn
+            .execute("VACUUM INTO ?1", [tmp.to_string_lossy().as_ref()])?;
+        std::fs::rename(&tmp, dest)?;
+        Ok(())
+    }
+
     // ---- reading ----------------------------------------------------------------------
 
     pub fn strategy(&self) -> Result<Strategy> {

@@ -142,3 +142,15 @@ fn the_file_is_in_wal_mode_with_foreign_keys_on() {
         "marked as a Jalon report"
     );
 }
+
+#[test]
+fn save_copy_writes_a_report_that_opens_with_the_same_content() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Store::create(dir.path().join("a.jalon")).expect("create");
+    jalon_core::import::import_json(&mut s, &crate::demo_json()).expect("demo");
+    let copy = dir.path().join("copy.jalon");
+    std::fs::write(&copy, "old content").expect("an older file to replace");
+    s.save_copy(&copy).expect("copy");
+    let c = Store::open(&copy).expect("the copy opens");
+    assert_eq!(c.report().expect("report"), s.report().expect("report"));
+}

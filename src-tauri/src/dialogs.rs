@@ -1,0 +1,119 @@
+//! File dialogs behind a small trait: the app uses native dialogs (rfd, run on the GTK main
+//! thread), the end-to-end tests answer them from a file, since WebDriver cannot drive a native
+//! dialog.
+
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Report,
+    Page,
+    Json,
+}
+
+impl Kind {
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Kind::Report => ("Jalon report", &["jalon"]),
+            Kind::Page => ("Published page (text)", &["txt"]),
+            Kind::Json => ("Jalon JSON document", &["json"]),
+        }
+    }
+}
+
+pub trait Dialogs: Send + Sync {
+    /// Asks for an existing file; None when the person cancels.
+    fn open(&self, title: &str, kind: Kind) -> Option<PathBuf>;
+    /// Asks where to write a file; None when the person cancels.
+    fn save(&self, title: &str, kind: Kind, suggested: &str) -> Option<PathBuf>;
+}
+
+/// Native dialogs. GTK is not thread-safe, so each dialog runs on the main thread while the
+/// calling command waits off it.
+pub struct Native {
+    pub app: tauri::AppHandle,
+}
+
+impl Native {
+    fn on_main<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> Option<T> + Send + 'static,
+    ) -> Option<T> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.app
+            .run_on_main_thread(move || {
+                let _ = tx.send(f());
+            })
+            .ok()?;
+        rx.recv().ok().flatten()
+    }
+}
+
+impl Dialogs for Native {
+    fn open(&self, title: &str, kind: Kind) -> Option<PathBuf> {
+        let (name, ext) = kind.filter();
+        let title = title.to_string();
+        self.on_main(move || {
+            rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(name, ext)
+                .pick_file()
+        })
+    }
+
+    fn save(&self, title: &str, kind: Kind, suggested: &str) -> Option<PathBuf> {
+        let (name, ext) = kind.filter();
+        let (title, suggested) = (title.to_string(), suggested.to_string());
+        self.on_main(move || {
+            rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(name, ext)
+                .set_file_name(suggested)
+                .save_file()
+        })
+    }
+}
+
+/// Answers each dialog with the first line of a file, and removes that line; an empty line
+/// means "cancel". Used when JALON_TEST_DIALOG_ANSWERS names the file.
+pub struct Scripted {
+    pub answers: PathBuf,
+}
+
+impl Scripted {
+    fn next(&self) -> Option<PathBuf> {
+        let text = std::fs::read_to_string(&self.answers).ok()?;
+        let mut lines = text.lines();
+        let first = lines.next()?.trim().to_string();
+        let rest: Vec<&str> = lines.collect();
+        let _ = std::fs::write(&self.answers, rest.join("\n"));
+        (!first.is_empty()).then(|| PathBuf::from(first))
+    }
+}
+
+impl Dialogs for Scripted {
+    fn open(&self, _title: &str, _kind: Kind) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn save(&self, _title: &str, _kind: Kind, _suggested: &str) -> Option<PathBuf> {
+        self.next()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripted_answers_come_in_order_and_an_empty_line_cancels() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let answers = dir.path().join("answers");
+        std::fs::write(&answers, "/a/one.txt\n\n/b/two.json\n").expect("write");
+        let d = Scripted { answers };
+        assert_eq!(d.open("t", Kind::Page), Some(PathBuf::from("/a/one.txt")));
+        assert_eq!(d.save("t", Kind::Json, "x"), None, "empty line cancels");
+        assert_eq!(d.open("t", Kind::Json), Some(PathBuf::from("/b/two.json")));
+        assert_eq!(d.open("t", Kind::Json), None, "no answers left");
+    }
+}

@@ -1,0 +1,78 @@
+//! The shell's one error type, and how it reaches the UI: `{code, message, field}`. Codes exist
+//! only for what the UI branches on: a field to mark, a file that could not be opened.
+
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DesktopError {
+    #[error(transparent)]
+    Core(#[from] jalon_core::Error),
+    #[error("no report is open")]
+    NoReport,
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Window(#[from] tauri::Error),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A value is refused; `field` names it.
+    Invalid,
+    /// The file is missing, not a report, damaged or too new: the current report stays open.
+    BadFile,
+    /// A page or document could not be read; the message names the line.
+    BadInput,
+    /// The change clashes with the report's structure.
+    Conflict,
+    Other,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct CommandError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// The field a person should fix, without the objective prefix ("progress").
+    pub field: Option<String>,
+}
+
+impl Serialize for DesktopError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        CommandError::from(self).serialize(s)
+    }
+}
+
+impl From<&DesktopError> for CommandError {
+    fn from(e: &DesktopError) -> Self {
+        use jalon_core::Error as E;
+        let (code, field) = match e {
+            DesktopError::Core(E::Invalid { field, .. }) => (
+                ErrorCode::Invalid,
+                Some(field.rsplit(": ").next().unwrap_or(field).to_string()),
+            ),
+            DesktopError::Core(
+                E::NoSuchFile { .. }
+                | E::NotAReport { .. }
+                | E::NewerSchema { .. }
+                | E::AlreadyExists { .. },
+            ) => (ErrorCode::BadFile, None),
+            DesktopError::Core(E::Parse { .. } | E::Json(_) | E::UnsupportedFormat { .. }) => {
+                (ErrorCode::BadInput, None)
+            }
+            DesktopError::Core(E::Conflict(_)) => (ErrorCode::Conflict, None),
+            _ => (ErrorCode::Other, None),
+        };
+        CommandError {
+            code,
+            message: match e {
+                // The field is shown beside its input; the message alone reads better there.
+                DesktopError::Core(E::Invalid { message, .. }) => message.clone(),
+                other => other.to_string(),
+            },
+            field,
+        }
+    }
+}
+
+pub type Result<T, E = DesktopError> = std::result::Result<T, E>;

@@ -1,0 +1,50 @@
+// Typed calls to the desktop shell. Every type here is generated from Rust (ui/src/bindings).
+import { invoke } from '@tauri-apps/api/core';
+import type { View } from '../bindings/View';
+import type { Saved } from '../bindings/Saved';
+import type { Imported } from '../bindings/Imported';
+import type { CommandError } from '../bindings/CommandError';
+import type { ObjectiveFields } from '../bindings/ObjectiveFields';
+import type { Strategy } from '../bindings/Strategy';
+import type { Subject } from '../bindings/Subject';
+import type { Trace } from '../bindings/Trace';
+
+export type { View, Saved, Imported, CommandError, ObjectiveFields, Strategy, Subject, Trace };
+
+export function isCommandError(e: unknown): e is CommandError {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+export const api = {
+  load: () => invoke<View>('load'),
+  updateObjective: (id: number, fields: ObjectiveFields) =>
+    invoke<Saved>('update_objective', { id, fields }),
+  updateStrategy: (strategy: Strategy) => invoke<View>('update_strategy', { strategy }),
+  addAxis: (title: string) => invoke<View>('add_axis', { title }),
+  renameAxis: (id: number, number: number, title: string) =>
+    invoke<View>('rename_axis', { id, number, title }),
+  deleteAxis: (id: number) => invoke<View>('delete_axis', { id }),
+  moveAxis: (id: number, index: number) => invoke<View>('move_axis', { id, index }),
+  addAction: (axisId: number, title: string) => invoke<View>('add_action', { axisId, title }),
+  renameAction: (id: number, number: number, title: string) =>
+    invoke<View>('rename_action', { id, number, title }),
+  deleteAction: (id: number) => invoke<View>('delete_action', { id }),
+  moveAction: (id: number, axisId: number, index: number) =>
+    invoke<View>('move_action', { id, axisId, index }),
+  addObjective: (actionId: number, title: string) =>
+    invoke<View>('add_objective', { actionId, title }),
+  deleteObjective: (id: number) => invoke<View>('delete_objective', { id }),
+  moveObjective: (id: number, actionId: number, index: number) =>
+    invoke<View>('move_objective', { id, actionId, index }),
+  splitObjective: (id: number, parts: number) => invoke<View>('split_objective', { id, parts }),
+  trace: (subject: Subject) => invoke<Trace | null>('trace', { subject }),
+  undo: () => invoke<View>('undo'),
+  redo: () => invoke<View>('redo'),
+  newReport: (title: string) => invoke<View | null>('new_report', { title }),
+  openReport: (title: string) => invoke<View | null>('open_report', { title }),
+  openRecent: (path: string) => invoke<View>('open_recent', { path }),
+  saveCopyAs: (title: string) => invoke<string | null>('save_copy_as', { title }),
+  importPage: (title: string) => invoke<Imported | null>('import_page', { title }),
+  importJson: (title: string) => invoke<Imported | null>('import_json', { title }),
+  exportJson: (title: string) => invoke<string | null>('export_json', { title }),
+};

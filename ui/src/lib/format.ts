@@ -1,0 +1,33 @@
+import type { Lang } from './i18n';
+
+// French typography: a no-break space before "%"; English: none.
+export function percent(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined) return '—';
+  return lang === 'fr' ? `${value}\u00a0%` : `${value}%`;
+}
+
+// "Objective 32 (1/2)"
+export function objectiveLabel(
+  word: string,
+  number: number,
+  part: { index: number; count: number } | null,
+): string {
+  return part ? `${word} ${number} (${part.index}/${part.count})` : `${word} ${number}`;
+}
+
+/** Reads a progress typed by a person: a whole number from 0 to 100, or an error key. */
+export function parseProgress(raw: string): { value: number } | { error: 'progressWhole' | 'progressRange' } {
+  const s = raw.trim();
+  if (!/^\d+$/.test(s)) return { error: 'progressWhole' };
+  const v = Number(s);
+  if (v > 100) return { error: 'progressRange' };
+  return { value: v };
+}
+
+export function parseWeight(raw: string): { value: number } | { error: 'weightRange' } {
+  const s = raw.trim();
+  if (!/^\d+$/.test(s)) return { error: 'weightRange' };
+  const v = Number(s);
+  if (v < 1 || v > 1000) return { error: 'weightRange' };
+  return { value: v };
+}

@@ -1,0 +1,131 @@
+// The UI's one state: the view the shell sent last, and what the person is looking at.
+import { SvelteSet } from 'svelte/reactivity';
+import { api, isCommandError, type View, type Saved, type ObjectiveFields } from './api';
+import { initialLang, translate, type Key, type Lang } from './i18n';
+import type { Objective } from '../bindings/Objective';
+import type { Action } from '../bindings/Action';
+import type { Axis } from '../bindings/Axis';
+
+export type DialogSpec =
+  | { kind: 'editor'; objectiveId: number }
+  | { kind: 'trace'; level: 'strategy' | 'axis' | 'action'; number: number | null; label: string }
+  | { kind: 'rename'; level: 'axis' | 'action'; id: number }
+  | { kind: 'delete'; level: 'axis' | 'action' | 'objective'; id: number; label: string }
+  | { kind: 'moveObjective'; id: number }
+  | { kind: 'moveAction'; id: number }
+  | { kind: 'split'; id: number };
+
+export type Message = { kind: 'info' | 'error'; text: string; details?: string[] };
+
+export interface Located {
+  axis: Axis;
+  action: Action;
+  objective: Objective;
+}
+
+function storedLang(): string | null {
+  try {
+    return localStorage.getItem('jalon.lang');
+  } catch {
+    return null;
+  }
+}
+
+export class AppState {
+  view = $state<View | null>(null);
+  lang = $state<Lang>(initialLang(storedLang(), globalThis.navigator?.language));
+  tab = $state<'dashboard' | 'checks'>('dashboard');
+  filterAxis = $state<number | null>(null);
+  expanded = new SvelteSet<number>();
+  dialog = $state<DialogSpec | null>(null);
+  message = $state<Message | null>(null);
+  /** An objective to bring into view and focus once the dashboard shows it. */
+  focusObjective = $state<number | null>(null);
+
+  t = (key: Key, params: Record<string, string | number> = {}) => translate(this.lang, key, params);
+
+  setLang(lang: Lang) {
+    this.lang = lang;
+    try {
+      localStorage.setItem('jalon.lang', lang);
+    } catch {
+      // Private storage may be off; the choice then lasts for this session only.
+    }
+    document.documentElement.lang = lang;
+  }
+
+  /** Runs a command; an error becomes a message and is returned for callers that mark fields. */
+  async run<T>(call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch (e) {
+      this.message = { kind: 'error', text: isCommandError(e) ? e.message : String(e) };
+      return undefined;
+    }
+  }
+
+  show(view: View | null | undefined) {
+    if (!view) return;
+    this.view = view;
+    if (view.notice) this.message = { kind: 'error', text: view.notice };
+    if (this.filterAxis !== null && !view.report.axes.some((a) => a.id === this.filterAxis)) {
+      this.filterAxis = null;
+    }
+  }
+
+  applySaved(id: number, fields: ObjectiveFields, saved: Saved) {
+    const view = this.view;
+    if (!view) return;
+    const found = this.locate(id);
+    if (found) {
+      // The shell stores what an indicator gives; mirror it so the screen matches the file.
+      found.objective.title = fields.title.trim();
+      Object.assign(found.objective, { ...fields, title: fields.title.trim() });
+      found.objective.progress = saved.figures.objectives[id] ?? fields.progress;
+    }
+    view.figures = saved.figures;
+    view.warnings = saved.warnings;
+    view.can_undo = saved.can_undo;
+    view.can_redo = saved.can_redo;
+  }
+
+  locate(objectiveId: number): Located | null {
+    for (const axis of this.view?.report.axes ?? []) {
+      for (const action of axis.actions) {
+        const objective = action.objectives.find((o) => o.id === objectiveId);
+        if (objective) return { axis, action, objective };
+      }
+    }
+    return null;
+  }
+
+  async undo() {
+    if (!this.view?.can_undo) return;
+    const v = await this.run(api.undo);
+    if (v) {
+      this.show(v);
+      this.message = { kind: 'info', text: this.t('undone') };
+    }
+  }
+
+  async redo() {
+    if (!this.view?.can_redo) return;
+    const v = await this.run(api.redo);
+    if (v) {
+      this.show(v);
+      this.message = { kind: 'info', text: this.t('redone') };
+    }
+  }
+
+  goToObjective(id: number) {
+    this.tab = 'dashboard';
+    const found = this.locate(id);
+    if (found && this.filterAxis !== null && this.filterAxis !== found.axis.id) {
+      this.filterAxis = null;
+    }
+    this.expanded.add(id);
+    this.focusObjective = id;
+  }
+}
+
+export const app = new AppState();
