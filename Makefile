@@ -1,28 +1,43 @@
-# The two commands of the README. Each sets up what it needs first.
+# The two commands of the README, and the steps they are made of. Each sets up what it needs.
 SHELL := /bin/bash
 CARGO ?= cargo
-DEMO_DB ?= $(or $(TMPDIR),/tmp)/jalon-demo.jalon
 
-.PHONY: setup run test lint bench
+.PHONY: setup ui run test lint ui-test e2e bench bindings
 
 setup:
 	bash scripts/setup.sh
 
-## Prints the demo report's summary (the desktop app comes with its own issue).
-run: setup
-	$(CARGO) build --release -q -p jalon-cli
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	target/release/jalon-cli import-json assets/demo/demo-report.json --db $(DEMO_DB)
-	target/release/jalon-cli summary --db $(DEMO_DB)
-	target/release/jalon-cli check --db $(DEMO_DB)
+## The UI is built first: the desktop binary embeds ui/dist at compile time.
+ui: setup
+	cd ui && npm run build --silent
 
-lint:
+## Opens the desktop app (on the demo report the first time, then on the last report used).
+run: ui
+	$(CARGO) build --release -p jalon-desktop
+	target/release/jalon
+
+lint: ui
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check --silent
 
-## Every test: formatting, lints, unit, integration, property and CLI tests.
-test: setup lint
+ui-test: setup
+	cd ui && npm test --silent
+
+## End-to-end tests of the real app; needs the debug binary.
+e2e: ui
+	$(CARGO) build -p jalon-desktop
+	bash scripts/e2e.sh
+
+## Every test: lints, UI unit tests, Rust unit, integration, property and CLI tests (and the
+## check that the TypeScript bindings are fresh), then the end-to-end tests of the real app.
+test: lint ui-test
 	$(CARGO) test --workspace
+	$(MAKE) --no-print-directory e2e
+
+## Writes ui/src/bindings afresh from the Rust types.
+bindings: ui
+	UPDATE_BINDINGS=1 $(CARGO) test -p jalon-desktop bindings
 
 bench: setup
 	$(CARGO) bench -p jalon-core

@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
 # Installs what Jalon needs on a fresh Debian or Ubuntu machine, and nothing that is already
-# there: Debian packages with apt-get (through sudo when not root). Cargo fetches crates itself.
+# there: Debian packages with apt-get (through sudo when not root), the UI's and the end-to-end
+# tests' npm packages with `npm ci`, and tauri-driver into .tools/. Cargo fetches crates itself.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-packages=(build-essential pkg-config python3)
+packages=(
+  build-essential pkg-config python3 curl file
+  # the desktop shell (Tauri 2 on WebKitGTK)
+  libwebkit2gtk-4.1-dev libgtk-3-dev libxdo-dev librsvg2-dev libssl-dev
+  # end-to-end tests: WebKit's WebDriver, a virtual display, screenshots
+  webkit2gtk-driver xvfb xauth imagemagick
+)
+command -v node >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -20,4 +29,16 @@ fi
 if ! command -v cargo >/dev/null; then
   echo "setup: cargo not found; install Rust (stable) from your distribution or rustup" >&2
   exit 1
+fi
+
+# npm packages, reinstalled only when the lock file changed since the last install.
+for dir in ui tests/e2e; do
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
+
+if [ ! -x .tools/bin/tauri-driver ]; then
+  echo "setup: installing tauri-driver into .tools" >&2
+  cargo install tauri-driver --locked --version '^2' --root .tools --quiet
 fi

@@ -46,6 +46,8 @@ export class AppState {
 
   setLang(lang: Lang) {
     this.lang = lang;
+    // A message was written in the language it came in; it would read oddly after a switch.
+    this.message = null;
     try {
       localStorage.setItem('jalon.lang', lang);
     } catch {

@@ -1,0 +1,145 @@
+// End-to-end tests of the real desktop app. They run in order, on one demo report.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  answerNextDialog, axeViolations, demoFile, fileHash, openApp, root, shot, startDriver,
+  stopDriver, textOf, typeInto, waitForText,
+} from './harness.mjs';
+
+// The real published page when CI provides it beside the repository, else the team's own
+// page in the same format: both are imported for real, with their own expected figures.
+const seed = path.resolve(root, '../shared/seed/progress-report-2026-axis4.txt');
+const page = fs.existsSync(seed)
+  ? { file: seed, actions: { 14: '65%', 15: '13%', 16: '58%', 17: '27%' } }
+  : { file: path.join(root, 'tests/fixtures/pages/en-full.txt'), actions: { 5: '55%', 6: '23%' } };
+
+let browser;
+
+before(async () => {
+  await startDriver();
+  browser = await openApp();
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+  stopDriver();
+});
+
+async function openEditor(testid) {
+  await (await browser.$(`[data-testid="${testid}"] [data-testid="edit"]`)).click();
+  const editor = await browser.$('[data-testid="editor"]');
+  await editor.waitForDisplayed({ timeout: 5000 });
+  return editor;
+}
+
+test('1. the app starts on the demo report: Action 14 at 65% and the header counts', async () => {
+  await waitForText(browser, '[data-testid="action-progress-14"]', '65%');
+  assert.equal(await textOf(browser, '[data-testid="counts"]'), '3 axes, 7 key actions and 25 objectives');
+  assert.equal(await browser.getTitle(), 'Jalon');
+  await shot(browser, '01-dashboard-en');
+});
+
+test('2. setting Objective 34 from 5 to 35 makes Action 14 70%, and it survives a restart', async () => {
+  await openEditor('objective-34');
+  await typeInto(browser, await browser.$('[data-testid="field-progress"]'), '35');
+  await shot(browser, '02-editor');
+  await (await browser.$('[data-testid="save"]')).click();
+  await waitForText(browser, '[data-testid="action-progress-14"]', '70%');
+  assert.equal(await textOf(browser, '[data-testid="objective-34"] [data-testid="objective-progress"]'), '35%');
+  await browser.deleteSession();
+  browser = await openApp();
+  await waitForText(browser, '[data-testid="action-progress-14"]', '70%');
+});
+
+test('3. typing 150 shows an error at the field and leaves the file unchanged', async () => {
+  const before = fileHash(demoFile);
+  await openEditor('objective-34');
+  await typeInto(browser, await browser.$('[data-testid="field-progress"]'), '150');
+  await (await browser.$('[data-testid="save"]')).click();
+  const error = await browser.$('[data-testid="error-progress"]');
+  await error.waitForDisplayed({ timeout: 5000 });
+  assert.match(await error.getText(), /0 to 100/);
+  assert.equal(
+    await (await browser.$('[data-testid="field-progress"]')).getAttribute('aria-invalid'),
+    'true',
+  );
+  await shot(browser, '03-editor-error');
+  await browser.keys(['Escape']);
+  await (await browser.$('[data-testid="editor"]')).waitForExist({ reverse: true, timeout: 5000 });
+  assert.equal(fileHash(demoFile), before, 'report file unchanged');
+  assert.equal(await textOf(browser, '[data-testid="action-progress-14"]'), '70%');
+});
+
+async function objectivesOf(action) {
+  return (await browser.$$(`[data-testid="action-${action}"] li.objective`)).length;
+}
+
+test('4. filter by axis; add an objective, delete it, undo the deletion', async () => {
+  const filter = await browser.$('[data-testid="axis-filter"]');
+  await filter.selectByVisibleText('Axis 4: A ministry information system built around its users');
+  await waitForText(browser, '[data-testid="shown"]', '17 shown');
+  assert.equal(await (await browser.$('[data-testid="axis-1"]')).isExisting(), false, 'axis 1 hidden');
+  await shot(browser, '04-filtered');
+
+  assert.equal(await objectivesOf(17), 3);
+  await (await browser.$('[data-testid="add-objective-17"]')).click();
+  await (await browser.$('[data-testid="editor"]')).waitForDisplayed({ timeout: 5000 });
+  await browser.keys(['Escape']);
+  await browser.waitUntil(async () => (await objectivesOf(17)) === 4, { timeoutMsg: 'objective added' });
+
+  const added = (await browser.$$('[data-testid="action-17"] li.objective'))[3];
+  await (await added.$('[data-testid="menu"]')).click();
+  await (await added.$('[data-testid="delete"]')).click();
+  const confirm = await browser.$('[data-testid="confirm-delete"] [data-testid="confirm"]');
+  await confirm.waitForDisplayed({ timeout: 5000 });
+  await shot(browser, '05-confirm-delete');
+  await confirm.click();
+  await browser.waitUntil(async () => (await objectivesOf(17)) === 3, { timeoutMsg: 'objective deleted' });
+
+  await (await browser.$('[data-testid="undo"]')).click();
+  await browser.waitUntil(async () => (await objectivesOf(17)) === 4, { timeoutMsg: 'deletion undone' });
+  // Ctrl+Z outside a text field undoes too: here, the addition.
+  await (await browser.$('[data-testid="shown"]')).click();
+  await browser.keys(['Control', 'z']);
+  await browser.waitUntil(async () => (await objectivesOf(17)) === 3, { timeoutMsg: 'addition undone' });
+  await filter.selectByIndex(0);
+  await waitForText(browser, '[data-testid="counts"]', '3 axes, 7 key actions and 25 objectives');
+});
+
+test('5. switching to French and back', async () => {
+  const lang = await browser.$('[data-testid="language"]');
+  await lang.selectByAttribute('value', 'fr');
+  await waitForText(browser, '[data-testid="action-progress-14"]', '70\u00a0%');
+  assert.equal(await textOf(browser, '[data-testid="counts"]'), '3 axes, 7 actions clés et 25 objectifs');
+  assert.equal(await textOf(browser, '[data-testid="tab-dashboard"]'), 'Tableau de bord');
+  await shot(browser, '06-dashboard-fr');
+  await lang.selectByAttribute('value', 'en');
+  await waitForText(browser, '[data-testid="action-progress-14"]', '70%');
+});
+
+test('6. importing the published page through the import command', async () => {
+  answerNextDialog(page.file);
+  await (await browser.$('.menu > summary')).click();
+  await (await browser.$('[data-testid="import-page"]')).click();
+  for (const [action, want] of Object.entries(page.actions)) {
+    await waitForText(browser, `[data-testid="action-progress-${action}"]`, want);
+  }
+  await shot(browser, '07-after-import');
+  await (await browser.$('[data-testid="tab-checks"]')).click();
+  await (await browser.$('#checks-title')).waitForDisplayed();
+  await shot(browser, '08-checks');
+  await (await browser.$('[data-testid="tab-dashboard"]')).click();
+});
+
+test('7. axe-core finds no serious or critical violation on the dashboard, editor and checks', async () => {
+  assert.deepEqual(await axeViolations(browser), [], 'dashboard');
+  await openEditor('objective-30');
+  assert.deepEqual(await axeViolations(browser), [], 'editor');
+  await browser.keys(['Escape']);
+  await (await browser.$('[data-testid="editor"]')).waitForExist({ reverse: true, timeout: 5000 });
+  await (await browser.$('[data-testid="tab-checks"]')).click();
+  await (await browser.$('#checks-title')).waitForDisplayed();
+  assert.deepEqual(await axeViolations(browser), [], 'checks panel');
+});
