@@ -77,13 +77,13 @@ export function stopDriver() {
   driver?.kill();
 }
 
-export async function openApp() {
+export async function openApp(args = []) {
   const browser = await remote({
     hostname: '127.0.0.1',
     port,
     logLevel: 'error',
     capabilities: {
-      'tauri:options': { application: binary },
+      'tauri:options': { application: binary, args },
       'wdio:enforceWebDriverClassic': true,
     },
   });

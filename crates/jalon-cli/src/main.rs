@@ -56,6 +56,14 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write a generated report of N objective entries to a new report file (for trying the
+    /// app and the benchmarks on a large strategy).
+    Generate {
+        #[arg(long)]
+        objectives: usize,
+        #[arg(long)]
+        db: PathBuf,
+    },
     /// Replace the report's content with a JSON document, creating the report if missing.
     ImportJson {
         file: PathBuf,
@@ -171,6 +179,12 @@ fn run(cli: Cli) -> Result<(), CliError> {
                     "{parsed:?} is not in the report"
                 ))),
             }
+        }
+        Command::Generate { objectives, db } => {
+            let mut store = Store::create(&db)?;
+            store.replace(&jalon_core::synthetic::generate(objectives))?;
+            eprintln!("wrote {objectives} objective entries to {}", db.display());
+            Ok(())
         }
         Command::ExportJson { db, out } => {
             let json = jalon_core::exchange::to_json(&Store::open(&db)?.report()?);

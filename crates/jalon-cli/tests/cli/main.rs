@@ -232,3 +232,15 @@ fn opening_something_that_is_not_a_report_fails_clearly() {
         stderr(&out)
     );
 }
+
+#[test]
+fn generate_writes_a_report_of_the_asked_size() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("big.jalon");
+    let out = cli(&["generate", "--objectives", "250", "--db", s(&db)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = summary_json(&db);
+    assert_eq!(json["strategy"]["objective_count"], 250);
+    let out = cli(&["generate", "--objectives", "10", "--db", s(&db)]);
+    assert!(!out.status.success(), "an existing file is not overwritten");
+}
