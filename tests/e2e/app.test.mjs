@@ -133,7 +133,21 @@ test('6. importing the published page through the import command', async () => {
   await (await browser.$('[data-testid="tab-dashboard"]')).click();
 });
 
-test('7. axe-core finds no serious or critical violation on the dashboard, editor and checks', async () => {
+test('7. opening a file that is not a report says so and keeps the current report open', async () => {
+  const notes = path.join(path.dirname(demoFile), 'notes.jalon');
+  fs.writeFileSync(notes, 'just some notes\n');
+  answerNextDialog(notes);
+  await (await browser.$('.menu > summary')).click();
+  await (await browser.$('[data-testid="open-report"]')).click();
+  const message = await browser.$('[data-testid="message"]');
+  await message.waitForDisplayed({ timeout: 5000 });
+  assert.match(await message.getText(), /not a Jalon report/);
+  assert.equal(fs.readFileSync(notes, 'utf8'), 'just some notes\n', 'the file is left alone');
+  assert.equal(await textOf(browser, '.file-name'), 'Demo report.jalon', 'the report stays open');
+  await shot(browser, '09-bad-file');
+});
+
+test('8. axe-core finds no serious or critical violation on the dashboard, editor and checks', async () => {
   assert.deepEqual(await axeViolations(browser), [], 'dashboard');
   await openEditor('objective-30');
   assert.deepEqual(await axeViolations(browser), [], 'editor');

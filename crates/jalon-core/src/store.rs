@@ -205,24 +205,7 @@ impl Store {
     }
 
     pub fn update_axis(&mut self, id: i64, number: u32, title: &str) -> Result<()> {
-        crate::model::non_empty("title", title)?;
-        crate::model::check_number("axis", number)?;
-        let tx = self.conn.transaction()?;
-        ensure_id(&tx, "axis", id)?;
-        if exists2(
-            &tx,
-            "SELECT 1 FROM axis WHERE number = ?1 AND id <> ?2",
-            number,
-            id,
-        )? {
-            return Err(Error::Conflict(format!("Axis {number} already exists")));
-        }
-        tx.execute(
-            "UPDATE axis SET number = ?1, title = ?2 WHERE id = ?3",
-            params![number, title.trim(), id],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.renumber_level("axis", "Axis", id, number, title)
     }
 
     /// Deletes an axis with its actions and objectives.
@@ -269,20 +252,35 @@ impl Store {
     }
 
     pub fn update_action(&mut self, id: i64, number: u32, title: &str) -> Result<()> {
+        self.renumber_level("action", "Action", id, number, title)
+    }
+
+    /// Sets an axis's or an action's number and title; numbers stay unique across the report.
+    fn renumber_level(
+        &mut self,
+        table: &'static str,
+        word: &str,
+        id: i64,
+        number: u32,
+        title: &str,
+    ) -> Result<()> {
         crate::model::non_empty("title", title)?;
-        crate::model::check_number("action", number)?;
+        crate::model::check_number(table, number)?;
         let tx = self.conn.transaction()?;
-        ensure_id(&tx, "action", id)?;
-        if exists2(
-            &tx,
-            "SELECT 1 FROM action WHERE number = ?1 AND id <> ?2",
-            number,
-            id,
-        )? {
-            return Err(Error::Conflict(format!("Action {number} already exists")));
+        ensure_id(&tx, table, id)?;
+        let taken = tx
+            .query_row(
+                &format!("SELECT 1 FROM {table} WHERE number = ?1 AND id <> ?2"),
+                params![number, id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if taken {
+            return Err(Error::Conflict(format!("{word} {number} already exists")));
         }
         tx.execute(
-            "UPDATE action SET number = ?1, title = ?2 WHERE id = ?3",
+            &format!("UPDATE {table} SET number = ?1, title = ?2 WHERE id = ?3"),
             params![number, title.trim(), id],
         )?;
         tx.commit()?;
@@ -911,13 +909,6 @@ fn ensure_id(tx: &Transaction, table: &'static str, id: i64) -> Result<()> {
 
 fn exists(tx: &Transaction, sql: &str, p: impl rusqlite::ToSql) -> Result<bool> {
     Ok(tx.query_row(sql, [p], |_| Ok(())).optional()?.is_some())
-}
-
-fn exists2(tx: &Transaction, sql: &str, a: u32, b: i64) -> Result<bool> {
-    Ok(tx
-        .query_row(sql, params![a, b], |_| Ok(()))
-        .optional()?
-        .is_some())
 }
 
 fn exists_any(tx: &Transaction, sql: &str) -> Result<bool> {
