@@ -127,6 +127,8 @@ export class AppState {
     }
     this.expanded.add(id);
     this.focusObjective = id;
+    // On a large report the row renders only once its action is near the view.
+    if (found) queueMicrotask(() => document.getElementById(`action-${found.action.id}`)?.scrollIntoView());
   }
 }
 
