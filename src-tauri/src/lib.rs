@@ -110,6 +110,25 @@ impl AppState {
         Ok(self.view(&self.session()))
     }
 
+    /// Asks for a file and imports it as one undoable edit.
+    async fn import(
+        &self,
+        title: String,
+        kind: Kind,
+        run: fn(&mut Store, &str) -> jalon_core::Result<ImportOutcome>,
+    ) -> Result<Option<Imported>> {
+        let Some(path) = self.ask(move |d| d.open(&title, kind)).await else {
+            return Ok(None);
+        };
+        let text = std::fs::read_to_string(&path)?;
+        let mut s = self.session();
+        let outcome = s.edit(|store| run(store, &text))?;
+        Ok(Some(Imported {
+            view: self.view(&s),
+            outcome,
+        }))
+    }
+
     async fn ask(
         &self,
         f: impl FnOnce(&dyn Dialogs) -> Option<PathBuf> + Send + 'static,
@@ -282,30 +301,12 @@ async fn save_copy_as(state: State<'_, AppState>, title: String) -> Result<Optio
 
 #[tauri::command]
 async fn import_page(state: State<'_, AppState>, title: String) -> Result<Option<Imported>> {
-    let Some(path) = state.ask(move |d| d.open(&title, Kind::Page)).await else {
-        return Ok(None);
-    };
-    let text = std::fs::read_to_string(&path)?;
-    let mut s = state.session();
-    let outcome = s.edit(|store| import::import_page(store, &text))?;
-    Ok(Some(Imported {
-        view: state.view(&s),
-        outcome,
-    }))
+    state.import(title, Kind::Page, import::import_page).await
 }
 
 #[tauri::command]
 async fn import_json(state: State<'_, AppState>, title: String) -> Result<Option<Imported>> {
-    let Some(path) = state.ask(move |d| d.open(&title, Kind::Json)).await else {
-        return Ok(None);
-    };
-    let text = std::fs::read_to_string(&path)?;
-    let mut s = state.session();
-    let outcome = s.edit(|store| import::import_json(store, &text))?;
-    Ok(Some(Imported {
-        view: state.view(&s),
-        outcome,
-    }))
+    state.import(title, Kind::Json, import::import_json).await
 }
 
 #[tauri::command]
