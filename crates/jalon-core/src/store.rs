@@ -562,7 +562,10 @@ fn write_strategy(tx: &Transaction, s: &Strategy) -> Result<()> {
 }
 
 fn merge_tree(tx: &Transaction, incoming: &Report) -> Result<()> {
-    let mut axis_order: Vec<i64> = Vec::new();
+    // Axes already in the report keep their place; a new one goes before the first axis with a
+    // higher number, so that importing one axis's page never reorders the others.
+    let existing_axes = ids(tx, "SELECT id FROM axis ORDER BY position, id", None)?;
+    let mut new_axes: Vec<(i64, u32)> = Vec::new();
     for axis in &incoming.axes {
         let axis_id = match tx
             .query_row(
@@ -584,10 +587,11 @@ fn merge_tree(tx: &Transaction, incoming: &Report) -> Result<()> {
                     "INSERT INTO axis (number, title, position) VALUES (?1, ?2, 0)",
                     params![axis.number, axis.title.trim()],
                 )?;
-                tx.last_insert_rowid()
+                let id = tx.last_insert_rowid();
+                new_axes.push((id, axis.number));
+                id
             }
         };
-        axis_order.push(axis_id);
         let mut action_order = Vec::new();
         for action in &axis.actions {
             let action_id = match tx
@@ -653,10 +657,21 @@ fn merge_tree(tx: &Transaction, incoming: &Report) -> Result<()> {
         }
         put_first(tx, "action", "axis_id", axis_id, &action_order)?;
     }
-    let mut rest = ids(tx, "SELECT id FROM axis ORDER BY position, id", None)?;
-    rest.retain(|id| !axis_order.contains(id));
-    axis_order.extend(rest);
-    write_positions(tx, "axis", &axis_order)
+    let mut order: Vec<(i64, u32)> = Vec::new();
+    for id in existing_axes {
+        let number: u32 =
+            tx.query_row("SELECT number FROM axis WHERE id = ?1", [id], |r| r.get(0))?;
+        order.push((id, number));
+    }
+    for (id, number) in new_axes {
+        let at = order
+            .iter()
+            .position(|(_, n)| *n > number)
+            .unwrap_or(order.len());
+        order.insert(at, (id, number));
+    }
+    let ids: Vec<i64> = order.into_iter().map(|(id, _)| id).collect();
+    write_positions(tx, "axis", &ids)
 }
 
 /// Puts `first` at the head of a parent's children, in that order, followed by the children it

@@ -271,3 +271,20 @@ fn importing_into_a_report_merges_by_number_and_keeps_the_rest() {
         "importing twice changes nothing"
     );
 }
+
+#[test]
+fn a_new_axis_from_a_page_takes_its_place_by_number() {
+    let mut s = Store::open_in_memory().expect("store");
+    let a1 = s.add_axis(Some(1), "One").expect("axis 1");
+    let a3 = s.add_axis(Some(3), "Three").expect("axis 3");
+    let _ = (a1, a3);
+    import_page(&mut s, &fixture("en-full.txt")).expect("page with axis 2");
+    let numbers: Vec<u32> = s
+        .report()
+        .expect("report")
+        .axes
+        .iter()
+        .map(|a| a.number)
+        .collect();
+    assert_eq!(numbers, vec![1, 2, 3]);
+}
