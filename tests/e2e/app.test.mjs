@@ -147,7 +147,21 @@ test('7. opening a file that is not a report says so and keeps the current repor
   await shot(browser, '09-bad-file');
 });
 
-test('8. axe-core finds no serious or critical violation on the dashboard, editor and checks', async () => {
+test('8. report details: a new title and the flat method', async () => {
+  await waitForText(browser, '[data-testid="axis-progress-4"]', '40%');
+  await (await browser.$('[data-testid="edit-report"]')).click();
+  await (await browser.$('[data-testid="report-details"]')).waitForDisplayed({ timeout: 5000 });
+  await typeInto(browser, await browser.$('#report-title'), 'Quarterly-review');
+  await (await browser.$('#report-method')).selectByAttribute('value', 'flat');
+  await shot(browser, '10-report-details');
+  await (await browser.$('[data-testid="save-report"]')).click();
+  await (await browser.$('[data-testid="report-details"]')).waitForExist({ reverse: true, timeout: 5000 });
+  await waitForText(browser, '#strategy-title', 'Quarterly-review');
+  // Flat: the 17 entries of axis 4 sum to 750, 750 / 17 = 44.1.
+  await waitForText(browser, '[data-testid="axis-progress-4"]', '44%');
+});
+
+test('9. axe-core finds no serious or critical violation on the dashboard, editor and checks', async () => {
   assert.deepEqual(await axeViolations(browser), [], 'dashboard');
   await openEditor('objective-30');
   assert.deepEqual(await axeViolations(browser), [], 'editor');

@@ -64,7 +64,7 @@ export async function startDriver() {
       XDG_CONFIG_HOME: path.join(home, 'config'),
       XDG_DATA_HOME: path.join(home, 'data'),
       JALON_TEST_DIALOG_ANSWERS: answers,
-      LANG: 'en_GB.UTF-8',
+      LANG: 'C.UTF-8',
       WEBKIT_DISABLE_COMPOSITING_MODE: '1',
       WEBKIT_DISABLE_DMABUF_RENDERER: '1',
       NO_AT_BRIDGE: '1',

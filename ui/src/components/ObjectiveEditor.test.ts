@@ -72,3 +72,42 @@ describe('ObjectiveEditor', () => {
     expect(screen.getByText('must be a whole number from 1 to 1000, got 0')).toBeTruthy();
   });
 });
+
+describe('ObjectiveEditor indicator', () => {
+  it('refuses a baseline that is not a number, at its field', async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+    });
+    app.setLang('en');
+    app.show(view());
+    render(ObjectiveEditor, { objectiveId: 101 });
+    await fireEvent.click(screen.getByLabelText('Progress comes from an indicator'));
+    await fireEvent.input(screen.getByLabelText('Baseline'), { target: { value: 'twelve' } });
+    await fireEvent.input(screen.getByLabelText('Current value'), { target: { value: '15' } });
+    await fireEvent.input(screen.getByLabelText('Target'), { target: { value: '20' } });
+    await fireEvent.click(screen.getByText('Save'));
+    expect(screen.getByText('Enter a number such as 12.5.')).toBeTruthy();
+    expect(screen.getByLabelText('Baseline').getAttribute('aria-invalid')).toBe('true');
+    expect(calls).toEqual([]);
+  });
+
+  it('sends the indicator and shows the progress it gives', async () => {
+    let sent: { fields: { indicator: unknown } } | null = null;
+    mockIPC((cmd, args) => {
+      sent = args as never;
+      return { figures: { strategy: 60, axes: { 1: 60 }, actions: { 10: 60 }, objectives: { 101: 60 } }, warnings: [], can_undo: true, can_redo: false };
+    });
+    app.setLang('en');
+    app.show(view());
+    render(ObjectiveEditor, { objectiveId: 101 });
+    await fireEvent.click(screen.getByLabelText('Progress comes from an indicator'));
+    await fireEvent.input(screen.getByLabelText('Baseline'), { target: { value: '30' } });
+    await fireEvent.input(screen.getByLabelText('Current value'), { target: { value: '42' } });
+    await fireEvent.input(screen.getByLabelText('Target'), { target: { value: '50' } });
+    await fireEvent.click(screen.getByText('Save'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent!.fields.indicator).toEqual({ baseline: '30', current: '42', target: '50', unit: '', direction: 'rising' });
+    expect(app.locate(101)!.objective.progress).toBe(60);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { objectiveLabel, parseProgress, parseWeight, percent } from './format';
+import { isDecimal, objectiveLabel, parseProgress, parseWeight, percent } from './format';
 
 describe('percent', () => {
   it('follows each language’s typography', () => {
@@ -31,5 +31,12 @@ describe('objectiveLabel', () => {
   it('shows parts as the published page does', () => {
     expect(objectiveLabel('Objective', 32, { index: 1, count: 2 })).toBe('Objective 32 (1/2)');
     expect(objectiveLabel('Objectif', 30, null)).toBe('Objectif 30');
+  });
+});
+
+describe('isDecimal', () => {
+  it('accepts what the core parses and nothing else', () => {
+    for (const ok of ['12', '-3.75', '0,5', '.5', '+4']) expect(isDecimal(ok), ok).toBe(true);
+    for (const bad of ['', '1e3', '1.', '1.2.3', 'twelve', '1 000']) expect(isDecimal(bad), bad).toBe(false);
   });
 });

@@ -31,3 +31,8 @@ export function parseWeight(raw: string): { value: number } | { error: 'weightRa
   if (v < 1 || v > 1000) return { error: 'weightRange' };
   return { value: v };
 }
+
+/** A decimal as a person types it: "12", "-3.75", "0,5". The core parses it exactly. */
+export function isDecimal(raw: string): boolean {
+  return /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/.test(raw.trim());
+}

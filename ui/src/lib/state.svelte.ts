@@ -13,7 +13,8 @@ export type DialogSpec =
   | { kind: 'delete'; level: 'axis' | 'action' | 'objective'; id: number; label: string }
   | { kind: 'moveObjective'; id: number }
   | { kind: 'moveAction'; id: number }
-  | { kind: 'split'; id: number };
+  | { kind: 'split'; id: number }
+  | { kind: 'strategy' };
 
 export type Message = { kind: 'info' | 'error'; text: string; details?: string[] };
 
