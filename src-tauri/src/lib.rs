@@ -74,6 +74,7 @@ impl AppState {
             .path()
             .map(Path::to_path_buf)
             .unwrap_or_default();
+        let (figures, warnings) = session.figures_and_warnings();
         View {
             file: FileInfo {
                 name: path
@@ -83,8 +84,8 @@ impl AppState {
                 path: path.display().to_string(),
             },
             report: session.report().clone(),
-            figures: session.figures(),
-            warnings: session.warnings(),
+            figures,
+            warnings,
             can_undo: session.can_undo(),
             can_redo: session.can_redo(),
             recent: self.files.lock().map(|f| f.recent()).unwrap_or_default(),
@@ -158,9 +159,10 @@ fn load(state: State<AppState>) -> View {
 fn update_objective(state: State<AppState>, id: i64, fields: ObjectiveFields) -> Result<Saved> {
     let mut s = state.session();
     s.update_objective(id, &fields)?;
+    let (figures, warnings) = s.figures_and_warnings();
     Ok(Saved {
-        figures: s.figures(),
-        warnings: s.warnings(),
+        figures,
+        warnings,
         can_undo: s.can_undo(),
         can_redo: s.can_redo(),
     })

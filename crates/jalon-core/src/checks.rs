@@ -43,11 +43,15 @@ impl std::fmt::Display for Warning {
 
 /// Every warning on the report as it stands, in report order.
 pub fn check(report: &Report) -> Vec<Warning> {
+    check_with(report, &rollup(report))
+}
+
+/// `check` with a roll-up the caller already has.
+pub fn check_with(report: &Report, r: &crate::rollup::Rollup) -> Vec<Warning> {
     let lang = report.strategy.language;
     let fr = lang == Language::Fr;
     let obj_word = if fr { "Objectif" } else { "Objective" };
     let mut out = Vec::new();
-    let r = rollup(report);
     for (axis, ar) in report.axes.iter().zip(&r.axes) {
         for (action, av) in axis.actions.iter().zip(&ar.actions) {
             for o in &action.objectives {

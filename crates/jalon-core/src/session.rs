@@ -5,7 +5,7 @@
 
 use std::collections::VecDeque;
 
-use crate::checks::{Warning, check};
+use crate::checks::{Warning, check_with};
 use crate::error::{Error, Result};
 use crate::model::{ObjectiveFields, Report};
 use crate::store::Store;
@@ -40,12 +40,14 @@ impl Session {
         &self.report
     }
 
-    pub fn figures(&self) -> Figures {
-        crate::summary::figures(&self.report)
-    }
-
-    pub fn warnings(&self) -> Vec<Warning> {
-        check(&self.report)
+    /// The displayed figures and the warnings, from one roll-up: both are sent after every
+    /// save.
+    pub fn figures_and_warnings(&self) -> (Figures, Vec<Warning>) {
+        let r = crate::rollup::rollup(&self.report);
+        (
+            crate::summary::figures_with(&self.report, &r),
+            check_with(&self.report, &r),
+        )
     }
 
     pub fn can_undo(&self) -> bool {

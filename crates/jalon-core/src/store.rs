@@ -149,20 +149,7 @@ impl Store {
     // ---- reading ----------------------------------------------------------------------
 
     pub fn strategy(&self) -> Result<Strategy> {
-        Ok(self.conn.query_row(
-            "SELECT title, period, language, method, reporting_period, as_of FROM strategy WHERE id = 1",
-            [],
-            |r| {
-                Ok(Strategy {
-                    title: r.get(0)?,
-                    period: r.get(1)?,
-                    language: Language::from_code(&r.get::<_, String>(2)?).unwrap_or_default(),
-                    method: RollupMethod::from_code(&r.get::<_, String>(3)?).unwrap_or_default(),
-                    reporting_period: r.get(4)?,
-                    as_of: r.get(5)?,
-                })
-            },
-        )?)
+        read_strategy(&self.conn)
     }
 
     /// The whole report in display order: three queries, grouped in memory.
@@ -813,8 +800,8 @@ fn check_objective_slot(
     crate::model::check_parts(number, &parts)
 }
 
-fn read_report(conn: &Connection) -> Result<Report> {
-    let strategy = conn.query_row(
+fn read_strategy(conn: &Connection) -> Result<Strategy> {
+    Ok(conn.query_row(
         "SELECT title, period, language, method, reporting_period, as_of FROM strategy WHERE id = 1",
         [],
         |r| {
@@ -827,7 +814,11 @@ fn read_report(conn: &Connection) -> Result<Report> {
                 as_of: r.get(5)?,
             })
         },
-    )?;
+    )?)
+}
+
+fn read_report(conn: &Connection) -> Result<Report> {
+    let strategy = read_strategy(conn)?;
     let mut axes: Vec<Axis> = conn
         .prepare("SELECT id, number, title FROM axis ORDER BY position, id")?
         .query_map([], |r| {

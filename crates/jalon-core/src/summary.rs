@@ -70,7 +70,11 @@ pub struct Figures {
 }
 
 pub fn figures(report: &Report) -> Figures {
-    let r = rollup(report);
+    figures_with(report, &rollup(report))
+}
+
+/// `figures` with a roll-up the caller already has.
+pub fn figures_with(report: &Report, r: &Rollup) -> Figures {
     let pct = |v: &Option<num_rational::BigRational>| v.as_ref().map(display_percent);
     let mut f = Figures {
         strategy: pct(&r.strategy),
