@@ -1,20 +1,33 @@
 //! jalon-charts: the charts that go on steering-committee slides, drawn with plotters from a
-//! report summary. Pure functions: a summary and options in, PNG or SVG bytes and an alt-text
-//! sentence out. The bundled font (Liberation Sans, SIL OFL 1.1, full French coverage) is the
-//! only font used; nothing is looked up on the system. It knows nothing of Tauri or files.
-//!
-//! Work in progress: the axis chart (`axis-N-actions`) is drawn; the rest of the catalogue
-//! comes next.
+//! report summary. Pure functions: a summary, the period series for trends and options in; PNG
+//! or SVG bytes and an alt-text sentence out. The bundled font (Liberation Sans, SIL OFL 1.1,
+//! full French coverage, metric-compatible with Arial) is the only font used for layout;
+//! nothing is looked up on the system. It knows nothing of Tauri; `pack` writes files.
+
+mod catalogue;
+mod draw;
+pub mod pack;
 
 use std::sync::Once;
 
 use jalon_core::Language;
-use jalon_core::summary::{AxisSummary, Summary};
+use jalon_core::summary::Summary;
 use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
-static FONT_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
-static FONT_BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
+pub use catalogue::{
+    BarRow, Body, ChartId, Ink, PeriodFigures, Point, Prepared, Scope, Slice, all_scopes,
+    catalogue, prepare,
+};
+
+pub(crate) static FONT_REGULAR: &[u8] =
+    include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
+pub(crate) static FONT_BOLD: &[u8] =
+    include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
+
+/// The font stack written into SVG files: the bundled face first, then Arial, whose metrics
+/// Liberation Sans shares, so that text measured here fits wherever the SVG is opened.
+pub const SVG_FONT_STACK: &str = "Liberation Sans, Arial, Helvetica, sans-serif";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ChartError {
@@ -24,14 +37,45 @@ pub enum ChartError {
     Png(#[from] png::EncodingError),
     #[error("no axis {0} in the report")]
     NoSuchAxis(u32),
-    #[error("a chart needs a size of at least 320×180, got {0}×{1}")]
-    TooSmall(u32, u32),
+    #[error("no action {0} in the report")]
+    NoSuchAction(u32),
+    #[error("unknown chart \"{0}\"")]
+    BadChart(String),
+    #[error("unknown scope \"{0}\": use strategy, axis:N or action:N")]
+    BadScope(String),
+    #[error("unknown size \"{0}\": use WIDTHxHEIGHT, such as 1920x1080")]
+    BadSize(String),
+    #[error("a chart needs a size from 320×180 to 7680×4320, got {0}×{1}")]
+    BadDimensions(u32, u32),
+    #[error("writing {path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Png,
     Svg,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Png => "png",
+            Format::Svg => "svg",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Dark text on white: the default for slides and print.
+    #[default]
+    Light,
+    /// Light text on a near-black background, for dark slide templates.
+    Dark,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +83,7 @@ pub struct Options {
     pub width: u32,
     pub height: u32,
     pub lang: Language,
+    pub theme: Theme,
 }
 
 impl Default for Options {
@@ -47,12 +92,34 @@ impl Default for Options {
             width: 1920,
             height: 1080,
             lang: Language::En,
+            theme: Theme::Light,
         }
     }
 }
 
+/// The size presets offered in the app, 16:9 first.
+pub const PRESETS: [(u32, u32); 3] = [(1920, 1080), (1280, 720), (1024, 768)];
+
+/// Reads "1920x1080" (an "×" works too).
+pub fn parse_size(s: &str) -> Result<(u32, u32), ChartError> {
+    let bad = || ChartError::BadSize(s.to_string());
+    let (w, h) = s.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let w: u32 = w.trim().parse().map_err(|_| bad())?;
+    let h: u32 = h.trim().parse().map_err(|_| bad())?;
+    check_size(w, h)?;
+    Ok((w, h))
+}
+
+fn check_size(w: u32, h: u32) -> Result<(), ChartError> {
+    if !(320..=7680).contains(&w) || !(180..=4320).contains(&h) {
+        return Err(ChartError::BadDimensions(w, h));
+    }
+    Ok(())
+}
+
 pub struct Rendered {
     pub bytes: Vec<u8>,
+    pub title: String,
     /// One sentence that says what the chart shows, for the slide's alt text.
     pub alt_text: String,
 }
@@ -60,268 +127,76 @@ pub struct Rendered {
 fn register_fonts() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        // The bytes are compiled in and valid; a failure here would be a build defect.
+        // The bytes are compiled in and valid; a failure would show as missing text in every
+        // test that decodes a chart.
         let _ = register_font("sans-serif", FontStyle::Normal, FONT_REGULAR);
         let _ = register_font("sans-serif", FontStyle::Bold, FONT_BOLD);
     });
 }
 
-/// The stable file stem of the axis chart: `axis-4-actions`.
-pub fn axis_actions_id(axis: u32) -> String {
-    format!("axis-{axis}-actions")
-}
-
-/// Colours with at least 4.5:1 against white, from a colour-blind-safe palette.
-const INK: RGBColor = RGBColor(27, 31, 36);
-const MUTED: RGBColor = RGBColor(77, 86, 97);
-const BAR: RGBColor = RGBColor(0, 90, 156);
-const TRACK: RGBColor = RGBColor(226, 231, 237);
-
-/// Progress per action of one axis: horizontal bars, the action's number and title on the
-/// left, the value at the end of each bar.
-pub fn axis_actions(
+/// Renders one chart of the catalogue. `trend` is the series of reporting periods, oldest
+/// first, read by the trend charts only.
+pub fn render(
     summary: &Summary,
-    axis: u32,
+    trend: &[PeriodFigures],
+    chart: ChartId,
     opts: &Options,
     format: Format,
 ) -> Result<Rendered, ChartError> {
-    let ax = summary
-        .axes
-        .iter()
-        .find(|a| a.number == axis)
-        .ok_or(ChartError::NoSuchAxis(axis))?;
-    if opts.width < 320 || opts.height < 180 {
-        return Err(ChartError::TooSmall(opts.width, opts.height));
-    }
+    check_size(opts.width, opts.height)?;
+    let prepared = prepare(summary, trend, chart, opts.lang)?;
+    let bytes = draw_prepared(&prepared, opts, format)?;
+    Ok(Rendered {
+        bytes,
+        title: prepared.title,
+        alt_text: prepared.alt_text,
+    })
+}
+
+/// Draws an already prepared chart.
+pub fn draw_prepared(p: &Prepared, opts: &Options, format: Format) -> Result<Vec<u8>, ChartError> {
+    check_size(opts.width, opts.height)?;
     register_fonts();
-    let alt_text = alt_axis(summary, ax, opts.lang);
-    let bytes = match format {
+    let pal = draw::Palette::of(opts.theme);
+    let k = |w: u32, h: u32| (f64::from(w) / 1920.0).min(f64::from(h) / 1080.0);
+    match format {
         Format::Svg => {
             let mut svg = String::new();
             {
                 let root = SVGBackend::with_string(&mut svg, (opts.width, opts.height))
                     .into_drawing_area();
-                draw_axis(&root, summary, ax, opts, 1.0)?;
+                let canvas = draw::Canvas {
+                    area: &root,
+                    svg: true,
+                    k: k(opts.width, opts.height),
+                    pal,
+                };
+                canvas.chart(p)?;
                 root.present()
                     .map_err(|e| ChartError::Draw(e.to_string()))?;
             }
-            with_title_and_desc(&svg, &title_axis(ax, opts.lang), &alt_text).into_bytes()
+            Ok(finish_svg(&svg, &p.stem, &p.title, &p.alt_text).into_bytes())
         }
         Format::Png => {
-            // The bitmap backend does not anti-alias: draw at twice the size, then average each
-            // 2×2 block.
+            // The bitmap backend does not anti-alias shapes: draw at twice the size, then
+            // average each 2×2 block.
             let (w2, h2) = (opts.width * 2, opts.height * 2);
-            let mut big = vec![255u8; (w2 * h2 * 3) as usize];
+            let mut big = vec![0u8; (w2 as usize) * (h2 as usize) * 3];
             {
                 let root = BitMapBackend::with_buffer(&mut big, (w2, h2)).into_drawing_area();
-                draw_axis(&root, summary, ax, opts, 2.0)?;
+                let canvas = draw::Canvas {
+                    area: &root,
+                    svg: false,
+                    k: k(w2, h2),
+                    pal,
+                };
+                canvas.chart(p)?;
                 root.present()
                     .map_err(|e| ChartError::Draw(e.to_string()))?;
             }
-            encode_png(&downsample(&big, w2, h2), opts.width, opts.height)?
-        }
-    };
-    Ok(Rendered { bytes, alt_text })
-}
-
-fn title_axis(ax: &AxisSummary, lang: Language) -> String {
-    match lang {
-        Language::En => format!("Axis {}: progress per action", ax.number),
-        Language::Fr => format!("Axe {}\u{a0}: avancement par action", ax.number),
-    }
-}
-
-fn alt_axis(summary: &Summary, ax: &AxisSummary, lang: Language) -> String {
-    let parts: Vec<String> = ax
-        .actions
-        .iter()
-        .map(|a| {
-            format!(
-                "Action {} {}",
-                a.number,
-                jalon_core::summary::format_progress(a.progress, lang)
-            )
-        })
-        .collect();
-    match lang {
-        Language::En => format!(
-            "Bar chart of progress per action in Axis {} of {}: {}.",
-            ax.number,
-            summary.strategy.title,
-            parts.join(", ")
-        ),
-        Language::Fr => format!(
-            "Graphique en barres de l’avancement par action de l’axe {} de {}\u{a0}: {}.",
-            ax.number,
-            summary.strategy.title,
-            parts.join(", ")
-        ),
-    }
-}
-
-fn draw_err<E: std::fmt::Display>(e: E) -> ChartError {
-    ChartError::Draw(e.to_string())
-}
-
-/// Cuts `text` into lines no wider than `max` pixels; a word longer than a line is cut with
-/// an ellipsis. At most `max_lines` lines, the last ending in "…" when text remains.
-fn wrap<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-    text: &str,
-    font: &TextStyle,
-    max: u32,
-    max_lines: usize,
-) -> Vec<String> {
-    let width = |s: &str| {
-        area.estimate_text_size(s, font)
-            .map(|(w, _)| w)
-            .unwrap_or(0)
-    };
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
-        if width(&candidate) <= max {
-            current = candidate;
-        } else {
-            if !current.is_empty() {
-                lines.push(std::mem::take(&mut current));
-            }
-            current = word.to_string();
+            encode_png(&downsample(&big, w2, h2), opts.width, opts.height)
         }
     }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    if lines.len() > max_lines {
-        lines.truncate(max_lines);
-        if let Some(last) = lines.last_mut() {
-            last.push('…');
-        }
-    }
-    for line in &mut lines {
-        while width(line) > max && line.chars().count() > 1 {
-            line.pop();
-            line.pop();
-            line.push('…');
-        }
-    }
-    lines
-}
-
-fn draw_axis<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
-    summary: &Summary,
-    ax: &AxisSummary,
-    opts: &Options,
-    scale: f64,
-) -> Result<(), ChartError> {
-    root.fill(&WHITE).map_err(draw_err)?;
-    let (w, h) = root.dim_in_pixel();
-    let (wf, hf) = (f64::from(w), f64::from(h));
-    let unit = hf.min(wf * 9.0 / 16.0) / 1080.0 * 2.0 / scale * scale;
-    let px = |v: f64| (v * unit / 2.0 * scale).round() as i32;
-    let margin = px(70.0);
-    let title_font = ("sans-serif", px(46.0).max(8) as f64)
-        .into_font()
-        .style(FontStyle::Bold)
-        .color(&INK);
-    let sub_font = ("sans-serif", px(28.0).max(6) as f64)
-        .into_font()
-        .color(&MUTED);
-    let label_font = ("sans-serif", px(23.0).max(6) as f64)
-        .into_font()
-        .color(&INK);
-    let value_font = ("sans-serif", px(28.0).max(6) as f64)
-        .into_font()
-        .style(FontStyle::Bold)
-        .color(&INK);
-    let lang = opts.lang;
-    let mut y = margin;
-    for line in wrap(
-        root,
-        &title_axis(ax, lang),
-        &title_font,
-        (wf as i32 - 2 * margin) as u32,
-        2,
-    ) {
-        root.draw_text(&line, &title_font, (margin, y))
-            .map_err(draw_err)?;
-        y += px(56.0);
-    }
-    let s = &summary.strategy;
-    let subtitle = match (lang, s.as_of.is_empty()) {
-        (_, true) => s.title.clone(),
-        (Language::En, false) => format!("{} — data as of {}", s.title, s.as_of),
-        (Language::Fr, false) => format!("{} — données au {}", s.title, s.as_of),
-    };
-    for line in wrap(
-        root,
-        &subtitle,
-        &sub_font,
-        (wf as i32 - 2 * margin) as u32,
-        1,
-    ) {
-        root.draw_text(&line, &sub_font, (margin, y))
-            .map_err(draw_err)?;
-        y += px(40.0);
-    }
-    let source = match lang {
-        Language::En => format!("Source: {}, computed by Jalon", s.title),
-        Language::Fr => format!("Source\u{a0}: {}, calculé par Jalon", s.title),
-    };
-    let source_y = hf as i32 - margin;
-    for line in wrap(root, &source, &sub_font, (wf as i32 - 2 * margin) as u32, 1) {
-        root.draw_text(&line, &sub_font, (margin, source_y))
-            .map_err(draw_err)?;
-    }
-    let top = y + px(30.0);
-    let bottom = source_y - px(40.0);
-    let label_w = ((wf as i32 - 2 * margin) as f64 * 0.36) as i32;
-    let value_w = px(120.0);
-    let bar_x0 = margin + label_w + px(24.0);
-    let bar_x1 = wf as i32 - margin - value_w;
-    let n = ax.actions.len().max(1) as i32;
-    let row = ((bottom - top) / n).max(1);
-    let bar_h = (row as f64 * 0.5).min(f64::from(px(70.0))) as i32;
-    for (i, action) in ax.actions.iter().enumerate() {
-        let row_top = top + row * i as i32;
-        let mid = row_top + row / 2;
-        let label = format!("Action {} — {}", action.number, action.title);
-        let lines = wrap(root, &label, &label_font, label_w as u32, 2);
-        let line_h = px(27.0);
-        let mut ly = mid - line_h * lines.len() as i32 / 2;
-        for line in &lines {
-            root.draw_text(line, &label_font, (margin, ly))
-                .map_err(draw_err)?;
-            ly += line_h;
-        }
-        root.draw(&Rectangle::new(
-            [(bar_x0, mid - bar_h / 2), (bar_x1, mid + bar_h / 2)],
-            TRACK.filled(),
-        ))
-        .map_err(draw_err)?;
-        let value = action.progress.unwrap_or(0).min(100);
-        let end = bar_x0 + ((bar_x1 - bar_x0) as i64 * i64::from(value) / 100) as i32;
-        if value > 0 {
-            root.draw(&Rectangle::new(
-                [(bar_x0, mid - bar_h / 2), (end, mid + bar_h / 2)],
-                BAR.filled(),
-            ))
-            .map_err(draw_err)?;
-        }
-        let text = jalon_core::summary::format_progress(action.progress, lang);
-        let (_, th) = root
-            .estimate_text_size(&text, &value_font)
-            .unwrap_or((0, 0));
-        root.draw_text(&text, &value_font, (bar_x1 + px(16.0), mid - th as i32 / 2))
-            .map_err(draw_err)?;
-    }
-    Ok(())
 }
 
 fn downsample(big: &[u8], w2: u32, h2: u32) -> Vec<u8> {
@@ -360,19 +235,24 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// Puts `<title>` and `<desc>` first inside the root element, where screen readers look.
-fn with_title_and_desc(svg: &str, title: &str, desc: &str) -> String {
+/// Puts `<title>` and `<desc>` first inside the root element, where screen readers look,
+/// marks the root as an image labelled by them, and names the font stack.
+fn finish_svg(svg: &str, stem: &str, title: &str, desc: &str) -> String {
+    let svg = svg.replace(
+        "font-family=\"sans-serif\"",
+        &format!("font-family=\"{SVG_FONT_STACK}\""),
+    );
     match svg
         .find("<svg")
-        .and_then(|i| svg[i..].find('>').map(|j| i + j + 1))
+        .and_then(|i| svg[i..].find('>').map(|j| i + j))
     {
         Some(at) => format!(
-            "{}<title>{}</title><desc>{}</desc>{}",
+            "{} role=\"img\" aria-labelledby=\"{stem}-title {stem}-desc\"><title id=\"{stem}-title\">{}</title><desc id=\"{stem}-desc\">{}</desc>{}",
             &svg[..at],
             escape(title),
             escape(desc),
-            &svg[at..]
+            &svg[at + 1..]
         ),
-        None => svg.to_string(),
+        None => svg,
     }
 }

@@ -1,9 +1,12 @@
-//! The axis chart rendered from the demo report, checked on its decoded pixels and its SVG.
+//! Charts rendered from the demo report, checked on their decoded pixels, their SVG text and
+//! the files a pack writes.
 
-use jalon_charts::{Format, Options, axis_actions};
-use jalon_core::{Language, Store, import, summarize};
+use jalon_charts::{
+    ChartId, Format, Options, PeriodFigures, Scope, Theme, all_scopes, catalogue, render,
+};
+use jalon_core::{Language, Status, Store, Summary, import, summarize};
 
-fn demo_summary() -> jalon_core::Summary {
+fn demo_summary() -> Summary {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../assets/demo/demo-report.json"
@@ -12,6 +15,10 @@ fn demo_summary() -> jalon_core::Summary {
     let mut s = Store::open_in_memory().expect("store");
     import::import_json(&mut s, &text).expect("demo imports");
     summarize(&s.report().expect("report"))
+}
+
+fn now(summary: &Summary) -> Vec<PeriodFigures> {
+    vec![PeriodFigures::from_summary("2026-Q1", summary)]
 }
 
 fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
@@ -23,82 +30,235 @@ fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
     (info.width, info.height, buf)
 }
 
-/// Length in pixels of each run of the bar colour along rows, one per bar.
-fn bar_lengths(w: u32, h: u32, rgb: &[u8]) -> Vec<u32> {
-    let is_bar = |x: u32, y: u32| {
-        let i = ((y * w + x) * 3) as usize;
-        rgb[i] == 0 && rgb[i + 1] == 90 && rgb[i + 2] == 156
+/// For each bar, the length in pixels of its coloured run: the longest run of `is_bar`
+/// pixels on the row, measured once per bar on the second row after a gap (the first is
+/// blended with the background at the edge).
+fn bar_lengths(w: u32, h: u32, rgb: &[u8], is_bar: impl Fn([u8; 3]) -> bool) -> Vec<u32> {
+    let run = |y: u32| {
+        let (mut best, mut cur) = (0u32, 0u32);
+        for x in 0..w {
+            let i = ((y * w + x) * 3) as usize;
+            if is_bar([rgb[i], rgb[i + 1], rgb[i + 2]]) {
+                cur += 1;
+                best = best.max(cur);
+            } else {
+                cur = 0;
+            }
+        }
+        best
     };
     let mut lengths: Vec<u32> = Vec::new();
     let mut last = 0;
-    for y in 0..h {
-        let len = (0..w).filter(|&x| is_bar(x, y)).count() as u32;
-        // One measure per bar: the first full row after a gap.
+    for y in 0..h.saturating_sub(1) {
+        let len = run(y);
         if len > 0 && last == 0 {
-            lengths.push(len);
+            lengths.push(run(y + 1).max(len));
         }
         last = len;
     }
     lengths
 }
 
+fn save(name: &str, bytes: &[u8]) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/charts");
+    std::fs::create_dir_all(dir).ok();
+    std::fs::write(format!("{dir}/{name}"), bytes).ok();
+}
+
 #[test]
-fn the_png_has_the_requested_size_and_bars_proportional_to_the_values() {
+fn axis_bars_have_lengths_proportional_to_the_values() {
     let summary = demo_summary();
-    let opts = Options::default();
-    let out = axis_actions(&summary, 4, &opts, Format::Png).expect("render");
+    let out = render(
+        &summary,
+        &now(&summary),
+        ChartId::AxisActions(4),
+        &Options::default(),
+        Format::Png,
+    )
+    .expect("render");
+    save("axis-4-actions.png", &out.bytes);
     let (w, h, rgb) = decode(&out.bytes);
     assert_eq!((w, h), (1920, 1080));
-    let lengths = bar_lengths(w, h, &rgb);
-    assert_eq!(lengths.len(), 4, "one bar per action: {lengths:?}");
-    // 65, 13, 58, 27 percent of the same track: ratios within a pixel or two.
-    let unit = f64::from(lengths[0]) / 65.0;
-    for (len, value) in lengths.iter().zip([65.0, 12.5, 57.5, 80.0 / 3.0]) {
+    let lengths = bar_lengths(w, h, &rgb, |p| p == [0, 90, 156]);
+    let values: Vec<u32> = summary
+        .axes
+        .iter()
+        .find(|a| a.number == 4)
+        .expect("axis 4")
+        .actions
+        .iter()
+        .map(|a| a.progress.expect("a value"))
+        .collect();
+    assert_eq!(
+        lengths.len(),
+        values.len(),
+        "one bar per action: {lengths:?}"
+    );
+    let unit = f64::from(lengths[0]) / f64::from(values[0]);
+    for (len, value) in lengths.iter().zip(&values) {
         assert!(
-            (f64::from(*len) - unit * value).abs() <= 3.0 + unit,
+            (f64::from(*len) - unit * f64::from(*value)).abs() <= 2.0,
             "bar {len}px for {value}% (unit {unit:.2})"
         );
     }
-    std::fs::create_dir_all(concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/charts")).ok();
-    std::fs::write(
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../target/charts/axis-4-actions.png"
-        ),
-        &out.bytes,
-    )
-    .ok();
     assert!(out.alt_text.contains("Action 14 65%"), "{}", out.alt_text);
+}
+
+#[test]
+fn objective_bars_take_their_status_colour_and_stay_proportional() {
+    let summary = demo_summary();
+    let out = render(
+        &summary,
+        &[],
+        ChartId::ActionObjectives(14),
+        &Options::default(),
+        Format::Png,
+    )
+    .expect("render");
+    save("action-14-objectives.png", &out.bytes);
+    let (w, h, rgb) = decode(&out.bytes);
+    let completed = [0, 133, 97];
+    let in_progress = [0, 114, 178];
+    let action = summary
+        .axes
+        .iter()
+        .flat_map(|a| &a.actions)
+        .find(|a| a.number == 14)
+        .expect("14");
+    // The legend's swatches (24 px) share the colours; bars are the longer runs (5 % is 43 px).
+    let all: Vec<u32> = bar_lengths(w, h, &rgb, |p| p == completed || p == in_progress)
+        .into_iter()
+        .filter(|&l| l > 30)
+        .collect();
+    let values: Vec<u32> = action.objectives.iter().map(|o| o.progress).collect();
+    assert_eq!(all.len(), values.len(), "{all:?}");
+    let full = f64::from(all[values.iter().position(|&v| v == 100).expect("a 100%")]);
+    for (len, v) in all.iter().zip(&values) {
+        assert!(
+            (f64::from(*len) - full * f64::from(*v) / 100.0).abs() <= 2.0,
+            "{len} for {v}"
+        );
+    }
+    let done = bar_lengths(w, h, &rgb, |p| p == completed)
+        .into_iter()
+        .filter(|&l| l > 30)
+        .count();
+    let expected = action
+        .objectives
+        .iter()
+        .filter(|o| o.status == Status::Completed)
+        .count();
+    assert_eq!(
+        done, expected,
+        "completed bars drawn in the completed colour"
+    );
+}
+
+#[test]
+fn every_preset_and_an_odd_size_decode_to_the_requested_size() {
+    let summary = demo_summary();
+    for (width, height) in [(1920, 1080), (1280, 720), (1024, 768), (801, 333)] {
+        let opts = Options {
+            width,
+            height,
+            ..Options::default()
+        };
+        for chart in [ChartId::StrategyAxes, ChartId::Status(Scope::Strategy)] {
+            let out = render(&summary, &now(&summary), chart, &opts, Format::Png).expect("png");
+            let (w, h, _) = decode(&out.bytes);
+            assert_eq!((w, h), (width, height), "{}", chart.stem());
+        }
+        let svg = render(&summary, &[], ChartId::StrategyAxes, &opts, Format::Svg).expect("svg");
+        let svg = String::from_utf8(svg.bytes).expect("utf-8");
+        assert!(svg.contains(&format!("viewBox=\"0 0 {width} {height}\"")));
+    }
+    let tiny = Options {
+        width: 100,
+        height: 100,
+        ..Options::default()
+    };
+    assert!(render(&summary, &[], ChartId::StrategyAxes, &tiny, Format::Png).is_err());
 }
 
 #[test]
 fn the_same_input_gives_the_same_bytes() {
     let summary = demo_summary();
-    let a = axis_actions(&summary, 4, &Options::default(), Format::Png).expect("a");
-    let b = axis_actions(&summary, 4, &Options::default(), Format::Png).expect("b");
-    assert!(a.bytes == b.bytes, "deterministic PNG");
+    for format in [Format::Png, Format::Svg] {
+        for chart in [ChartId::AxisActions(4), ChartId::Status(Scope::Axis(4))] {
+            let a = render(&summary, &[], chart, &Options::default(), format).expect("a");
+            let b = render(&summary, &[], chart, &Options::default(), format).expect("b");
+            assert!(a.bytes == b.bytes, "deterministic {}", chart.stem());
+        }
+    }
 }
 
 #[test]
-fn the_svg_holds_real_text_a_title_and_a_description() {
+fn the_svg_holds_real_text_titles_labels_and_values_in_the_report_language() {
     let summary = demo_summary();
     let opts = Options {
         lang: Language::Fr,
         ..Options::default()
     };
-    let out = axis_actions(&summary, 4, &opts, Format::Svg).expect("render");
+    let out = render(&summary, &[], ChartId::AxisActions(4), &opts, Format::Svg).expect("svg");
     let svg = String::from_utf8(out.bytes).expect("utf-8");
     assert!(
-        svg.contains("<title>Axe 4\u{a0}: avancement par action</title>"),
+        svg.contains(">Axe 4\u{a0}: avancement par action</title>"),
         "title"
     );
-    assert!(svg.contains("<desc>"), "desc");
-    assert!(svg.contains("65\u{a0}%"), "French value label");
-    assert!(svg.contains("<text"), "real text");
+    assert!(svg.contains("<desc id=\"axis-4-actions-desc\">"), "desc");
+    assert!(svg.contains("role=\"img\""));
+    let axis = summary.axes.iter().find(|a| a.number == 4).expect("axis 4");
+    for action in &axis.actions {
+        let value = format!("{}\u{a0}%", action.progress.expect("value"));
+        assert!(svg.contains(&value), "value {value}");
+        assert!(svg.contains(&format!("Action {}", action.number)), "label");
+    }
+    assert!(svg.contains("données au"), "French subtitle");
+    assert!(svg.contains("font-family=\"Liberation Sans, Arial"));
+    assert!(
+        out.alt_text.starts_with("Graphique en barres"),
+        "{}",
+        out.alt_text
+    );
+
+    let donut = render(
+        &summary,
+        &[],
+        ChartId::Status(Scope::Strategy),
+        &Options::default(),
+        Format::Svg,
+    )
+    .expect("donut");
+    let svg = String::from_utf8(donut.bytes).expect("utf-8");
+    let total = summary.strategy.objective_count.to_string();
+    assert!(svg.contains(&format!("\n{total}\n")), "total in the hole");
+    for status in Status::ALL {
+        assert!(
+            svg.contains(status.label(Language::En)),
+            "{status:?} in the legend"
+        );
+    }
 }
 
 #[test]
-fn zero_full_and_empty_actions_render_and_an_unknown_axis_is_an_error() {
+fn the_dark_theme_paints_a_dark_background() {
+    let summary = demo_summary();
+    let opts = Options {
+        theme: Theme::Dark,
+        width: 640,
+        height: 360,
+        ..Options::default()
+    };
+    let out = render(&summary, &[], ChartId::StrategyAxes, &opts, Format::Png).expect("png");
+    let (_, _, rgb) = decode(&out.bytes);
+    assert!(
+        rgb[0] < 40 && rgb[1] < 40 && rgb[2] < 40,
+        "corner pixel {:?}",
+        &rgb[..3]
+    );
+}
+
+fn edge_cases() -> Summary {
     let mut summary = demo_summary();
     let axis = summary
         .axes
@@ -106,21 +266,175 @@ fn zero_full_and_empty_actions_render_and_an_unknown_axis_is_an_error() {
         .find(|a| a.number == 4)
         .expect("axis 4");
     axis.actions[0].progress = Some(0);
+    for o in &mut axis.actions[0].objectives {
+        o.progress = 0;
+        o.status = Status::NotStarted;
+    }
     axis.actions[1].progress = Some(100);
     axis.actions[2].progress = None;
-    for format in [Format::Png, Format::Svg] {
-        axis_actions(&summary, 4, &Options::default(), format).expect("renders");
+    axis.actions[2].objectives.clear();
+    let mut empty_axis = axis.clone();
+    empty_axis.number = 9;
+    empty_axis.actions.clear();
+    empty_axis.progress = None;
+    summary.axes.push(empty_axis);
+    summary
+}
+
+#[test]
+fn every_chart_renders_for_empty_zero_and_full_cases() {
+    let summary = edge_cases();
+    let mut empty = summary.clone();
+    empty.axes.clear();
+    empty.strategy.progress = None;
+    let trends = [
+        vec![],
+        now(&summary),
+        vec![
+            PeriodFigures {
+                label: "2025-Q4".into(),
+                ..PeriodFigures::default()
+            },
+            PeriodFigures::from_summary("2026-Q1", &summary),
+        ],
+    ];
+    for s in [&summary, &empty] {
+        for scope in all_scopes(s) {
+            for chart in catalogue(s, scope).expect("catalogue") {
+                for trend in &trends {
+                    for format in [Format::Png, Format::Svg] {
+                        render(s, trend, chart, &Options::default(), format)
+                            .unwrap_or_else(|e| panic!("{}: {e}", chart.stem()));
+                    }
+                }
+            }
+        }
     }
-    let small = Options {
-        width: 1024,
-        height: 768,
-        ..Options::default()
-    };
-    let (w, h, _) = decode(
-        &axis_actions(&summary, 4, &small, Format::Png)
-            .expect("4:3")
-            .bytes,
+    let zero = render(
+        &summary,
+        &[],
+        ChartId::AxisActions(4),
+        &Options::default(),
+        Format::Png,
+    )
+    .expect("zero");
+    save("edge-axis-4-actions.png", &zero.bytes);
+    let (w, h, rgb) = decode(&zero.bytes);
+    let lengths = bar_lengths(w, h, &rgb, |p| p == [0, 90, 156]);
+    // 0 % and "nothing counted" draw no bar; 100 % and 58 % do.
+    assert_eq!(lengths.len(), 2, "{lengths:?}");
+    let empty_axis = render(
+        &summary,
+        &[],
+        ChartId::AxisActions(9),
+        &Options::default(),
+        Format::Svg,
+    )
+    .expect("empty axis");
+    assert!(
+        String::from_utf8(empty_axis.bytes)
+            .expect("utf-8")
+            .contains("No actions in this axis yet")
     );
-    assert_eq!((w, h), (1024, 768));
-    assert!(axis_actions(&summary, 9, &Options::default(), Format::Png).is_err());
+    assert!(
+        render(
+            &summary,
+            &[],
+            ChartId::AxisActions(99),
+            &Options::default(),
+            Format::Png
+        )
+        .is_err()
+    );
+    assert!(
+        render(
+            &summary,
+            &[],
+            ChartId::ActionObjectives(99),
+            &Options::default(),
+            Format::Png
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn a_trend_with_three_periods_draws_each_point_with_its_value() {
+    let summary = demo_summary();
+    let mut q4 = PeriodFigures::from_summary("2025-Q4", &summary);
+    q4.strategy = Some(30);
+    let mut q3 = PeriodFigures::from_summary("2025-Q3", &summary);
+    q3.strategy = Some(21);
+    let trend = vec![q3, q4, PeriodFigures::from_summary("2026-Q1", &summary)];
+    let out = render(
+        &summary,
+        &trend,
+        ChartId::Trend(Scope::Strategy),
+        &Options::default(),
+        Format::Svg,
+    )
+    .expect("trend");
+    let svg = String::from_utf8(out.bytes).expect("utf-8");
+    for label in ["2025-Q3", "2025-Q4", "2026-Q1", "21%", "30%"] {
+        assert!(svg.contains(label), "{label}");
+    }
+    assert!(
+        svg.contains("<polyline") || svg.contains("<path"),
+        "a line joins the points"
+    );
+    assert!(
+        out.alt_text.contains("2025-Q3 21%, 2025-Q4 30%"),
+        "{}",
+        out.alt_text
+    );
+    let png = render(
+        &summary,
+        &trend,
+        ChartId::Trend(Scope::Strategy),
+        &Options::default(),
+        Format::Png,
+    )
+    .expect("png");
+    save("trend-strategy.png", &png.bytes);
+}
+
+#[test]
+fn a_pack_writes_every_chart_under_its_stable_name_with_alt_text_beside_each_png() {
+    let summary = demo_summary();
+    let dir = tempfile::tempdir().expect("tmp");
+    let written = jalon_charts::pack::write_pack(
+        dir.path(),
+        &summary,
+        &now(&summary),
+        &[Scope::Axis(4)],
+        &Options {
+            width: 640,
+            height: 360,
+            ..Options::default()
+        },
+        &[Format::Png, Format::Svg],
+    )
+    .expect("pack");
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "axis-4-actions.png",
+            "axis-4-actions.svg",
+            "axis-4-actions.txt",
+            "status-axis-4.png",
+            "status-axis-4.svg",
+            "status-axis-4.txt",
+            "trend-axis-4.png",
+            "trend-axis-4.svg",
+            "trend-axis-4.txt",
+        ]
+    );
+    assert_eq!(written.len(), 9);
+    let alt = std::fs::read_to_string(dir.path().join("axis-4-actions.txt")).expect("txt");
+    assert!(alt.contains("Axis 4") && alt.contains("65%"), "{alt}");
 }

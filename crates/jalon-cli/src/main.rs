@@ -1,5 +1,5 @@
 //! jalon-cli: the headless front of Jalon. It imports published pages and JSON documents,
-//! prints summaries and consistency warnings, and exports JSON. It is a thin adapter over
+//! prints summaries and consistency warnings, and exports JSON and slide charts. It is a thin adapter over
 //! jalon-core: each command opens the report, calls one core function and prints the result.
 //! Results go to stdout, messages to stderr; the exit code is 0 on success, 1 on error.
 
@@ -64,6 +64,28 @@ enum Command {
         #[arg(long)]
         db: PathBuf,
     },
+    /// Export the slide charts: every scope by default, or one with --scope. Files are named
+    /// by the charts' stable ids (axis-4-actions.png); each PNG gets its alt text as .txt.
+    Charts {
+        #[arg(long)]
+        db: PathBuf,
+        /// The folder to write to, created when missing.
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value_t = FormatArg::Both)]
+        format: FormatArg,
+        /// WIDTHxHEIGHT; presets are 1920x1080, 1280x720 and 1024x768.
+        #[arg(long, default_value = "1920x1080")]
+        size: String,
+        /// strategy, axis:N or action:N; all scopes when left out.
+        #[arg(long)]
+        scope: Option<String>,
+        /// The labels' language; the report's language when left out.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+    },
     /// Replace the report's content with a JSON document, creating the report if missing.
     ImportJson {
         file: PathBuf,
@@ -72,8 +94,29 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Png,
+    Svg,
+    Both,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+}
+
 #[derive(Debug, thiserror::Error)]
 enum CliError {
+    #[error(transparent)]
+    Chart(#[from] jalon_charts::ChartError),
     #[error(transparent)]
     Core(#[from] jalon_core::Error),
     #[error("{}: {source}", path.display())]
@@ -184,6 +227,51 @@ fn run(cli: Cli) -> Result<(), CliError> {
             let mut store = Store::create(&db)?;
             store.replace(&jalon_core::synthetic::generate(objectives))?;
             eprintln!("wrote {objectives} objective entries to {}", db.display());
+            Ok(())
+        }
+        Command::Charts {
+            db,
+            out,
+            format,
+            size,
+            scope,
+            lang,
+            theme,
+        } => {
+            use jalon_charts::{Format, Options, PeriodFigures, Theme};
+            let (width, height) = jalon_charts::parse_size(&size)?;
+            let scope = scope.map(|s| s.parse()).transpose()?;
+            let summary = summarize(&Store::open(&db)?.report()?);
+            let opts = Options {
+                width,
+                height,
+                lang: match lang {
+                    Some(LangArg::Fr) => jalon_core::Language::Fr,
+                    Some(LangArg::En) => jalon_core::Language::En,
+                    None => summary.strategy.language,
+                },
+                theme: match theme {
+                    ThemeArg::Light => Theme::Light,
+                    ThemeArg::Dark => Theme::Dark,
+                },
+            };
+            let formats: &[Format] = match format {
+                FormatArg::Png => &[Format::Png],
+                FormatArg::Svg => &[Format::Svg],
+                FormatArg::Both => &[Format::Png, Format::Svg],
+            };
+            let scopes = match scope {
+                Some(s) => vec![s],
+                None => jalon_charts::all_scopes(&summary),
+            };
+            // Until closed periods exist, the trend has one point: the period being edited.
+            let trend = [PeriodFigures::from_summary(
+                &summary.strategy.reporting_period,
+                &summary,
+            )];
+            let written =
+                jalon_charts::pack::write_pack(&out, &summary, &trend, &scopes, &opts, formats)?;
+            eprintln!("wrote {} files to {}", written.len(), out.display());
             Ok(())
         }
         Command::ExportJson { db, out } => {

@@ -244,3 +244,129 @@ fn generate_writes_a_report_of_the_asked_size() {
     let out = cli(&["generate", "--objectives", "10", "--db", s(&db)]);
     assert!(!out.status.success(), "an existing file is not overwritten");
 }
+
+#[test]
+fn charts_writes_the_scope_pack_in_the_requested_size_and_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("r.jalon");
+    let page = repo("tests/fixtures/pages/en-full.txt");
+    assert!(
+        cli(&["import-page", s(&page), "--db", s(&db)])
+            .status
+            .success()
+    );
+    let out_dir = dir.path().join("charts");
+    let out = cli(&[
+        "charts",
+        "--db",
+        s(&db),
+        "--out",
+        s(&out_dir),
+        "--format",
+        "both",
+        "--size",
+        "1280x720",
+        "--scope",
+        "axis:2",
+        "--lang",
+        "fr",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .expect("out dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "axis-2-actions.png",
+            "axis-2-actions.svg",
+            "axis-2-actions.txt",
+            "status-axis-2.png",
+            "status-axis-2.svg",
+            "status-axis-2.txt",
+            "trend-axis-2.png",
+            "trend-axis-2.svg",
+            "trend-axis-2.txt",
+        ]
+    );
+    let png = std::fs::read(out_dir.join("axis-2-actions.png")).expect("png");
+    // Width and height sit at bytes 16..24 of the IHDR chunk.
+    let dims = (
+        u32::from_be_bytes(png[16..20].try_into().expect("w")),
+        u32::from_be_bytes(png[20..24].try_into().expect("h")),
+    );
+    assert_eq!(dims, (1280, 720));
+    let svg = std::fs::read_to_string(out_dir.join("axis-2-actions.svg")).expect("svg");
+    assert!(
+        svg.contains("Axe 2\u{a0}: avancement par action"),
+        "French title"
+    );
+    for (n, p) in [(5, 55), (6, 23)] {
+        assert!(svg.contains(&format!("Action {n}")) && svg.contains(&format!("{p}\u{a0}%")));
+    }
+}
+
+#[test]
+fn charts_without_a_scope_writes_every_scope_and_refuses_bad_arguments() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("r.jalon");
+    let page = repo("tests/fixtures/pages/en-full.txt");
+    assert!(
+        cli(&["import-page", s(&page), "--db", s(&db)])
+            .status
+            .success()
+    );
+    let out_dir = dir.path().join("all");
+    let out = cli(&[
+        "charts",
+        "--db",
+        s(&db),
+        "--out",
+        s(&out_dir),
+        "--format",
+        "svg",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for name in [
+        "strategy-axes.svg",
+        "status-strategy.svg",
+        "trend-strategy.svg",
+        "action-5-objectives.svg",
+        "trend-action-6.svg",
+    ] {
+        assert!(out_dir.join(name).exists(), "{name}");
+    }
+    assert!(
+        !out_dir.join("strategy-axes.txt").exists(),
+        "an SVG carries its own alt text"
+    );
+
+    let bad = cli(&[
+        "charts",
+        "--db",
+        s(&db),
+        "--out",
+        s(&out_dir),
+        "--size",
+        "big",
+    ]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("unknown size \"big\""),
+        "{}",
+        stderr(&bad)
+    );
+    let bad = cli(&[
+        "charts",
+        "--db",
+        s(&db),
+        "--out",
+        s(&out_dir),
+        "--scope",
+        "axis:9",
+    ]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("no axis 9"), "{}", stderr(&bad));
+}
