@@ -169,12 +169,67 @@ fn shorten(line: &str, fits: &dyn Fn(&str) -> bool) -> String {
     "…".to_string()
 }
 
+/// A line of text waiting to be blitted onto a bitmap.
+pub(crate) struct TextRun {
+    text: String,
+    em: f64,
+    x: f64,
+    baseline: f64,
+    bold: bool,
+    colour: RGBColor,
+}
+
+/// Draws text runs onto an RGB buffer: glyphs laid out with ab_glyph at sub-pixel positions,
+/// with kerning, their coverage blended over what is already there. `scale` maps the runs'
+/// coordinates onto the buffer.
+pub(crate) fn blit_text(buf: &mut [u8], width: u32, height: u32, runs: &[TextRun], scale: f64) {
+    let (w, h) = (width as i64, height as i64);
+    for run in runs {
+        let face = if run.bold { &faces().1 } else { &faces().0 };
+        let px = ab_glyph::PxScale::from((run.em * scale * height_in_ems()) as f32);
+        let font = face.as_scaled(px);
+        let RGBColor(r, g, b) = run.colour;
+        let ink = [f32::from(r), f32::from(g), f32::from(b)];
+        let mut caret = (run.x * scale) as f32;
+        let baseline = (run.baseline * scale) as f32;
+        let mut prev = None;
+        for ch in run.text.chars() {
+            let id = font.glyph_id(ch);
+            if let Some(p) = prev {
+                caret += font.kern(p, id);
+            }
+            prev = Some(id);
+            let glyph = id.with_scale_and_position(px, ab_glyph::point(caret, baseline));
+            caret += font.h_advance(id);
+            let Some(outline) = face.outline_glyph(glyph) else {
+                continue;
+            };
+            let bounds = outline.px_bounds();
+            outline.draw(|gx, gy, coverage| {
+                let x = bounds.min.x as i64 + i64::from(gx);
+                let y = bounds.min.y as i64 + i64::from(gy);
+                if coverage <= 0.0 || x < 0 || y < 0 || x >= w || y >= h {
+                    return;
+                }
+                let a = coverage.min(1.0);
+                let i = ((y * w + x) * 3) as usize;
+                for (c, &ink) in ink.iter().enumerate() {
+                    let under = f32::from(buf[i + c]);
+                    buf[i + c] = (under + (ink - under) * a).round() as u8;
+                }
+            });
+        }
+    }
+}
+
 pub(crate) struct Canvas<'a, DB: DrawingBackend> {
     pub area: &'a DrawingArea<DB, Shift>,
     pub svg: bool,
     /// Device pixels per design pixel.
     pub k: f64,
     pub pal: Palette,
+    /// Bitmap text, drawn after the shapes (see `text`).
+    pub texts: std::cell::RefCell<Vec<TextRun>>,
 }
 
 type Drawn = Result<(), ChartError>;
@@ -205,37 +260,17 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
                 .map_err(err);
         }
         // plotters' bitmap text drops each glyph's side bearing (letters crowd, a "j" drifts
-        // right), so glyphs are laid out here with ab_glyph, at sub-pixel positions with
-        // kerning, and their coverage is blended pixel by pixel.
-        let face = if bold { &faces().1 } else { &faces().0 };
-        let scale = ab_glyph::PxScale::from((em * height_in_ems()) as f32);
-        let font = face.as_scaled(scale);
-        let mut caret = x as f32;
-        let mut prev = None;
-        for ch in s.chars() {
-            let id = font.glyph_id(ch);
-            if let Some(p) = prev {
-                caret += font.kern(p, id);
-            }
-            prev = Some(id);
-            let glyph = id.with_scale_and_position(scale, ab_glyph::point(caret, baseline as f32));
-            caret += font.h_advance(id);
-            if let Some(outline) = face.outline_glyph(glyph) {
-                let b = outline.px_bounds();
-                let mut result = Ok(());
-                outline.draw(|gx, gy, coverage| {
-                    if coverage <= 0.0 || result.is_err() {
-                        return;
-                    }
-                    let px = b.min.x as i32 + gx as i32;
-                    let py = b.min.y as i32 + gy as i32;
-                    result = self
-                        .area
-                        .draw_pixel((px, py), &c.mix(f64::from(coverage.min(1.0))));
-                });
-                result.map_err(err)?;
-            }
-        }
+        // right) and blends pixel by pixel through the drawing area, so bitmap text is kept
+        // here and blitted onto the finished buffer by `blit_text`. Text is always the top
+        // layer of a chart, so drawing it last changes nothing.
+        self.texts.borrow_mut().push(TextRun {
+            text: s.to_string(),
+            em,
+            x,
+            baseline,
+            bold,
+            colour: c,
+        });
         Ok(())
     }
 
