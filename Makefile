@@ -41,3 +41,5 @@ bindings: ui
 
 bench: setup
 	$(CARGO) bench -p jalon-core
+	$(CARGO) bench -p jalon-charts
+	bash scripts/chart-bench.sh

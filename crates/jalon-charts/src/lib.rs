@@ -221,24 +221,43 @@ thread_local! {
         const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
 }
 
-/// Averages each 2×2 block of an RGB image, rounding to nearest.
+/// Averages each 2×2 block of an RGB image, rounding to nearest. The work is memory-bound,
+/// so bands of rows go to the available cores.
 fn downsample(big: &[u8], w2: u32, h2: u32, out: &mut [u8]) {
     let w = (w2 / 2) as usize;
+    let h = (h2 / 2) as usize;
     let stride = w2 as usize * 3;
-    debug_assert_eq!(out.len(), w * (h2 / 2) as usize * 3);
-    for (y, row) in out.chunks_exact_mut(w * 3).enumerate() {
-        let top = &big[2 * y * stride..(2 * y + 1) * stride];
-        let bottom = &big[(2 * y + 1) * stride..(2 * y + 2) * stride];
-        for ((o, t), b) in row
-            .chunks_exact_mut(3)
-            .zip(top.chunks_exact(6))
-            .zip(bottom.chunks_exact(6))
+    debug_assert_eq!(out.len(), w * h * 3);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let band = h.div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        for (src, dst) in big
+            .chunks(2 * stride * band)
+            .zip(out.chunks_mut(w * 3 * band))
         {
-            for c in 0..3 {
-                let sum =
-                    u16::from(t[c]) + u16::from(t[c + 3]) + u16::from(b[c]) + u16::from(b[c + 3]);
-                o[c] = ((sum + 2) / 4) as u8;
-            }
+            scope.spawn(move || downsample_band(src, stride, dst, w));
+        }
+    });
+}
+
+/// Rows are summed in pairs first, a straight loop the compiler vectorises, then neighbouring
+/// pixels are summed.
+fn downsample_band(big: &[u8], stride: usize, out: &mut [u8], w: usize) {
+    let mut pair = vec![0u16; stride];
+    for (rows, row) in big
+        .chunks_exact(2 * stride)
+        .zip(out.chunks_exact_mut(w * 3))
+    {
+        let (top, bottom) = rows.split_at(stride);
+        for ((p, &t), &b) in pair.iter_mut().zip(top).zip(bottom) {
+            *p = u16::from(t) + u16::from(b);
+        }
+        for (o, p) in row.chunks_exact_mut(3).zip(pair.chunks_exact(6)) {
+            o[0] = ((p[0] + p[3] + 2) >> 2) as u8;
+            o[1] = ((p[1] + p[4] + 2) >> 2) as u8;
+            o[2] = ((p[2] + p[5] + 2) >> 2) as u8;
         }
     }
 }
