@@ -35,5 +35,8 @@ fn jalon_desktop_commands() -> &'static [&'static str] {
         "import_page",
         "import_json",
         "export_json",
+        "chart_previews",
+        "export_chart",
+        "export_charts",
     ]
 }

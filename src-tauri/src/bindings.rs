@@ -18,6 +18,10 @@ fn export_all(dir: &Path) {
     jalon_core::Subject::export_all(&cfg).expect("Subject");
     jalon_core::ObjectiveFields::export_all(&cfg).expect("ObjectiveFields");
     jalon_core::Strategy::export_all(&cfg).expect("Strategy");
+    crate::charts::ChartScope::export_all(&cfg).expect("ChartScope");
+    crate::charts::ChartSettings::export_all(&cfg).expect("ChartSettings");
+    crate::charts::ChartPreview::export_all(&cfg).expect("ChartPreview");
+    crate::charts::ChartsExported::export_all(&cfg).expect("ChartsExported");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

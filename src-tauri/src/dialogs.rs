@@ -9,6 +9,8 @@ pub enum Kind {
     Report,
     Page,
     Json,
+    Png,
+    Svg,
 }
 
 impl Kind {
@@ -17,6 +19,8 @@ impl Kind {
             Kind::Report => ("Jalon report", &["jalon"]),
             Kind::Page => ("Published page (text)", &["txt"]),
             Kind::Json => ("Jalon JSON document", &["json"]),
+            Kind::Png => ("PNG image", &["png"]),
+            Kind::Svg => ("SVG image", &["svg"]),
         }
     }
 }
@@ -26,6 +30,8 @@ pub trait Dialogs: Send + Sync {
     fn open(&self, title: &str, kind: Kind) -> Option<PathBuf>;
     /// Asks where to write a file; None when the person cancels.
     fn save(&self, title: &str, kind: Kind, suggested: &str) -> Option<PathBuf>;
+    /// Asks for a folder; None when the person cancels.
+    fn folder(&self, title: &str) -> Option<PathBuf>;
 }
 
 /// Native dialogs. GTK is not thread-safe, so each dialog runs on the main thread while the
@@ -72,6 +78,11 @@ impl Dialogs for Native {
                 .save_file()
         })
     }
+
+    fn folder(&self, title: &str) -> Option<PathBuf> {
+        let title = title.to_string();
+        self.on_main(move || rfd::FileDialog::new().set_title(title).pick_folder())
+    }
 }
 
 /// Answers each dialog with the first line of a file, and removes that line; an empty line
@@ -99,6 +110,10 @@ impl Dialogs for Scripted {
     fn save(&self, _title: &str, _kind: Kind, _suggested: &str) -> Option<PathBuf> {
         self.next()
     }
+
+    fn folder(&self, _title: &str) -> Option<PathBuf> {
+        self.next()
+    }
 }
 
 #[cfg(test)]
@@ -113,7 +128,7 @@ mod tests {
         let d = Scripted { answers };
         assert_eq!(d.open("t", Kind::Page), Some(PathBuf::from("/a/one.txt")));
         assert_eq!(d.save("t", Kind::Json, "x"), None, "empty line cancels");
-        assert_eq!(d.open("t", Kind::Json), Some(PathBuf::from("/b/two.json")));
+        assert_eq!(d.folder("t"), Some(PathBuf::from("/b/two.json")));
         assert_eq!(d.open("t", Kind::Json), None, "no answers left");
     }
 }

@@ -7,6 +7,8 @@ use serde::Serialize;
 pub enum DesktopError {
     #[error(transparent)]
     Core(#[from] jalon_core::Error),
+    #[error(transparent)]
+    Chart(#[from] jalon_charts::ChartError),
     #[error("no report is open")]
     NoReport,
     #[error("{0}")]

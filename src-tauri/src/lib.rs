@@ -2,6 +2,7 @@
 //! exposes thin commands over jalon-core: take the state, call one core function, convert the
 //! error. File dialogs sit behind `dialogs::Dialogs` so that tests can answer them.
 
+mod charts;
 mod dialogs;
 mod error;
 mod files;
@@ -62,7 +63,7 @@ pub struct AppState {
 }
 
 impl AppState {
-    fn session(&self) -> MutexGuard<'_, Session> {
+    pub(crate) fn session(&self) -> MutexGuard<'_, Session> {
         // A panic while holding the lock cannot leave the session half-changed: every change
         // is one transaction, and the report is re-read after it.
         self.session.lock().unwrap_or_else(|e| e.into_inner())
@@ -130,7 +131,7 @@ impl AppState {
         }))
     }
 
-    async fn ask(
+    pub(crate) async fn ask(
         &self,
         f: impl FnOnce(&dyn Dialogs) -> Option<PathBuf> + Send + 'static,
     ) -> Option<PathBuf> {
@@ -398,6 +399,9 @@ pub fn run() {
             import_page,
             import_json,
             export_json,
+            charts::chart_previews,
+            charts::export_chart,
+            charts::export_charts,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  answerNextDialog, axeViolations, demoFile, fileHash, openApp, root, shot, startDriver,
+  answerNextDialog, answers, axeViolations, demoFile, fileHash, openApp, root, shot, startDriver,
   stopDriver, textOf, typeInto, waitForText,
 } from './harness.mjs';
 
@@ -170,4 +170,74 @@ test('9. axe-core finds no serious or critical violation on the dashboard, edito
   await (await browser.$('[data-testid="tab-checks"]')).click();
   await (await browser.$('#checks-title')).waitForDisplayed();
   assert.deepEqual(await axeViolations(browser), [], 'checks panel');
+});
+
+/** The texts of an SVG's <text> elements, in order, whitespace trimmed. */
+function svgTexts(svg) {
+  return [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
+    m[1].trim().replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+}
+
+function pngSize(file) {
+  const b = fs.readFileSync(file);
+  return [b.readUInt32BE(16), b.readUInt32BE(20)];
+}
+
+async function waitForFiles(files, timeout = 15000) {
+  await browser.waitUntil(async () => files.every((f) => fs.existsSync(f)), {
+    timeout, timeoutMsg: `files not written: ${files.filter((f) => !fs.existsSync(f)).join(', ')}`,
+  });
+}
+
+test('10. charts: the axis-4 preview shows the dashboard figures; Export all writes the pack', async () => {
+  await (await browser.$('[data-testid="tab-dashboard"]')).click();
+  const action14 = await textOf(browser, '[data-testid="action-progress-14"]');
+  await (await browser.$('[data-testid="tab-charts"]')).click();
+  await (await browser.$('[data-testid="chart-strategy-axes"] svg')).waitForExist({ timeout: 10000 });
+  await (await browser.$('[data-testid="chart-scope"]')).selectByAttribute('value', 'axis:4');
+  await (await browser.$('[data-testid="chart-axis-4-actions"] svg')).waitForExist({ timeout: 10000 });
+  const previewTexts = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="chart-axis-4-actions"] svg text')].map((t) => t.textContent.trim()));
+  assert.ok(previewTexts.includes(action14), `preview shows Action 14 at ${action14}: ${previewTexts}`);
+  assert.match(await textOf(browser, '[data-testid="chart-axis-4-actions"] [data-testid="alt-text"]'),
+    new RegExp(`Action 14 ${action14}`));
+  await shot(browser, '10-charts-axis-4');
+
+  await (await browser.$('[data-testid="chart-format"]')).selectByAttribute('value', 'both');
+  const dir = path.join(path.dirname(demoFile), 'slides-axis-4');
+  fs.mkdirSync(dir, { recursive: true });
+  answerNextDialog(dir);
+  await (await browser.$('[data-testid="export-all-charts"]')).click();
+  const stems = ['axis-4-actions', 'status-axis-4', 'trend-axis-4'];
+  const expected = stems.flatMap((s) => [`${s}.png`, `${s}.svg`, `${s}.txt`]).sort();
+  await waitForFiles(expected.map((f) => path.join(dir, f)));
+  assert.deepEqual(fs.readdirSync(dir).sort(), expected);
+  for (const s of stems) assert.deepEqual(pngSize(path.join(dir, `${s}.png`)), [1920, 1080], s);
+  // What you see is what you export: the preview and the file hold the same texts.
+  assert.deepEqual(svgTexts(fs.readFileSync(path.join(dir, 'axis-4-actions.svg'), 'utf8')), previewTexts);
+  assert.match(fs.readFileSync(path.join(dir, 'axis-4-actions.txt'), 'utf8'), new RegExp(`Action 14 ${action14}`));
+  await browser.waitUntil(
+    async () => (await textOf(browser, '[data-testid="message"]'))?.includes(`9 files written to ${dir}.`),
+    { timeout: 5000, timeoutMsg: 'no message about the 9 files' },
+  );
+});
+
+test('11. charts: one chart exports at a custom size through the save dialog; axe finds nothing serious', async () => {
+  await (await browser.$('[data-testid="chart-format"]')).selectByAttribute('value', 'png');
+  await (await browser.$('[data-testid="chart-size"]')).selectByAttribute('value', 'custom');
+  await typeInto(browser, await browser.$('[data-testid="chart-width"]'), '1000');
+  await typeInto(browser, await browser.$('[data-testid="chart-height"]'), '600');
+  const target = path.join(path.dirname(demoFile), 'one-chart', 'axis four.png');
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  answerNextDialog(target);
+  await (await browser.$('[data-testid="chart-axis-4-actions"] [data-testid="export-chart"]')).click();
+  await shot(browser, '11-charts-custom-size');
+  await waitForFiles([target, target.replace(/\.png$/, '.txt')]).catch(async (e) => {
+    await shot(browser, '11-failed');
+    throw new Error(`${e.message}; message: ${await textOf(browser, '[data-testid="message"]').catch(() => '')}; answers left: ${fs.readFileSync(answers, 'utf8')}`);
+  });
+  assert.deepEqual(pngSize(target), [1000, 600]);
+  assert.deepEqual(await axeViolations(browser), [], 'charts view');
+  const font = await browser.execute(() => document.fonts.check('700 20px "Liberation Sans"'));
+  assert.ok(font, 'the bundled chart font is loaded for the previews');
 });

@@ -96,7 +96,8 @@ export async function typeInto(browser, el, text) {
   await el.click();
   await browser.keys(['Control', 'a']);
   await browser.keys(['Backspace']);
-  await browser.keys(text.split(''));
+  // One action per character: in one action, a repeated character ("1000") arrives once.
+  for (const ch of text) await browser.keys([ch]);
 }
 
 /** The text an element holds. Read from the DOM: WebDriver's visible text is empty for an

@@ -8,8 +8,14 @@ import type { ObjectiveFields } from '../bindings/ObjectiveFields';
 import type { Strategy } from '../bindings/Strategy';
 import type { Subject } from '../bindings/Subject';
 import type { Trace } from '../bindings/Trace';
+import type { ChartScope } from '../bindings/ChartScope';
+import type { ChartSettings } from '../bindings/ChartSettings';
+import type { ChartFormat } from '../bindings/ChartFormat';
+import type { ChartPreview } from '../bindings/ChartPreview';
+import type { ChartsExported } from '../bindings/ChartsExported';
 
 export type { View, Saved, Imported, CommandError, ObjectiveFields, Strategy, Subject, Trace };
+export type { ChartScope, ChartSettings, ChartFormat, ChartPreview, ChartsExported };
 
 export function isCommandError(e: unknown): e is CommandError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
@@ -47,4 +53,10 @@ export const api = {
   importPage: (title: string) => invoke<Imported | null>('import_page', { title }),
   importJson: (title: string) => invoke<Imported | null>('import_json', { title }),
   exportJson: (title: string) => invoke<string | null>('export_json', { title }),
+  chartPreviews: (scope: ChartScope, settings: ChartSettings) =>
+    invoke<ChartPreview[]>('chart_previews', { scope, settings }),
+  exportChart: (stem: string, settings: ChartSettings, title: string) =>
+    invoke<string[] | null>('export_chart', { stem, settings, title }),
+  exportCharts: (scope: ChartScope, settings: ChartSettings, title: string) =>
+    invoke<ChartsExported | null>('export_charts', { scope, settings, title }),
 };

@@ -35,7 +35,7 @@ function storedLang(): string | null {
 export class AppState {
   view = $state<View | null>(null);
   lang = $state<Lang>(initialLang(storedLang(), globalThis.navigator?.language));
-  tab = $state<'dashboard' | 'checks'>('dashboard');
+  tab = $state<'dashboard' | 'checks' | 'charts'>('dashboard');
   filterAxis = $state<number | null>(null);
   expanded = new SvelteSet<number>();
   dialog = $state<DialogSpec | null>(null);
