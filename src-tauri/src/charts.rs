@@ -144,13 +144,19 @@ pub async fn export_chart(
         return Ok(None);
     };
     let (summary, trend, opts) = state.chart_input(&settings);
-    let mut written = Vec::new();
-    for &format in settings.format.formats() {
-        let target = path.with_extension(format.extension());
-        written.extend(jalon_charts::pack::write_one(
-            &target, &summary, &trend, id, &opts, format,
-        )?);
-    }
+    let written = settings
+        .format
+        .formats()
+        .iter()
+        .try_fold(Vec::new(), |mut all, &format| {
+            let target = path.with_extension(format.extension());
+            all.extend(jalon_charts::pack::write_one(
+                &target, &summary, &trend, id, &opts, format,
+            )?);
+            Ok::<_, jalon_charts::ChartError>(all)
+        });
+    jalon_charts::free_buffers();
+    let written = written?;
     Ok(Some(paths(written)))
 }
 
@@ -173,7 +179,9 @@ pub async fn export_charts(
         &[scope.into()],
         &opts,
         settings.format.formats(),
-    )?;
+    );
+    jalon_charts::free_buffers();
+    let files = files?;
     Ok(Some(ChartsExported {
         folder: folder.display().to_string(),
         files: paths(files),

@@ -397,6 +397,19 @@ pub fn prepare(
         legend: Vec::new(),
         empty_note: None,
     };
+    // A bar chart's alt text lists its rows, or says there are none; an empty one shows a note.
+    let bars = |rows: Vec<BarRow>, title: String, lead: String, none: String, note: String| {
+        let alt = format!(
+            "{lead}{c} {}.",
+            if rows.is_empty() { none } else { list(&rows) }
+        );
+        let empty = rows.is_empty();
+        let mut p = base(title, alt, Body::Bars(rows));
+        if empty {
+            p.empty_note = Some(note);
+        }
+        p
+    };
     let prepared = match chart {
         ChartId::StrategyAxes => {
             let rows: Vec<BarRow> = summary
@@ -409,40 +422,24 @@ pub fn prepare(
                     ink: Ink::Progress,
                 })
                 .collect();
-            let (title, alt) = match lang {
-                Language::En => (
-                    "Progress per axis".to_string(),
-                    format!(
-                        "Bar chart of progress per axis of {report}, overall {}{}",
-                        w.pct(summary.strategy.progress),
-                        if rows.is_empty() {
-                            ": no axes yet.".to_string()
-                        } else {
-                            format!(": {}.", list(&rows))
-                        }
+            let overall = w.pct(summary.strategy.progress);
+            bars(
+                rows,
+                pick(lang, "Progress per axis", "Avancement par axe"),
+                pick(
+                    lang,
+                    &format!("Bar chart of progress per axis of {report}, overall {overall}"),
+                    &format!(
+                        "Graphique en barres de l’avancement par axe de {report}, ensemble {overall}"
                     ),
                 ),
-                Language::Fr => (
-                    "Avancement par axe".to_string(),
-                    format!(
-                        "Graphique en barres de l’avancement par axe de {report}, ensemble {}{}",
-                        w.pct(summary.strategy.progress),
-                        if rows.is_empty() {
-                            format!("{c} aucun axe pour l’instant.")
-                        } else {
-                            format!("{c} {}.", list(&rows))
-                        }
-                    ),
+                pick(lang, "no axes yet", "aucun axe pour l’instant"),
+                pick(
+                    lang,
+                    "No axes in this report yet",
+                    "Aucun axe dans ce rapport pour l’instant",
                 ),
-            };
-            let mut p = base(title, alt, Body::Bars(rows.clone()));
-            if rows.is_empty() {
-                p.empty_note = Some(match lang {
-                    Language::En => "No axes in this report yet".to_string(),
-                    Language::Fr => "Aucun axe dans ce rapport pour l’instant".to_string(),
-                });
-            }
-            p
+            )
         }
         ChartId::AxisActions(n) => {
             let axis = find_axis(summary, n)?;
@@ -456,41 +453,31 @@ pub fn prepare(
                     ink: Ink::Progress,
                 })
                 .collect();
-            let (title, alt) = match lang {
-                Language::En => (
-                    format!("{}: progress per action", w.axis(n)),
-                    format!(
-                        "Bar chart of progress per action in {} of {report}, overall {}{}",
-                        w.axis(n),
-                        w.pct(axis.progress),
-                        if rows.is_empty() {
-                            ": no actions yet.".to_string()
-                        } else {
-                            format!(": {}.", list(&rows))
-                        }
+            let overall = w.pct(axis.progress);
+            bars(
+                rows,
+                format!(
+                    "{}{c} {}",
+                    w.axis(n),
+                    pick(lang, "progress per action", "avancement par action")
+                ),
+                pick(
+                    lang,
+                    &format!(
+                        "Bar chart of progress per action in {} of {report}, overall {overall}",
+                        w.axis(n)
+                    ),
+                    &format!(
+                        "Graphique en barres de l’avancement par action de l’axe {n} de {report}, ensemble {overall}"
                     ),
                 ),
-                Language::Fr => (
-                    format!("{}{c} avancement par action", w.axis(n)),
-                    format!(
-                        "Graphique en barres de l’avancement par action de l’axe {n} de {report}, ensemble {}{}",
-                        w.pct(axis.progress),
-                        if rows.is_empty() {
-                            format!("{c} aucune action pour l’instant.")
-                        } else {
-                            format!("{c} {}.", list(&rows))
-                        }
-                    ),
+                pick(lang, "no actions yet", "aucune action pour l’instant"),
+                pick(
+                    lang,
+                    "No actions in this axis yet",
+                    "Aucune action dans cet axe pour l’instant",
                 ),
-            };
-            let mut p = base(title, alt, Body::Bars(rows.clone()));
-            if rows.is_empty() {
-                p.empty_note = Some(match lang {
-                    Language::En => "No actions in this axis yet".to_string(),
-                    Language::Fr => "Aucune action dans cet axe pour l’instant".to_string(),
-                });
-            }
-            p
+            )
         }
         ChartId::ActionObjectives(n) => {
             let action = find_action(summary, n)?;
@@ -508,43 +495,33 @@ pub fn prepare(
                     ink: Ink::Status(o.status),
                 })
                 .collect();
-            let (title, alt) = match lang {
-                Language::En => (
-                    format!("Action {n}: progress per objective"),
-                    format!(
-                        "Bar chart of progress per objective in Action {n} of {report}, overall {}{}",
-                        w.pct(action.progress),
-                        if rows.is_empty() {
-                            ": no objectives yet.".to_string()
-                        } else {
-                            format!(": {}.", list(&rows))
-                        }
+            let overall = w.pct(action.progress);
+            let mut p = bars(
+                rows,
+                format!(
+                    "Action {n}{c} {}",
+                    pick(lang, "progress per objective", "avancement par objectif")
+                ),
+                pick(
+                    lang,
+                    &format!(
+                        "Bar chart of progress per objective in Action {n} of {report}, overall {overall}"
+                    ),
+                    &format!(
+                        "Graphique en barres de l’avancement par objectif de l’action {n} de {report}, ensemble {overall}"
                     ),
                 ),
-                Language::Fr => (
-                    format!("Action {n}{c} avancement par objectif"),
-                    format!(
-                        "Graphique en barres de l’avancement par objectif de l’action {n} de {report}, ensemble {}{}",
-                        w.pct(action.progress),
-                        if rows.is_empty() {
-                            format!("{c} aucun objectif pour l’instant.")
-                        } else {
-                            format!("{c} {}.", list(&rows))
-                        }
-                    ),
+                pick(lang, "no objectives yet", "aucun objectif pour l’instant"),
+                pick(
+                    lang,
+                    "No objectives in this action yet",
+                    "Aucun objectif dans cette action pour l’instant",
                 ),
-            };
-            let mut p = base(title, alt, Body::Bars(rows.clone()));
+            );
             p.legend = Status::ALL
                 .into_iter()
                 .map(|s| (Ink::Status(s), s.label(lang).to_string()))
                 .collect();
-            if rows.is_empty() {
-                p.empty_note = Some(match lang {
-                    Language::En => "No objectives in this action yet".to_string(),
-                    Language::Fr => "Aucun objectif dans cette action pour l’instant".to_string(),
-                });
-            }
             p
         }
         ChartId::Status(scope) => {
@@ -701,6 +678,14 @@ pub fn prepare(
         }
     };
     Ok(prepared)
+}
+
+/// The English or the French text.
+fn pick(lang: Language, en: &str, fr: &str) -> String {
+    match lang {
+        Language::En => en.to_string(),
+        Language::Fr => fr.to_string(),
+    }
 }
 
 /// A share of a total as a whole percentage, rounded half up like every figure in Jalon.
