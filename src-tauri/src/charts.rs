@@ -144,17 +144,14 @@ pub async fn export_chart(
         return Ok(None);
     };
     let (summary, trend, opts) = state.chart_input(&settings);
-    let written = settings
-        .format
-        .formats()
-        .iter()
-        .try_fold(Vec::new(), |mut all, &format| {
-            let target = path.with_extension(format.extension());
-            all.extend(jalon_charts::pack::write_one(
-                &target, &summary, &trend, id, &opts, format,
-            )?);
-            Ok::<_, jalon_charts::ChartError>(all)
-        });
+    let written = jalon_charts::pack::write_chart(
+        &path,
+        &summary,
+        &trend,
+        id,
+        &opts,
+        settings.format.formats(),
+    );
     jalon_charts::free_buffers();
     let written = written?;
     Ok(Some(paths(written)))

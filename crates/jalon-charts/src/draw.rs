@@ -96,21 +96,40 @@ fn height_in_ems() -> f64 {
     f64::from(f.ascent_unscaled() - f.descent_unscaled()) / upem
 }
 
+/// Lays a line of text out glyph by glyph, with kerning, at `em` pixels per em from `x` on
+/// `baseline`; returns the caret after the last glyph. Measuring and drawing both go through
+/// it, so that text drawn is exactly as wide as text measured.
+fn lay_out(
+    text: &str,
+    em: f64,
+    bold: bool,
+    x: f32,
+    baseline: f32,
+    mut each: impl FnMut(&FontRef<'static>, ab_glyph::Glyph),
+) -> f32 {
+    let face = if bold { &faces().1 } else { &faces().0 };
+    let px = ab_glyph::PxScale::from((em * height_in_ems()) as f32);
+    let font = face.as_scaled(px);
+    let mut caret = x;
+    let mut prev = None;
+    for ch in text.chars() {
+        let id = font.glyph_id(ch);
+        if let Some(p) = prev {
+            caret += font.kern(p, id);
+        }
+        prev = Some(id);
+        each(
+            face,
+            id.with_scale_and_position(px, ab_glyph::point(caret, baseline)),
+        );
+        caret += font.h_advance(id);
+    }
+    caret
+}
+
 /// Width of a line of text in pixels at `em` pixels per em, kerning included.
 pub(crate) fn text_width(s: &str, em: f64, bold: bool) -> f64 {
-    let face = if bold { &faces().1 } else { &faces().0 };
-    let font = face.as_scaled((em * height_in_ems()) as f32);
-    let mut width = 0f32;
-    let mut prev = None;
-    for c in s.chars() {
-        let id = font.glyph_id(c);
-        if let Some(p) = prev {
-            width += font.kern(p, id);
-        }
-        width += font.h_advance(id);
-        prev = Some(id);
-    }
-    f64::from(width)
+    f64::from(lay_out(s, em, bold, 0.0, 0.0, |_, _| {}))
 }
 
 /// Lines of at most `max` pixels, at most `max_lines` of them. Words are never cut while a
@@ -185,40 +204,35 @@ pub(crate) struct TextRun {
 pub(crate) fn blit_text(buf: &mut [u8], width: u32, height: u32, runs: &[TextRun], scale: f64) {
     let (w, h) = (width as i64, height as i64);
     for run in runs {
-        let face = if run.bold { &faces().1 } else { &faces().0 };
-        let px = ab_glyph::PxScale::from((run.em * scale * height_in_ems()) as f32);
-        let font = face.as_scaled(px);
         let RGBColor(r, g, b) = run.colour;
         let ink = [f32::from(r), f32::from(g), f32::from(b)];
-        let mut caret = (run.x * scale) as f32;
-        let baseline = (run.baseline * scale) as f32;
-        let mut prev = None;
-        for ch in run.text.chars() {
-            let id = font.glyph_id(ch);
-            if let Some(p) = prev {
-                caret += font.kern(p, id);
-            }
-            prev = Some(id);
-            let glyph = id.with_scale_and_position(px, ab_glyph::point(caret, baseline));
-            caret += font.h_advance(id);
-            let Some(outline) = face.outline_glyph(glyph) else {
-                continue;
-            };
-            let bounds = outline.px_bounds();
-            outline.draw(|gx, gy, coverage| {
-                let x = bounds.min.x as i64 + i64::from(gx);
-                let y = bounds.min.y as i64 + i64::from(gy);
-                if coverage <= 0.0 || x < 0 || y < 0 || x >= w || y >= h {
+        let (x, baseline) = ((run.x * scale) as f32, (run.baseline * scale) as f32);
+        lay_out(
+            &run.text,
+            run.em * scale,
+            run.bold,
+            x,
+            baseline,
+            |face, glyph| {
+                let Some(outline) = face.outline_glyph(glyph) else {
                     return;
-                }
-                let a = coverage.min(1.0);
-                let i = ((y * w + x) * 3) as usize;
-                for (c, &ink) in ink.iter().enumerate() {
-                    let under = f32::from(buf[i + c]);
-                    buf[i + c] = (under + (ink - under) * a).round() as u8;
-                }
-            });
-        }
+                };
+                let bounds = outline.px_bounds();
+                outline.draw(|gx, gy, coverage| {
+                    let x = bounds.min.x as i64 + i64::from(gx);
+                    let y = bounds.min.y as i64 + i64::from(gy);
+                    if coverage <= 0.0 || x < 0 || y < 0 || x >= w || y >= h {
+                        return;
+                    }
+                    let a = coverage.min(1.0);
+                    let i = ((y * w + x) * 3) as usize;
+                    for (c, &ink) in ink.iter().enumerate() {
+                        let under = f32::from(buf[i + c]);
+                        buf[i + c] = (under + (ink - under) * a).round() as u8;
+                    }
+                });
+            },
+        );
     }
 }
 

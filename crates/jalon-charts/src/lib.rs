@@ -143,7 +143,6 @@ pub fn render(
     opts: &Options,
     format: Format,
 ) -> Result<Rendered, ChartError> {
-    check_size(opts.width, opts.height)?;
     let prepared = prepare(summary, trend, chart, opts.lang)?;
     let bytes = draw_prepared(&prepared, opts, format)?;
     Ok(Rendered {

@@ -26,9 +26,11 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ChartError> {
     })
 }
 
-/// Writes one chart in each of `formats` into `dir`; returns the files written.
+/// Writes one chart in each of `formats` at `base` with each format's extension (`base` is
+/// a folder joined with the chart's stem, or the path a person chose); a PNG gets its alt
+/// text beside it as `.txt`. Returns the files written.
 pub fn write_chart(
-    dir: &Path,
+    base: &Path,
     summary: &Summary,
     trend: &[PeriodFigures],
     chart: ChartId,
@@ -38,35 +40,14 @@ pub fn write_chart(
     let mut written = Vec::new();
     for &format in formats {
         let out = render(summary, trend, chart, opts, format)?;
-        let path = dir.join(format!("{}.{}", chart.stem(), format.extension()));
+        let path = base.with_extension(format.extension());
         write_atomically(&path, &out.bytes)?;
         written.push(path);
         if format == Format::Png {
-            let txt = dir.join(format!("{}.txt", chart.stem()));
+            let txt = base.with_extension("txt");
             write_atomically(&txt, format!("{}\n", out.alt_text).as_bytes())?;
             written.push(txt);
         }
-    }
-    Ok(written)
-}
-
-/// Writes a single chart to the exact path the person chose; a PNG gets its alt text beside
-/// it as the same name with `.txt`.
-pub fn write_one(
-    path: &Path,
-    summary: &Summary,
-    trend: &[PeriodFigures],
-    chart: ChartId,
-    opts: &Options,
-    format: Format,
-) -> Result<Vec<PathBuf>, ChartError> {
-    let out = render(summary, trend, chart, opts, format)?;
-    write_atomically(path, &out.bytes)?;
-    let mut written = vec![path.to_path_buf()];
-    if format == Format::Png {
-        let txt = path.with_extension("txt");
-        write_atomically(&txt, format!("{}\n", out.alt_text).as_bytes())?;
-        written.push(txt);
     }
     Ok(written)
 }
@@ -87,7 +68,14 @@ pub fn write_pack(
     let mut written = Vec::new();
     for &scope in scopes {
         for chart in catalogue(summary, scope)? {
-            written.extend(write_chart(dir, summary, trend, chart, opts, formats)?);
+            written.extend(write_chart(
+                &dir.join(chart.stem()),
+                summary,
+                trend,
+                chart,
+                opts,
+                formats,
+            )?);
         }
     }
     Ok(written)
