@@ -22,6 +22,11 @@ pub enum CheckCode {
     CountDiffers,
     /// Import only: a value the page does not give was filled in.
     Assumed,
+    /// Before closing: achievement and next steps are word for word those of the previous
+    /// period.
+    TextsUnchanged,
+    /// Before closing: the objective's percentage is lower than in the previous period.
+    ProgressWentDown,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -44,6 +44,23 @@ pub enum Error {
         found: String,
     },
 
+    /// A closed period's snapshot is frozen: editing it is refused.
+    #[error("period {label} is closed: it can be read and compared, not edited")]
+    ClosedPeriod { label: String },
+
+    /// A closed period's snapshot no longer matches the checksum stored when it was closed.
+    #[error(
+        "period {label}: its frozen snapshot was changed after closing (checksum {found}, expected {expected})"
+    )]
+    Tampered {
+        label: String,
+        expected: String,
+        found: String,
+    },
+
+    #[error("no period labelled {0:?}")]
+    UnknownPeriod(String),
+
     #[error("JSON document: {0}")]
     Json(String),
 

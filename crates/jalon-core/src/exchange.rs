@@ -10,7 +10,12 @@ use crate::model::{
     Status, Strategy,
 };
 
-pub const FORMAT: &str = "jalon/1";
+/// The format this version writes. "jalon/2" added closed periods and the edit history.
+pub const FORMAT: &str = "jalon/2";
+
+/// Every format this version reads: a "jalon/1" document is a "jalon/2" one without periods
+/// or history.
+pub const READS: [&str; 2] = ["jalon/1", FORMAT];
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,6 +24,38 @@ struct Document {
     strategy: DocStrategy,
     #[serde(default)]
     axes: Vec<DocAxis>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    periods: Vec<ClosedPeriod>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    history: Vec<DocChange>,
+}
+
+/// A closed period in a document. The snapshot is kept as the very text that was
+/// checksummed, so that the checksum can be verified again after any number of exchanges.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClosedPeriod {
+    pub label: String,
+    pub as_of: String,
+    #[serde(default)]
+    pub closed_at: Option<String>,
+    pub checksum: String,
+    pub snapshot: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocChange {
+    at: String,
+    period: String,
+    objective: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    part: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    parts: Option<u32>,
+    field: String,
+    old_value: String,
+    new_value: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -86,10 +123,59 @@ struct DocObjective {
     indicator: Option<Indicator>,
 }
 
-/// The report as a JSON document, pretty-printed, ending with a newline.
+/// The report alone as a JSON document (no periods, no history), pretty-printed, ending with
+/// a newline. It is also the form of a closed period's snapshot.
 pub fn to_json(report: &Report) -> String {
+    write_document(document(report))
+}
+
+/// Everything the report file holds as one JSON document: the open period's report, the
+/// closed periods with their snapshots and checksums, and the edit history. A closed
+/// snapshot that fails its checksum stops the export.
+pub fn export(store: &crate::store::Store) -> Result<String> {
+    store.verify_periods()?;
+    let mut doc = document(&store.report()?);
+    let mut closed = store.periods()?;
+    closed.retain(|p| !p.is_open());
+    doc.periods = closed
+        .into_iter()
+        .map(|p| {
+            Ok(ClosedPeriod {
+                snapshot: store.snapshot_text(&p)?,
+                checksum: p.checksum.unwrap_or_default(),
+                label: p.label,
+                as_of: p.as_of,
+                closed_at: p.closed_at,
+            })
+        })
+        .collect::<Result<_>>()?;
+    doc.history = store
+        .all_history()?
+        .into_iter()
+        .map(|h| DocChange {
+            at: h.at,
+            period: h.period,
+            objective: h.objective.number,
+            part: h.objective.part.map(|p| p.index),
+            parts: h.objective.part.map(|p| p.count),
+            field: h.field,
+            old_value: h.old_value,
+            new_value: h.new_value,
+        })
+        .collect();
+    Ok(write_document(doc))
+}
+
+fn write_document(doc: Document) -> String {
+    // Serialising plain owned data to a string cannot fail.
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn document(report: &Report) -> Document {
     let s = &report.strategy;
-    let doc = Document {
+    Document {
         format: FORMAT.to_string(),
         strategy: DocStrategy {
             title: s.title.clone(),
@@ -137,22 +223,34 @@ pub fn to_json(report: &Report) -> String {
                     .collect(),
             })
             .collect(),
-    };
-    // Serialising plain owned data to a string cannot fail.
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    out.push('\n');
-    out
+        periods: Vec::new(),
+        history: Vec::new(),
+    }
 }
 
-/// Reads a JSON document, checks its format version and every value; writes nothing.
+/// Reads a JSON document's report, checks its format version and every value; writes nothing.
 pub fn from_json(text: &str) -> Result<Report> {
+    read_document(text).map(|d| d.report)
+}
+
+/// What a document holds.
+#[derive(Debug)]
+pub struct Read {
+    pub report: Report,
+    pub periods: Vec<ClosedPeriod>,
+    pub history: Vec<crate::store::HistoryEntry>,
+}
+
+/// Reads a whole document: the report, and each closed period after checking its snapshot
+/// against its checksum and reading it; writes nothing.
+pub fn read_document(text: &str) -> Result<Read> {
     #[derive(Deserialize)]
     struct Head {
         format: Option<serde_json::Value>,
     }
     let head: Head = serde_json::from_str(text).map_err(|e| Error::Json(e.to_string()))?;
     match head.format {
-        Some(serde_json::Value::String(f)) if f == FORMAT => {}
+        Some(serde_json::Value::String(f)) if READS.contains(&f.as_str()) => {}
         Some(other) => {
             let found = match other {
                 serde_json::Value::String(s) => s,
@@ -160,7 +258,7 @@ pub fn from_json(text: &str) -> Result<Report> {
             };
             return Err(Error::UnsupportedFormat {
                 found,
-                supported: FORMAT.into(),
+                supported: READS.join(", "),
             });
         }
         None => {
@@ -209,7 +307,46 @@ pub fn from_json(text: &str) -> Result<Report> {
             .collect::<Result<_>>()?,
     };
     report.validate()?;
-    Ok(report)
+    for p in &doc.periods {
+        let found = crate::period::checksum(&p.snapshot);
+        if found != p.checksum {
+            return Err(Error::Tampered {
+                label: p.label.clone(),
+                expected: p.checksum.clone(),
+                found,
+            });
+        }
+        read_document(&p.snapshot).map_err(|e| {
+            Error::Json(format!("the snapshot of period {} cannot be read: {e}", p.label))
+        })?;
+    }
+    let history = doc
+        .history
+        .into_iter()
+        .map(|h| {
+            let part = match (h.part, h.parts) {
+                (Some(index), Some(count)) => Some(Part { index, count }),
+                _ => None,
+            };
+            crate::store::HistoryEntry {
+                at: h.at,
+                period: h.period,
+                objective_id: 0,
+                objective: crate::model::ObjectiveRef {
+                    number: h.objective,
+                    part,
+                },
+                field: h.field,
+                old_value: h.old_value,
+                new_value: h.new_value,
+            }
+        })
+        .collect();
+    Ok(Read {
+        report,
+        periods: doc.periods,
+        history,
+    })
 }
 
 fn doc_objective(o: DocObjective) -> Result<Objective> {

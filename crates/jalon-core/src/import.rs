@@ -38,12 +38,36 @@ pub fn import_page(store: &mut Store, text: &str) -> Result<ImportOutcome> {
     })
 }
 
-/// Replaces the report's content with a JSON exchange document.
+/// Replaces the report's content with a JSON exchange document. A document with closed
+/// periods brings them and its history along, into a report that has none yet.
 pub fn import_json(store: &mut Store, text: &str) -> Result<ImportOutcome> {
-    let report = crate::exchange::from_json(text)?;
-    store.replace(&report)?;
+    let doc = crate::exchange::read_document(text)?;
+    store.replace_with_history(&doc.report, &doc.periods, &doc.history)?;
     Ok(ImportOutcome {
-        objectives: report.objectives().count(),
+        objectives: doc.report.objectives().count(),
         warnings: Vec::new(),
+    })
+}
+
+/// Reads a published page of an earlier quarter and keeps it as a closed period labelled
+/// `label`, dated `as_of`: history, not the report being edited. The strategy's own fields
+/// (title, language, method) are the report's.
+pub fn import_page_as_period(
+    store: &mut Store,
+    text: &str,
+    label: &str,
+    as_of: &str,
+) -> Result<ImportOutcome> {
+    let parsed = crate::page::parse_page(text)?;
+    let mut edition = parsed.report;
+    edition.strategy = crate::model::Strategy {
+        reporting_period: label.trim().to_string(),
+        as_of: as_of.to_string(),
+        ..store.strategy()?
+    };
+    store.add_past_period(label, as_of, &edition)?;
+    Ok(ImportOutcome {
+        objectives: edition.objectives().count(),
+        warnings: parsed.warnings,
     })
 }

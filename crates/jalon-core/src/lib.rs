@@ -15,6 +15,7 @@ pub mod exchange;
 pub mod import;
 pub mod model;
 pub mod page;
+pub mod period;
 pub mod rollup;
 pub mod session;
 pub mod store;
@@ -27,6 +28,7 @@ pub use model::{
     Action, Axis, Direction, Indicator, Language, Objective, ObjectiveFields, ObjectiveRef, Part,
     Report, RollupMethod, Status, Strategy,
 };
+pub use period::{Comparison, Deltas, Period, PeriodState};
 pub use rollup::{Rollup, Subject, Trace, rollup, trace};
 pub use session::Session;
 pub use store::Store;

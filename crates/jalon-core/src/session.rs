@@ -2,13 +2,17 @@
 //! and redo history. Every edit goes to the file at once (in one transaction); the history
 //! keeps whole snapshots, which `Store::restore` puts back with their ids, so that an undo is
 //! exact whatever the edit was.
+//!
+//! A session shows one period: the open one, which is edited, or a closed one, which is read
+//! only: every edit is refused while a closed period is shown.
 
 use std::collections::VecDeque;
 
 use crate::checks::{Warning, check_with};
 use crate::error::{Error, Result};
 use crate::model::{ObjectiveFields, Report};
-use crate::store::Store;
+use crate::period::{Comparison, Deltas, Period};
+use crate::store::{HistoryEntry, Store};
 use crate::summary::Figures;
 
 /// How many edits can be undone.
@@ -19,17 +23,132 @@ pub struct Session {
     report: Report,
     undo: VecDeque<Report>,
     redo: Vec<Report>,
+    /// The closed period on screen, with its snapshot; None while the open one is.
+    viewing: Option<(Period, Report)>,
+    /// The period before the one on screen, which the dashboard's arrows compare against.
+    against: Option<(Period, Report)>,
+    /// Why a closed period could not be read (a snapshot that fails its checksum).
+    integrity: Option<String>,
 }
 
 impl Session {
     pub fn new(store: Store) -> Result<Session> {
         let report = store.report()?;
-        Ok(Session {
+        let mut s = Session {
             store,
             report,
             undo: VecDeque::new(),
             redo: Vec::new(),
-        })
+            viewing: None,
+            against: None,
+            integrity: None,
+        };
+        s.refresh_against();
+        Ok(s)
+    }
+
+    /// Finds the period before the one on screen. A snapshot that fails its checksum does
+    /// not keep the report from opening: it is reported, and its period left out.
+    fn refresh_against(&mut self) {
+        self.integrity = self.store.verify_periods().err().map(|e| e.to_string());
+        let before = |s: &Session| -> Result<Option<(Period, Report)>> {
+            let periods = s.store.periods()?;
+            let shown = match &s.viewing {
+                Some((p, _)) => periods.iter().position(|x| x.id == p.id),
+                None => periods.iter().position(Period::is_open),
+            };
+            let Some(i) = shown.filter(|i| *i > 0) else {
+                return Ok(None);
+            };
+            let p = periods[i - 1].clone();
+            let r = s.store.period_report(&p)?;
+            Ok(Some((p, r)))
+        };
+        self.against = before(self).ok().flatten();
+    }
+
+    /// The report on screen: a closed period's snapshot, or the live report.
+    pub fn shown(&self) -> &Report {
+        self.viewing.as_ref().map_or(&self.report, |(_, r)| r)
+    }
+
+    /// The closed period on screen, if one is.
+    pub fn viewing(&self) -> Option<&Period> {
+        self.viewing.as_ref().map(|(p, _)| p)
+    }
+
+    pub fn integrity(&self) -> Option<&str> {
+        self.integrity.as_deref()
+    }
+
+    /// Shows a period: a closed one read-only, or the open one (None, or its id) to edit.
+    pub fn view_period(&mut self, id: Option<i64>) -> Result<()> {
+        let period = match id {
+            Some(id) => Some(self.store.period(id)?).filter(|p| !p.is_open()),
+            None => None,
+        };
+        self.viewing = match period {
+            Some(p) => {
+                let r = self.store.period_report(&p)?;
+                Some((p, r))
+            }
+            None => None,
+        };
+        self.refresh_against();
+        Ok(())
+    }
+
+    /// Refuses a change while a closed period is on screen.
+    fn writable(&self) -> Result<()> {
+        match &self.viewing {
+            Some((p, _)) => Err(Error::ClosedPeriod {
+                label: p.label.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Points moved since the period before the one on screen.
+    pub fn deltas(&self) -> Option<Deltas> {
+        self.against
+            .as_ref()
+            .map(|(p, r)| crate::period::deltas(self.shown(), &p.label, r))
+    }
+
+    /// The checks to read before closing the open period.
+    pub fn prepublication(&self) -> Result<Vec<Warning>> {
+        let previous = self.store.previous_period()?;
+        Ok(crate::period::prepublication(
+            &self.report,
+            previous.as_ref().map(|(_, r)| r),
+        ))
+    }
+
+    /// Closes the open period and opens the next, carrying everything forward. Closing is a
+    /// point of record, so it cannot be undone, and the undo history before it is dropped.
+    pub fn close_period(&mut self, next_label: &str, next_as_of: &str) -> Result<Period> {
+        self.writable()?;
+        let next = self.store.close_period(next_label, next_as_of)?;
+        self.report = self.store.report()?;
+        self.undo.clear();
+        self.redo.clear();
+        self.refresh_against();
+        Ok(next)
+    }
+
+    /// Compares two periods by id, the earlier first.
+    pub fn compare(&self, from: i64, to: i64) -> Result<Comparison> {
+        let (a, b) = (self.store.period(from)?, self.store.period(to)?);
+        Ok(crate::period::compare(
+            &a.label,
+            &self.store.period_report(&a)?,
+            &b.label,
+            &self.store.period_report(&b)?,
+        ))
+    }
+
+    pub fn history(&self, objective_id: i64) -> Result<Vec<HistoryEntry>> {
+        self.store.history(objective_id)
     }
 
     pub fn store(&self) -> &Store {
@@ -43,19 +162,20 @@ impl Session {
     /// The displayed figures and the warnings, from one roll-up: both are sent after every
     /// save.
     pub fn figures_and_warnings(&self) -> (Figures, Vec<Warning>) {
-        let r = crate::rollup::rollup(&self.report);
+        let shown = self.shown();
+        let r = crate::rollup::rollup(shown);
         (
-            crate::summary::figures_with(&self.report, &r),
-            check_with(&self.report, &r),
+            crate::summary::figures_with(shown, &r),
+            check_with(shown, &r),
         )
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        self.viewing.is_none() && !self.undo.is_empty()
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        self.viewing.is_none() && !self.redo.is_empty()
     }
 
     fn remember(&mut self, before: Report) {
@@ -69,6 +189,7 @@ impl Session {
     /// Saves an objective's fields: the hot path of a quarter's update, so the report held in
     /// memory is patched rather than read again.
     pub fn update_objective(&mut self, id: i64, fields: &ObjectiveFields) -> Result<()> {
+        self.writable()?;
         self.store.update_objective(id, fields)?;
         let before = self.report.clone();
         let target = self
@@ -90,6 +211,7 @@ impl Session {
     /// Runs any other change on the store, then reads the report again. A failed change
     /// leaves the file, the report and the history as they were.
     pub fn edit<T>(&mut self, change: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.writable()?;
         let out = change(&mut self.store)?;
         let after = self.store.report()?;
         let before = std::mem::replace(&mut self.report, after);
@@ -102,6 +224,7 @@ impl Session {
     /// Puts back the report as it was before the last edit. False when there is nothing to
     /// undo.
     pub fn undo(&mut self) -> Result<bool> {
+        self.writable()?;
         let Some(previous) = self.undo.pop_back() else {
             return Ok(false);
         };
@@ -115,6 +238,7 @@ impl Session {
     }
 
     pub fn redo(&mut self) -> Result<bool> {
+        self.writable()?;
         let Some(next) = self.redo.pop() else {
             return Ok(false);
         };

@@ -11,6 +11,10 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::{Error, Result};
+mod periods;
+
+pub use periods::HistoryEntry;
+
 use crate::model::{
     Action, Axis, Direction, Indicator, Language, Objective, ObjectiveFields, Part, Report,
     RollupMethod, Status, Strategy,
@@ -27,6 +31,9 @@ const MIGRATION_SQL: &[&str] = &[
     //    that even a bug above the store cannot write a progress of 150 or an unknown status.
     //    The application id marks the file as a Jalon report.
     include_str!("migrations/0001_initial.sql"),
+    // 2. Reporting periods (one open, the closed ones frozen as checksummed snapshots that
+    //    triggers keep from changing) and the edit history of objectives.
+    include_str!("migrations/0002_periods.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -334,8 +341,12 @@ impl Store {
     pub fn update_objective(&mut self, id: i64, fields: &ObjectiveFields) -> Result<()> {
         fields.validate()?;
         let tx = self.conn.transaction()?;
-        ensure_id(&tx, "objective", id)?;
+        let before = read_objective(&tx, id)?.ok_or(Error::UnknownId {
+            kind: "objective",
+            id,
+        })?;
         write_objective_fields(&tx, id, fields)?;
+        periods::record_changes(&tx, &before, &stored_fields(fields))?;
         tx.commit()?;
         Ok(())
     }
@@ -405,47 +416,7 @@ impl Store {
     fn write_whole(&mut self, report: &Report, keep_ids: bool) -> Result<()> {
         report.validate()?;
         let tx = self.conn.transaction()?;
-        tx.execute_batch("DELETE FROM objective; DELETE FROM action; DELETE FROM axis;")?;
-        write_strategy(&tx, &report.strategy)?;
-        let id = |id: i64| keep_ids.then_some(id);
-        for (ap, axis) in report.axes.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO axis (id, number, title, position) VALUES (?1, ?2, ?3, ?4)",
-                params![id(axis.id), axis.number, axis.title.trim(), ap as i64],
-            )?;
-            let axis_id = tx.last_insert_rowid();
-            for (cp, action) in axis.actions.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO action (id, axis_id, number, title, published_progress, position)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![
-                        id(action.id),
-                        axis_id,
-                        action.number,
-                        action.title.trim(),
-                        action.published_progress,
-                        cp as i64
-                    ],
-                )?;
-                let action_id = tx.last_insert_rowid();
-                for (op, o) in action.objectives.iter().enumerate() {
-                    tx.prepare_cached(
-                        "INSERT INTO objective (id, action_id, number, part, parts, title, status,
-                             progress, position)
-                         VALUES (?1, ?2, ?3, ?4, ?5, 'x', 'not_started', 0, ?6)",
-                    )?
-                    .execute(params![
-                        id(o.id),
-                        action_id,
-                        o.number,
-                        o.part.map(|p| p.index),
-                        o.part.map(|p| p.count),
-                        op as i64
-                    ])?;
-                    write_objective_fields(&tx, tx.last_insert_rowid(), &o.fields)?;
-                }
-            }
-        }
+        write_whole(&tx, report, keep_ids)?;
         tx.commit()?;
         Ok(())
     }
@@ -522,14 +493,73 @@ impl Store {
         incoming.validate()?;
         let tx = self.conn.transaction()?;
         let empty: bool = !exists_any(&tx, "SELECT 1 FROM axis")?;
+        let before = read_report(&tx)?;
         if empty {
             write_strategy(&tx, &incoming.strategy)?;
         }
         merge_tree(&tx, incoming)?;
-        read_report(&tx)?.validate()?;
+        let after = read_report(&tx)?;
+        after.validate()?;
+        periods::record_report_changes(&tx, &before, &after)?;
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Writes the whole report over the live tables, inside the caller's transaction.
+fn write_whole(tx: &Transaction, report: &Report, keep_ids: bool) -> Result<()> {
+    // With the ids kept (undo, redo), an objective is the same one before and after, so
+    // what the restore changes goes to its history like any edit.
+    let before = if keep_ids {
+        Some(read_report(tx)?)
+    } else {
+        None
+    };
+    tx.execute_batch("DELETE FROM objective; DELETE FROM action; DELETE FROM axis;")?;
+    write_strategy(tx, &report.strategy)?;
+    let id = |id: i64| keep_ids.then_some(id);
+    for (ap, axis) in report.axes.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO axis (id, number, title, position) VALUES (?1, ?2, ?3, ?4)",
+            params![id(axis.id), axis.number, axis.title.trim(), ap as i64],
+        )?;
+        let axis_id = tx.last_insert_rowid();
+        for (cp, action) in axis.actions.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO action (id, axis_id, number, title, published_progress, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    id(action.id),
+                    axis_id,
+                    action.number,
+                    action.title.trim(),
+                    action.published_progress,
+                    cp as i64
+                ],
+            )?;
+            let action_id = tx.last_insert_rowid();
+            for (op, o) in action.objectives.iter().enumerate() {
+                tx.prepare_cached(
+                    "INSERT INTO objective (id, action_id, number, part, parts, title, status,
+                         progress, position)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 'x', 'not_started', 0, ?6)",
+                )?
+                .execute(params![
+                    id(o.id),
+                    action_id,
+                    o.number,
+                    o.part.map(|p| p.index),
+                    o.part.map(|p| p.count),
+                    op as i64
+                ])?;
+                write_objective_fields(tx, tx.last_insert_rowid(), &o.fields)?;
+            }
+        }
+    }
+    if let Some(before) = before {
+        periods::record_report_changes(tx, &before, &read_report(tx)?)?;
+    }
+    Ok(())
 }
 
 fn write_strategy(tx: &Transaction, s: &Strategy) -> Result<()> {
@@ -852,39 +882,49 @@ fn read_report(conn: &Connection) -> Result<Report> {
         action_index.insert(action.id, (ai, axes[ai].actions.len()));
         axes[ai].actions.push(action);
     }
-    let mut stmt = conn.prepare(
-        "SELECT id, action_id, number, part, parts, title, status, progress, achievement,
-                next_steps, lead, due_date, weight, indicator_baseline, indicator_current,
-                indicator_target, indicator_unit, indicator_direction
-         FROM objective ORDER BY position, id",
-    )?;
+    let mut stmt = conn.prepare(&format!("{OBJECTIVE_COLUMNS} ORDER BY position, id"))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let action_id: i64 = r.get(1)?;
+        let (action_id, objective) = objective_from_row(r)?;
         let Some(&(ai, ci)) = action_index.get(&action_id) else {
             continue;
         };
-        let part = r
-            .get::<_, Option<u32>>(3)?
-            .zip(r.get::<_, Option<u32>>(4)?)
-            .map(|(index, count)| Part { index, count });
-        let status: String = r.get(6)?;
-        let indicator = match (
-            r.get::<_, Option<String>>(13)?,
-            r.get::<_, Option<String>>(14)?,
-            r.get::<_, Option<String>>(15)?,
-            r.get::<_, Option<String>>(17)?,
-        ) {
-            (Some(baseline), Some(current), Some(target), Some(direction)) => Some(Indicator {
-                baseline,
-                current,
-                target,
-                unit: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
-                direction: Direction::from_code(&direction).unwrap_or(Direction::Rising),
-            }),
-            _ => None,
-        };
-        axes[ai].actions[ci].objectives.push(Objective {
+        axes[ai].actions[ci].objectives.push(objective);
+    }
+    Ok(Report { strategy, axes })
+}
+
+const OBJECTIVE_COLUMNS: &str =
+    "SELECT id, action_id, number, part, parts, title, status, progress, achievement,
+            next_steps, lead, due_date, weight, indicator_baseline, indicator_current,
+            indicator_target, indicator_unit, indicator_direction
+     FROM objective";
+
+/// One objective as the store keeps it, with the id of its action.
+fn objective_from_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Objective)> {
+    let part = r
+        .get::<_, Option<u32>>(3)?
+        .zip(r.get::<_, Option<u32>>(4)?)
+        .map(|(index, count)| Part { index, count });
+    let status: String = r.get(6)?;
+    let indicator = match (
+        r.get::<_, Option<String>>(13)?,
+        r.get::<_, Option<String>>(14)?,
+        r.get::<_, Option<String>>(15)?,
+        r.get::<_, Option<String>>(17)?,
+    ) {
+        (Some(baseline), Some(current), Some(target), Some(direction)) => Some(Indicator {
+            baseline,
+            current,
+            target,
+            unit: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
+            direction: Direction::from_code(&direction).unwrap_or(Direction::Rising),
+        }),
+        _ => None,
+    };
+    Ok((
+        r.get(1)?,
+        Objective {
             id: r.get(0)?,
             number: r.get(2)?,
             part,
@@ -900,9 +940,16 @@ fn read_report(conn: &Connection) -> Result<Report> {
                 weight: r.get(12)?,
                 indicator,
             },
-        });
-    }
-    Ok(Report { strategy, axes })
+        },
+    ))
+}
+
+fn read_objective(conn: &Connection, id: i64) -> Result<Option<Objective>> {
+    Ok(conn
+        .query_row(&format!("{OBJECTIVE_COLUMNS} WHERE id = ?1"), [id], |r| {
+            objective_from_row(r).map(|(_, o)| o)
+        })
+        .optional()?)
 }
 
 fn ensure_id(tx: &Transaction, table: &'static str, id: i64) -> Result<()> {

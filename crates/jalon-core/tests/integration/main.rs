@@ -3,6 +3,7 @@
 
 mod exchange;
 mod import;
+mod periods;
 mod properties;
 mod store_file;
 

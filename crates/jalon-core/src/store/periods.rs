@@ -1,0 +1,482 @@
+//! Periods and history in the store. The live tables hold the open period; closing one writes
+//! the whole report as a JSON snapshot with its SHA-256 into the `period` row, in the same
+//! transaction that opens the next period. Triggers in the schema refuse any later change to a
+//! closed row, and every read of a snapshot checks its checksum again.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+
+use super::{Store, read_report};
+use crate::error::{Error, Result};
+use crate::model::{Objective, ObjectiveFields, ObjectiveRef, Part, Report, is_iso_date};
+use crate::period::{Period, PeriodState, checksum, validate_closing};
+
+/// One changed field of an objective.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HistoryEntry {
+    /// UTC, as YYYY-MM-DDTHH:MM:SSZ.
+    pub at: String,
+    /// The label of the period the change was made in.
+    pub period: String,
+    pub objective_id: i64,
+    pub objective: ObjectiveRef,
+    pub field: String,
+    pub old_value: String,
+    pub new_value: String,
+}
+
+const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
+const PERIOD_COLUMNS: &str = "SELECT id, label, as_of, state, closed_at, checksum FROM period";
+
+/// Closed periods by date, then the open one.
+const PERIOD_ORDER: &str = "ORDER BY state = 'open', as_of, id";
+
+fn period_from_row(r: &rusqlite::Row) -> rusqlite::Result<Period> {
+    let state: String = r.get(3)?;
+    Ok(Period {
+        id: r.get(0)?,
+        label: r.get(1)?,
+        as_of: r.get(2)?,
+        state: if state == "open" {
+            PeriodState::Open
+        } else {
+            PeriodState::Closed
+        },
+        closed_at: r.get(4)?,
+        checksum: r.get(5)?,
+    })
+}
+
+fn all_periods(conn: &Connection) -> Result<Vec<Period>> {
+    Ok(conn
+        .prepare(&format!("{PERIOD_COLUMNS} {PERIOD_ORDER}"))?
+        .query_map([], period_from_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+fn open_period(conn: &Connection) -> Result<Period> {
+    Ok(conn.query_row(
+        &format!("{PERIOD_COLUMNS} WHERE state = 'open'"),
+        [],
+        period_from_row,
+    )?)
+}
+
+/// Gives a report read from a snapshot ids that are unique at each level, since the UI and
+/// the figures key their rows by id.
+fn number_ids(report: &mut Report) {
+    let (mut a, mut c, mut o) = (0, 0, 0);
+    for axis in &mut report.axes {
+        a += 1;
+        axis.id = a;
+        for action in &mut axis.actions {
+            c += 1;
+            action.id = c;
+            for objective in &mut action.objectives {
+                o += 1;
+                objective.id = o;
+            }
+        }
+    }
+}
+
+/// The snapshot of a closed period, after checking it against its checksum.
+fn read_snapshot(conn: &Connection, period: &Period) -> Result<Report> {
+    let (snapshot, stored): (String, String) = conn.query_row(
+        "SELECT snapshot, checksum FROM period WHERE id = ?1 AND state = 'closed'",
+        [period.id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let found = checksum(&snapshot);
+    if found != stored {
+        return Err(Error::Tampered {
+            label: period.label.clone(),
+            expected: stored,
+            found,
+        });
+    }
+    let mut report = crate::exchange::from_json(&snapshot)?;
+    number_ids(&mut report);
+    Ok(report)
+}
+
+impl Store {
+    /// Every period, the closed ones by "as of" date, then the open one.
+    pub fn periods(&self) -> Result<Vec<Period>> {
+        all_periods(&self.conn)
+    }
+
+    pub fn open_period(&self) -> Result<Period> {
+        open_period(&self.conn)
+    }
+
+    pub fn period(&self, id: i64) -> Result<Period> {
+        self.conn
+            .query_row(
+                &format!("{PERIOD_COLUMNS} WHERE id = ?1"),
+                [id],
+                period_from_row,
+            )
+            .optional()?
+            .ok_or(Error::UnknownId { kind: "period", id })
+    }
+
+    /// The period with this label; a closed one first, since the open period may carry the
+    /// label a closed one had.
+    pub fn period_by_label(&self, label: &str) -> Result<Period> {
+        self.conn
+            .query_row(
+                &format!("{PERIOD_COLUMNS} WHERE label = ?1 ORDER BY state = 'open' LIMIT 1"),
+                [label.trim()],
+                period_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::UnknownPeriod(label.trim().to_string()))
+    }
+
+    /// The report as it stood in a period: the live report for the open one, the verified
+    /// snapshot for a closed one.
+    pub fn period_report(&self, period: &Period) -> Result<Report> {
+        match period.state {
+            PeriodState::Open => self.report(),
+            PeriodState::Closed => read_snapshot(&self.conn, period),
+        }
+    }
+
+    /// The last closed period and its report, if any.
+    pub fn previous_period(&self) -> Result<Option<(Period, Report)>> {
+        let last = self
+            .periods()?
+            .into_iter()
+            .rev()
+            .find(|p| p.state == PeriodState::Closed);
+        last.map(|p| self.period_report(&p).map(|r| (p, r)))
+            .transpose()
+    }
+
+    /// Every period with its report, oldest first (trend charts).
+    pub fn period_reports(&self) -> Result<Vec<(Period, Report)>> {
+        self.periods()?
+            .into_iter()
+            .map(|p| self.period_report(&p).map(|r| (p, r)))
+            .collect()
+    }
+
+    /// Checks every closed snapshot against its checksum: the first that fails is the error.
+    pub fn verify_periods(&self) -> Result<usize> {
+        let mut n = 0;
+        for p in self.periods()? {
+            if p.state == PeriodState::Closed {
+                read_snapshot(&self.conn, &p)?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Closes the open period: its report is frozen as a checksummed snapshot, and the next
+    /// period opens with everything carried forward. One transaction: either both happen or
+    /// neither does. Returns the new open period.
+    pub fn close_period(&mut self, next_label: &str, next_as_of: &str) -> Result<Period> {
+        let tx = self.conn.transaction()?;
+        let current = open_period(&tx)?;
+        validate_closing(&current, next_label, next_as_of)?;
+        let periods = all_periods(&tx)?;
+        let closed = || periods.iter().filter(|p| p.state == PeriodState::Closed);
+        if closed().any(|p| p.label == current.label.trim()) {
+            return Err(Error::Conflict(format!(
+                "A period labelled {} is already closed; rename the open period first",
+                current.label.trim()
+            )));
+        }
+        if let Some(last) = closed().last().filter(|p| p.as_of >= current.as_of) {
+            return Err(Error::invalid(
+                "as of",
+                format!(
+                    "must be after {} (the \"as of\" date of {}, the last closed period)",
+                    last.as_of, last.label
+                ),
+            ));
+        }
+        if closed().any(|p| p.label == next_label.trim()) {
+            return Err(Error::Conflict(format!(
+                "A period labelled {} is already closed; choose another label for the next period",
+                next_label.trim()
+            )));
+        }
+        let snapshot = crate::exchange::to_json(&read_report(&tx)?);
+        tx.execute(
+            &format!(
+                "UPDATE period SET state = 'closed', label = trim(label), snapshot = ?1,
+                     checksum = ?2, closed_at = {NOW}
+                 WHERE id = ?3"
+            ),
+            params![snapshot, checksum(&snapshot), current.id],
+        )?;
+        tx.execute(
+            "INSERT INTO period (label, as_of, state) VALUES (?1, ?2, 'open')",
+            params![next_label.trim(), next_as_of],
+        )?;
+        tx.execute(
+            "UPDATE strategy SET reporting_period = ?1, as_of = ?2 WHERE id = 1",
+            params![next_label.trim(), next_as_of],
+        )?;
+        let next = open_period(&tx)?;
+        tx.commit()?;
+        Ok(next)
+    }
+
+    /// Adds a past edition of the report as a closed period (a published page of an earlier
+    /// quarter, for instance). Its label must be new and its date earlier than the open
+    /// period's. The live report is not touched.
+    pub fn add_past_period(&mut self, label: &str, as_of: &str, report: &Report) -> Result<Period> {
+        report.validate()?;
+        if label.trim().is_empty() {
+            return Err(Error::invalid("period", "must not be empty"));
+        }
+        if !is_iso_date(as_of) {
+            return Err(Error::invalid("as of", "expected a date as YYYY-MM-DD"));
+        }
+        let tx = self.conn.transaction()?;
+        let open = open_period(&tx)?;
+        if all_periods(&tx)?.iter().any(|p| p.label == label.trim()) {
+            return Err(Error::Conflict(format!(
+                "The report already has a period labelled {}; a closed period cannot be replaced",
+                label.trim()
+            )));
+        }
+        if is_iso_date(&open.as_of) && as_of >= open.as_of.as_str() {
+            return Err(Error::invalid(
+                "as of",
+                format!(
+                    "a past period must be dated before the open period ({}, as of {})",
+                    open.label, open.as_of
+                ),
+            ));
+        }
+        let snapshot = crate::exchange::to_json(report);
+        let id = insert_closed(&tx, label.trim(), as_of, None, &snapshot, &checksum(&snapshot))?;
+        tx.commit()?;
+        self.period(id)
+    }
+
+    /// Every change recorded for one objective, newest first.
+    pub fn history(&self, objective_id: i64) -> Result<Vec<HistoryEntry>> {
+        read_history(&self.conn, Some(objective_id))
+    }
+
+    /// The whole edit history, oldest first.
+    pub fn all_history(&self) -> Result<Vec<HistoryEntry>> {
+        let mut h = read_history(&self.conn, None)?;
+        h.reverse();
+        Ok(h)
+    }
+
+    /// Puts back closed periods and history read from a JSON document, with a report that
+    /// replaces the live one; refused when the file already has closed periods, which cannot
+    /// be replaced. One transaction.
+    pub(crate) fn replace_with_history(
+        &mut self,
+        report: &Report,
+        periods: &[crate::exchange::ClosedPeriod],
+        history: &[HistoryEntry],
+    ) -> Result<()> {
+        report.validate()?;
+        if !periods.is_empty() && self.periods()?.iter().any(|p| !p.is_open()) {
+            return Err(Error::Conflict(
+                "This report already has closed periods, and a closed period cannot be replaced; \
+                 import the document into a new report"
+                    .into(),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        super::write_whole(&tx, report, false)?;
+        for p in periods {
+            insert_closed(
+                &tx,
+                &p.label,
+                &p.as_of,
+                p.closed_at.as_deref(),
+                &p.snapshot,
+                &p.checksum,
+            )?;
+        }
+        let open = open_period(&tx)?;
+        for h in history {
+            let period_id: i64 = tx
+                .query_row(
+                    "SELECT id FROM period WHERE label = ?1 ORDER BY state = 'open' LIMIT 1",
+                    [&h.period],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or(open.id);
+            // The objective is found again by number; the history of one deleted since keeps
+            // id 0, which no objective has.
+            let objective_id: i64 = tx
+                .query_row(
+                    "SELECT id FROM objective WHERE number = ?1 AND ifnull(part, 0) = ?2",
+                    params![h.objective.number, h.objective.part.map_or(0, |p| p.index)],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or(0);
+            tx.execute(
+                "INSERT INTO history (at, period_id, objective_id, number, part, field,
+                     old_value, new_value)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    h.at,
+                    period_id,
+                    objective_id,
+                    h.objective.number,
+                    h.objective.part.map(|p| p.index),
+                    h.field,
+                    h.old_value,
+                    h.new_value
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn insert_closed(
+    tx: &Transaction,
+    label: &str,
+    as_of: &str,
+    closed_at: Option<&str>,
+    snapshot: &str,
+    sum: &str,
+) -> Result<i64> {
+    tx.execute(
+        &format!(
+            "INSERT INTO period (label, as_of, state, closed_at, snapshot, checksum)
+             VALUES (?1, ?2, 'closed', coalesce(?3, {NOW}), ?4, ?5)"
+        ),
+        params![label, as_of, closed_at, snapshot, sum],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn read_history(conn: &Connection, objective: Option<i64>) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT h.at, p.label, h.objective_id, h.number, h.part, o.parts, h.field,
+                h.old_value, h.new_value
+         FROM history h JOIN period p ON p.id = h.period_id
+         LEFT JOIN objective o ON o.id = h.objective_id
+         WHERE ?1 IS NULL OR h.objective_id = ?1
+         ORDER BY h.id DESC",
+    )?;
+    let rows = stmt.query_map([objective], |r| {
+        let part: Option<u32> = r.get(4)?;
+        let parts: Option<u32> = r.get(5)?;
+        Ok(HistoryEntry {
+            at: r.get(0)?,
+            period: r.get(1)?,
+            objective_id: r.get(2)?,
+            objective: ObjectiveRef {
+                number: r.get(3)?,
+                part: part.map(|index| Part {
+                    index,
+                    count: parts.unwrap_or(index),
+                }),
+            },
+            field: r.get(6)?,
+            old_value: r.get(7)?,
+            new_value: r.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The fields the history follows, as text: the stable codes for a status, digits for
+/// numbers, and the indicator as one line.
+fn field_values(f: &ObjectiveFields) -> [(&'static str, String); 9] {
+    let indicator = f.indicator.as_ref().map_or(String::new(), |i| {
+        format!(
+            "{} → {} → {} {} ({})",
+            i.baseline,
+            i.current,
+            i.target,
+            i.unit,
+            i.direction.code()
+        )
+        .replace("  ", " ")
+    });
+    [
+        ("title", f.title.clone()),
+        ("status", f.status.code().to_string()),
+        ("progress", f.progress.to_string()),
+        ("achievement", f.achievement.clone()),
+        ("next_steps", f.next_steps.clone()),
+        ("lead", f.lead.clone()),
+        ("due_date", f.due_date.clone()),
+        ("weight", f.weight.to_string()),
+        ("indicator", indicator),
+    ]
+}
+
+/// Records each field of an objective that differs between `before` and `after`, in the
+/// transaction of the write, so a change and its history are saved together or not at all.
+pub(super) fn record_changes(
+    tx: &Transaction,
+    before: &Objective,
+    after: &ObjectiveFields,
+) -> Result<()> {
+    let changed: Vec<_> = field_values(&before.fields)
+        .into_iter()
+        .zip(field_values(after))
+        .filter(|((_, old), (_, new))| old != new)
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let period: i64 = tx.query_row("SELECT id FROM period WHERE state = 'open'", [], |r| {
+        r.get(0)
+    })?;
+    let mut stmt = tx.prepare_cached(&format!(
+        "INSERT INTO history (at, period_id, objective_id, number, part, field, old_value,
+             new_value)
+         VALUES ({NOW}, ?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    ))?;
+    for ((field, old), (_, new)) in changed {
+        stmt.execute(params![
+            period,
+            before.id,
+            before.number,
+            before.part.map(|p| p.index),
+            field,
+            old,
+            new
+        ])?;
+    }
+    Ok(())
+}
+
+/// `record_changes` for every objective present, by id, in both reports.
+pub(super) fn record_report_changes(tx: &Transaction, before: &Report, after: &Report) -> Result<()> {
+    let old: std::collections::HashMap<i64, &Objective> =
+        before.objectives().map(|(_, _, o)| (o.id, o)).collect();
+    for (_, _, o) in after.objectives() {
+        if let Some(b) = old.get(&o.id) {
+            record_changes(tx, b, &o.fields)?;
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// The exact text of a closed period's snapshot, as checksummed (the JSON export carries
+    /// it as is).
+    pub(crate) fn snapshot_text(&self, period: &Period) -> Result<String> {
+        Ok(self.conn.query_row(
+            "SELECT snapshot FROM period WHERE id = ?1 AND state = 'closed'",
+            [period.id],
+            |r| r.get(0),
+        )?)
+    }
+}
