@@ -75,13 +75,13 @@ pub struct ChartsExported {
 
 impl AppState {
     /// The summary of the open report and the trend series, in the report's language.
-    fn chart_input(&self, settings: &ChartSettings) -> (Summary, Vec<PeriodFigures>, Options) {
-        let summary = jalon_core::summarize(self.session().report());
-        // Until closed periods exist, the trend has one point: the period being edited.
-        let trend = vec![PeriodFigures::from_summary(
-            &summary.strategy.reporting_period,
-            &summary,
-        )];
+    fn chart_input(
+        &self,
+        settings: &ChartSettings,
+    ) -> Result<(Summary, Vec<PeriodFigures>, Options)> {
+        let session = self.session();
+        let summary = jalon_core::summarize(session.shown());
+        let trend = PeriodFigures::series(&session.trend_reports()?);
         let opts = Options {
             width: settings.width,
             height: settings.height,
@@ -92,7 +92,7 @@ impl AppState {
                 Theme::Light
             },
         };
-        (summary, trend, opts)
+        Ok((summary, trend, opts))
     }
 }
 
@@ -111,7 +111,7 @@ pub fn chart_previews(
     scope: ChartScope,
     settings: ChartSettings,
 ) -> Result<Vec<ChartPreview>> {
-    let (summary, trend, opts) = state.chart_input(&settings);
+    let (summary, trend, opts) = state.chart_input(&settings)?;
     jalon_charts::catalogue(&summary, scope.into())?
         .into_iter()
         .map(|id| {
@@ -143,7 +143,7 @@ pub async fn export_chart(
     let Some(path) = state.ask(move |d| d.save(&title, kind, &suggested)).await else {
         return Ok(None);
     };
-    let (summary, trend, opts) = state.chart_input(&settings);
+    let (summary, trend, opts) = state.chart_input(&settings)?;
     let written = jalon_charts::pack::write_chart(
         &path,
         &summary,
@@ -168,7 +168,7 @@ pub async fn export_charts(
     let Some(folder) = state.ask(move |d| d.folder(&title)).await else {
         return Ok(None);
     };
-    let (summary, trend, opts) = state.chart_input(&settings);
+    let (summary, trend, opts) = state.chart_input(&settings)?;
     let files = jalon_charts::pack::write_pack(
         &folder,
         &summary,

@@ -185,6 +185,15 @@ pub struct PeriodFigures {
 }
 
 impl PeriodFigures {
+    /// The trend series of a report's periods, oldest first, from each period's report (a
+    /// closed period's frozen snapshot, the open period's live report).
+    pub fn series(periods: &[(jalon_core::Period, jalon_core::Report)]) -> Vec<PeriodFigures> {
+        periods
+            .iter()
+            .map(|(p, r)| PeriodFigures::from_summary(&p.label, &jalon_core::summarize(r)))
+            .collect()
+    }
+
     /// The figures of a summary, under a period label.
     pub fn from_summary(label: &str, summary: &Summary) -> PeriodFigures {
         PeriodFigures {

@@ -23,10 +23,22 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Import a published dashboard page (text) into a report, creating the report if missing.
+    /// With --period, the page is an earlier edition, kept as that closed period.
     ImportPage {
         page: PathBuf,
         #[arg(long)]
         db: PathBuf,
+        /// Keep the page as this past, closed period (2025-Q4) instead of merging it.
+        #[arg(long, requires = "as_of")]
+        period: Option<String>,
+        /// The past period's "as of" date, YYYY-MM-DD.
+        #[arg(long, requires = "period")]
+        as_of: Option<String>,
+    },
+    /// List, close and compare reporting periods.
+    Periods {
+        #[command(subcommand)]
+        command: PeriodsCommand,
     },
     /// Print the report with its computed percentages.
     Summary {
@@ -94,6 +106,43 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum PeriodsCommand {
+    /// Every period, oldest first, with its state and checksum (verified).
+    List {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the pre-publication checks, then close the open period and open the next one.
+    /// With findings, nothing is closed unless --force.
+    Close {
+        #[arg(long)]
+        db: PathBuf,
+        /// The next period's label; the next quarter when the open one is named like 2026-Q1.
+        #[arg(long)]
+        next: Option<String>,
+        /// The next period's "as of" date; the end of the next quarter by default.
+        #[arg(long)]
+        next_as_of: Option<String>,
+        /// Close even when the checks find something.
+        #[arg(long)]
+        force: bool,
+    },
+    /// What moved between two periods: by default the last closed period and the open one.
+    Compare {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum FormatArg {
     Png,
@@ -131,6 +180,12 @@ enum CliError {
     },
     #[error("unknown subject {0:?}: use strategy, axis:N or action:N")]
     Subject(String),
+    #[error(
+        "{0} check(s) to read before closing (above); fix them, or run again with --force to close anyway"
+    )]
+    Checks(usize),
+    #[error("{0}")]
+    Usage(String),
 }
 
 fn read(path: &Path) -> Result<String, CliError> {
@@ -186,7 +241,26 @@ fn import_into(
 
 fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        Command::ImportPage { page, db } => import_into(&db, &page, import::import_page),
+        Command::ImportPage {
+            page,
+            db,
+            period: Some(label),
+            as_of: Some(as_of),
+        } => {
+            let text = read(&page)?;
+            let mut store = Store::open(&db)?;
+            let out = import::import_page_as_period(&mut store, &text, &label, &as_of)?;
+            for w in &out.warnings {
+                eprintln!("warning: {w}");
+            }
+            eprintln!(
+                "kept {} objective entries as closed period {label}",
+                out.objectives
+            );
+            Ok(())
+        }
+        Command::ImportPage { page, db, .. } => import_into(&db, &page, import::import_page),
+        Command::Periods { command } => periods(command),
         Command::ImportJson { file, db } => import_into(&db, &file, import::import_json),
         Command::Summary { db, json } => {
             let summary = summarize(&Store::open(&db)?.report()?);
@@ -241,7 +315,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
             use jalon_charts::{Format, Options, PeriodFigures, Theme};
             let (width, height) = jalon_charts::parse_size(&size)?;
             let scope = scope.map(|s| s.parse()).transpose()?;
-            let summary = summarize(&Store::open(&db)?.report()?);
+            let store = Store::open(&db)?;
+            let summary = summarize(&store.report()?);
             let opts = Options {
                 width,
                 height,
@@ -264,21 +339,156 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 Some(s) => vec![s],
                 None => jalon_charts::all_scopes(&summary),
             };
-            // Until closed periods exist, the trend has one point: the period being edited.
-            let trend = [PeriodFigures::from_summary(
-                &summary.strategy.reporting_period,
-                &summary,
-            )];
+            let trend = PeriodFigures::series(&store.period_reports()?);
             let written =
                 jalon_charts::pack::write_pack(&out, &summary, &trend, &scopes, &opts, formats)?;
             eprintln!("wrote {} files to {}", written.len(), out.display());
             Ok(())
         }
         Command::ExportJson { db, out } => {
-            let json = jalon_core::exchange::to_json(&Store::open(&db)?.report()?);
+            let json = jalon_core::exchange::export(&Store::open(&db)?)?;
             std::fs::write(&out, json).map_err(|source| CliError::Write { path: out, source })
         }
     }
+}
+
+fn periods(command: PeriodsCommand) -> Result<(), CliError> {
+    match command {
+        PeriodsCommand::List { db, json } => {
+            let store = Store::open(&db)?;
+            // Every snapshot is read against its checksum; a changed one is an error.
+            store.verify_periods()?;
+            let periods = store.periods()?;
+            if json {
+                print_json(&periods);
+            }
+            for p in periods.iter().filter(|_| !json) {
+                match &p.checksum {
+                    Some(sum) => println!(
+                        "{}\tas of {}\tclosed {}\tsha256 {sum}",
+                        p.label,
+                        p.as_of,
+                        p.closed_at.as_deref().unwrap_or("")
+                    ),
+                    None => println!("{}\tas of {}\topen", p.label, p.as_of),
+                }
+            }
+            Ok(())
+        }
+        PeriodsCommand::Close {
+            db,
+            next,
+            next_as_of,
+            force,
+        } => {
+            let mut session = jalon_core::Session::new(Store::open(&db)?)?;
+            let open = session.store().open_period()?;
+            let guess = jalon_core::period::next_quarter(&open.label);
+            let next = next
+                .or_else(|| guess.as_ref().map(|g| g.0.clone()))
+                .ok_or_else(|| {
+                    CliError::Usage(format!(
+                        "the open period {:?} is not named like 2026-Q1: give the next one with --next",
+                        open.label
+                    ))
+                })?;
+            let next_as_of = next_as_of
+                .or_else(|| guess.filter(|g| g.0 == next).map(|g| g.1))
+                .unwrap_or_default();
+            let checks = session.prepublication()?;
+            for w in &checks {
+                eprintln!("check: {w}");
+            }
+            if !checks.is_empty() && !force {
+                return Err(CliError::Checks(checks.len()));
+            }
+            let opened = session.close_period(&next, &next_as_of)?;
+            eprintln!(
+                "closed {}; {} is open{}",
+                open.label,
+                opened.label,
+                if opened.as_of.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (as of {})", opened.as_of)
+                }
+            );
+            Ok(())
+        }
+        PeriodsCommand::Compare { db, from, to, json } => {
+            let session = jalon_core::Session::new(Store::open(&db)?)?;
+            let store = session.store();
+            let to = match to {
+                Some(l) => store.period_by_label(&l)?,
+                None => store.open_period()?,
+            };
+            let from = match from {
+                Some(l) => store.period_by_label(&l)?,
+                None => store.previous_period()?.map(|(p, _)| p).ok_or_else(|| {
+                    CliError::Usage("no period is closed yet: nothing to compare".into())
+                })?,
+            };
+            let c = session.compare(from.id, to.id)?;
+            if json {
+                print_json(&c);
+            } else {
+                print!("{}", comparison_text(&c, store.strategy()?.language));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// A comparison as text: levels with their percentages and movement, then each changed
+/// objective with its texts in wdiff notation ([-removed-]{+added+}).
+fn comparison_text(c: &jalon_core::Comparison, lang: jalon_core::Language) -> String {
+    use jalon_core::period::{Move, Piece, WordRun};
+    use std::fmt::Write;
+    let pct = |v: Option<u32>| v.map_or("—".to_string(), |p| lang.percent(p));
+    let mv = |m: &Move| {
+        let d = m.delta.map_or(String::new(), |d| format!(" ({d:+})"));
+        format!("{} → {}{d}", pct(m.from), pct(m.to))
+    };
+    let words = |runs: &[WordRun]| -> String {
+        runs.iter()
+            .map(|r| match r.kind {
+                Piece::Same => r.text.clone(),
+                Piece::Added => format!("{{+{}+}}", r.text),
+                Piece::Removed => format!("[-{}-]", r.text),
+            })
+            .collect()
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "{} → {}", c.from, c.to);
+    let _ = writeln!(out, "Strategy: {}", mv(&c.strategy));
+    for a in &c.axes {
+        let _ = writeln!(out, "Axis {}: {}", a.number, mv(&a.progress));
+    }
+    for a in &c.actions {
+        let _ = writeln!(out, "Action {}: {}", a.number, mv(&a.progress));
+    }
+    for o in &c.objectives {
+        let status = match (o.status_from, o.status_to) {
+            (Some(a), Some(b)) if a != b => format!(", {} → {}", a.label(lang), b.label(lang)),
+            (None, Some(_)) => ", new".to_string(),
+            (Some(_), None) => ", removed".to_string(),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "Objective {}: {}{status}",
+            o.reference,
+            mv(&o.progress)
+        );
+        if !o.achievement.is_empty() {
+            let _ = writeln!(out, "  achievement: {}", words(&o.achievement));
+        }
+        if !o.next_steps.is_empty() {
+            let _ = writeln!(out, "  next steps: {}", words(&o.next_steps));
+        }
+    }
+    let _ = writeln!(out, "{} objective(s) unchanged", c.unchanged);
+    out
 }
 
 fn parse_subject(s: &str) -> Option<jalon_core::Subject> {

@@ -317,7 +317,10 @@ pub fn read_document(text: &str) -> Result<Read> {
             });
         }
         read_document(&p.snapshot).map_err(|e| {
-            Error::Json(format!("the snapshot of period {} cannot be read: {e}", p.label))
+            Error::Json(format!(
+                "the snapshot of period {} cannot be read: {e}",
+                p.label
+            ))
         })?;
     }
     let history = doc

@@ -71,7 +71,11 @@ pub fn next_quarter(label: &str) -> Option<(String, String)> {
 }
 
 /// Checks the names of a period about to be closed and of the one it opens.
-pub(crate) fn validate_closing(current: &Period, next_label: &str, next_as_of: &str) -> crate::Result<()> {
+pub(crate) fn validate_closing(
+    current: &Period,
+    next_label: &str,
+    next_as_of: &str,
+) -> crate::Result<()> {
     use crate::error::Error;
     if current.label.trim().is_empty() {
         return Err(Error::invalid(
@@ -91,11 +95,17 @@ pub(crate) fn validate_closing(current: &Period, next_label: &str, next_as_of: &
     if next_label.trim() == current.label.trim() {
         return Err(Error::invalid(
             "next period",
-            format!("must differ from the period being closed ({})", current.label),
+            format!(
+                "must differ from the period being closed ({})",
+                current.label
+            ),
         ));
     }
     if !next_as_of.is_empty() && !is_iso_date(next_as_of) {
-        return Err(Error::invalid("next as of", "expected a date as YYYY-MM-DD"));
+        return Err(Error::invalid(
+            "next as of",
+            "expected a date as YYYY-MM-DD",
+        ));
     }
     Ok(())
 }
@@ -218,10 +228,7 @@ fn shown(report: &Report) -> Shown<'_> {
     s
 }
 
-fn levels(
-    from: &[(u32, &str, Option<u32>)],
-    to: &[(u32, &str, Option<u32>)],
-) -> Vec<LevelChange> {
+fn levels(from: &[(u32, &str, Option<u32>)], to: &[(u32, &str, Option<u32>)]) -> Vec<LevelChange> {
     let before: HashMap<u32, Option<u32>> = from.iter().map(|(n, _, p)| (*n, *p)).collect();
     let mut out: Vec<LevelChange> = to
         .iter()
@@ -515,7 +522,10 @@ mod tests {
 
     #[test]
     fn a_word_diff_marks_the_words_that_changed() {
-        let (old, new) = ("Two sites opened in May", "Three sites opened in May and June");
+        let (old, new) = (
+            "Two sites opened in May",
+            "Three sites opened in May and June",
+        );
         let d = word_diff(old, new);
         let text = |keep: Piece| -> String {
             d.iter()
@@ -523,7 +533,11 @@ mod tests {
                 .map(|r| r.text.as_str())
                 .collect()
         };
-        assert_eq!(text(Piece::Removed), old, "same + removed gives the old text");
+        assert_eq!(
+            text(Piece::Removed),
+            old,
+            "same + removed gives the old text"
+        );
         assert_eq!(text(Piece::Added), new, "same + added gives the new text");
         let removed: Vec<&str> = d
             .iter()

@@ -147,6 +147,28 @@ impl Session {
         ))
     }
 
+    /// Every period up to the one on screen, with its report, oldest first: the trend
+    /// charts' series.
+    pub fn trend_reports(&self) -> Result<Vec<(Period, Report)>> {
+        let mut out = Vec::new();
+        for p in self.store.periods()? {
+            let stop = match &self.viewing {
+                Some((v, _)) => v.id == p.id,
+                None => p.is_open(),
+            };
+            let r = if p.is_open() {
+                self.report.clone()
+            } else {
+                self.store.period_report(&p)?
+            };
+            out.push((p, r));
+            if stop {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
     pub fn history(&self, objective_id: i64) -> Result<Vec<HistoryEntry>> {
         self.store.history(objective_id)
     }

@@ -370,3 +370,122 @@ fn charts_without_a_scope_writes_every_scope_and_refuses_bad_arguments() {
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("no axis 9"), "{}", stderr(&bad));
 }
+
+#[test]
+fn periods_close_stops_on_checks_unless_forced_then_list_and_compare_show_the_quarters() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("r.jalon");
+    let page = repo("tests/fixtures/pages/en-full.txt");
+    assert!(
+        cli(&["import-page", s(&page), "--db", s(&db)])
+            .status
+            .success()
+    );
+    let out = cli(&["periods", "close", "--db", s(&db)]);
+    assert!(!out.status.success(), "the page has no period label yet");
+    assert!(
+        stderr(&out).contains("not named like 2026-Q1"),
+        "{}",
+        stderr(&out)
+    );
+
+    // Name the open period through a JSON round trip, as a user would with the app.
+    let json = dir.path().join("r.json");
+    assert!(
+        cli(&["export-json", "--db", s(&db), "--out", s(&json)])
+            .status
+            .success()
+    );
+    let text = std::fs::read_to_string(&json).expect("json");
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("doc");
+    doc["strategy"]["reporting_period"] = "2026-Q1".into();
+    doc["strategy"]["as_of"] = "2026-03-31".into();
+    std::fs::write(&json, doc.to_string()).expect("write");
+    assert!(
+        cli(&["import-json", s(&json), "--db", s(&db)])
+            .status
+            .success()
+    );
+
+    let out = cli(&["periods", "close", "--db", s(&db)]);
+    assert!(
+        out.status.success(),
+        "nothing to check in a first period: {}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("closed 2026-Q1; 2026-Q2 is open (as of 2026-06-30)"));
+
+    // Nothing was updated since: every objective in progress has the same texts.
+    let before = std::fs::read(&db).expect("bytes");
+    let out = cli(&["periods", "close", "--db", s(&db)]);
+    assert!(!out.status.success(), "checks stop the closing");
+    assert!(
+        stderr(&out).contains("check: Objective 11: achievement and next steps unchanged"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&db).expect("bytes"), before, "nothing closed");
+
+    let out = cli(&["periods", "list", "--db", s(&db), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let states: Vec<(&str, &str)> = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|p| {
+            (
+                p["label"].as_str().expect("l"),
+                p["state"].as_str().expect("s"),
+            )
+        })
+        .collect();
+    assert_eq!(states, vec![("2026-Q1", "closed"), ("2026-Q2", "open")]);
+
+    // An earlier edition of the page, loaded as history, then compared with the closed one.
+    let earlier = dir.path().join("earlier.txt");
+    let text = std::fs::read_to_string(&page).expect("page").replacen(
+        "Progress : 30%",
+        "Progress : 10%",
+        1,
+    );
+    std::fs::write(&earlier, text).expect("write");
+    let out = cli(&[
+        "import-page",
+        s(&earlier),
+        "--db",
+        s(&db),
+        "--period",
+        "2025-Q4",
+        "--as-of",
+        "2025-12-31",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cli(&[
+        "periods",
+        "compare",
+        "--db",
+        s(&db),
+        "--from",
+        "2025-Q4",
+        "--to",
+        "2026-Q1",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("2025-Q4 → 2026-Q1\n"), "{text}");
+    assert!(text.contains("Objective 11: 10% → 30% (+20)"), "{text}");
+    assert!(
+        text.contains("Action 5: 48% → 55% (+7)"),
+        "(10+100+35)/3 = 48.3 → 48: {text}"
+    );
+
+    let out = cli(&["periods", "compare", "--db", s(&db), "--from", "1999-Q1"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("no period labelled \"1999-Q1\""),
+        "{}",
+        stderr(&out)
+    );
+}

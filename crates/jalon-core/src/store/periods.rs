@@ -257,7 +257,14 @@ impl Store {
             ));
         }
         let snapshot = crate::exchange::to_json(report);
-        let id = insert_closed(&tx, label.trim(), as_of, None, &snapshot, &checksum(&snapshot))?;
+        let id = insert_closed(
+            &tx,
+            label.trim(),
+            as_of,
+            None,
+            &snapshot,
+            &checksum(&snapshot),
+        )?;
         tx.commit()?;
         self.period(id)
     }
@@ -458,7 +465,11 @@ pub(super) fn record_changes(
 }
 
 /// `record_changes` for every objective present, by id, in both reports.
-pub(super) fn record_report_changes(tx: &Transaction, before: &Report, after: &Report) -> Result<()> {
+pub(super) fn record_report_changes(
+    tx: &Transaction,
+    before: &Report,
+    after: &Report,
+) -> Result<()> {
     let old: std::collections::HashMap<i64, &Objective> =
         before.objectives().map(|(_, _, o)| (o.id, o)).collect();
     for (_, _, o) in after.objectives() {

@@ -46,20 +46,35 @@ fn closing_freezes_the_report_and_opens_the_next_period_with_everything_carried_
         "the open period is the strategy's reporting period"
     );
     let next = s.close_period("2026-Q2", "2026-06-30").expect("closes");
-    assert_eq!((next.label.as_str(), next.state), ("2026-Q2", PeriodState::Open));
+    assert_eq!(
+        (next.label.as_str(), next.state),
+        ("2026-Q2", PeriodState::Open)
+    );
     let periods = s.periods().expect("periods");
     assert_eq!(periods.len(), 2);
     assert_eq!(periods[0].label, "2026-Q1");
     assert_eq!(periods[0].state, PeriodState::Closed);
-    assert!(periods[0].closed_at.as_deref().is_some_and(|t| t.ends_with('Z')));
+    assert!(
+        periods[0]
+            .closed_at
+            .as_deref()
+            .is_some_and(|t| t.ends_with('Z'))
+    );
 
     let after = s.report().expect("report");
-    assert_eq!(after.axes, before.axes, "every axis, action and objective carried forward");
+    assert_eq!(
+        after.axes, before.axes,
+        "every axis, action and objective carried forward"
+    );
     assert_eq!(after.strategy.reporting_period, "2026-Q2");
     assert_eq!(after.strategy.as_of, "2026-06-30");
 
     let frozen = s.period_report(&periods[0]).expect("snapshot");
-    assert_eq!(summarize(&frozen), summarize(&before), "the snapshot holds the closed figures");
+    assert_eq!(
+        summarize(&frozen),
+        summarize(&before),
+        "the snapshot holds the closed figures"
+    );
     assert_eq!(frozen.strategy.reporting_period, "2026-Q1");
 
     // Later edits change the open period only.
@@ -88,12 +103,23 @@ fn closing_needs_a_label_and_a_date_and_a_refusal_changes_nothing() {
     let bytes = std::fs::read(&path).expect("read");
     let mut s = Store::open(&path).expect("open");
     let err = s.close_period("2026-Q2", "").expect_err("no as-of date");
-    assert!(matches!(&err, Error::Invalid { field, .. } if field == "as of"), "{err}");
+    assert!(
+        matches!(&err, Error::Invalid { field, .. } if field == "as of"),
+        "{err}"
+    );
     let err = s.close_period("", "").expect_err("no next label");
     assert!(matches!(&err, Error::Invalid { .. }), "{err}");
-    assert_eq!(s.periods().expect("periods").len(), 1, "still one open period");
+    assert_eq!(
+        s.periods().expect("periods").len(),
+        1,
+        "still one open period"
+    );
     drop(s);
-    assert_eq!(std::fs::read(&path).expect("read"), bytes, "the file is unchanged");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes,
+        "the file is unchanged"
+    );
 
     let mut s = Store::open(&path).expect("open");
     st.as_of = "2026-03-31".into();
@@ -103,13 +129,20 @@ fn closing_needs_a_label_and_a_date_and_a_refusal_changes_nothing() {
     st.reporting_period = "2026-Q1".into();
     st.as_of = "2026-06-30".into();
     s.update_strategy(&st).expect("rename the open period");
-    let err = s.close_period("2026-Q3", "").expect_err("label already closed");
+    let err = s
+        .close_period("2026-Q3", "")
+        .expect_err("label already closed");
     assert!(matches!(err, Error::Conflict(_)), "{err}");
     st.reporting_period = "2026-Q2".into();
     st.as_of = "2026-01-01".into();
     s.update_strategy(&st).expect("rename");
-    let err = s.close_period("2026-Q3", "").expect_err("date before the last closed one");
-    assert!(matches!(&err, Error::Invalid { field, .. } if field == "as of"), "{err}");
+    let err = s
+        .close_period("2026-Q3", "")
+        .expect_err("date before the last closed one");
+    assert!(
+        matches!(&err, Error::Invalid { field, .. } if field == "as of"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -121,15 +154,23 @@ fn a_closed_period_cannot_be_edited_through_the_app_or_behind_its_back() {
     let closed = s.periods().expect("periods")[0].clone();
 
     let mut session = Session::new(s).expect("session");
-    session.view_period(Some(closed.id)).expect("view the closed period");
+    session
+        .view_period(Some(closed.id))
+        .expect("view the closed period");
     assert_eq!(session.viewing().map(|p| p.label.as_str()), Some("2026-Q1"));
     let (_, _, o) = session.shown().objectives().next().expect("objective");
     let (id, mut f) = (o.id, o.fields.clone());
     f.progress = 1;
     let err = session.update_objective(id, &f).expect_err("refused");
-    assert!(matches!(&err, Error::ClosedPeriod { label } if label == "2026-Q1"), "{err}");
+    assert!(
+        matches!(&err, Error::ClosedPeriod { label } if label == "2026-Q1"),
+        "{err}"
+    );
     assert!(session.edit(|st| st.add_axis(None, "New")).is_err());
-    assert!(session.close_period("x", "").is_err(), "closing is refused too");
+    assert!(
+        session.close_period("x", "").is_err(),
+        "closing is refused too"
+    );
     session.view_period(None).expect("back to the open period");
     assert!(session.viewing().is_none());
     drop(session);
@@ -190,12 +231,21 @@ fn comparison_gives_deltas_status_changes_and_word_changes() {
     s.update_objective(id, &f).expect("edit");
     let mut session = Session::new(s).expect("session");
     let periods = session.store().periods().expect("periods");
-    let c = session.compare(periods[0].id, periods[1].id).expect("compare");
+    let c = session
+        .compare(periods[0].id, periods[1].id)
+        .expect("compare");
     assert_eq!((c.from.as_str(), c.to.as_str()), ("2026-Q1", "2026-Q2"));
-    assert_eq!(c.objectives.len(), 1, "only the edited objective changed: {c:?}");
+    assert_eq!(
+        c.objectives.len(),
+        1,
+        "only the edited objective changed: {c:?}"
+    );
     let o = &c.objectives[0];
     assert_eq!(o.progress.delta, Some(100 - old_progress as i32));
-    assert_eq!((o.status_from, o.status_to), (Some(Status::InProgress), Some(Status::Completed)));
+    assert_eq!(
+        (o.status_from, o.status_to),
+        (Some(Status::InProgress), Some(Status::Completed))
+    );
     let added: String = o
         .achievement
         .iter()
@@ -208,16 +258,27 @@ fn comparison_gives_deltas_status_changes_and_word_changes() {
     // The level deltas are the differences of the displayed percentages, level by level.
     let q1 = summarize(&session.store().period_report(&periods[0]).expect("q1"));
     let q2 = summarize(session.report());
-    let pairs = q1.axes.iter().flat_map(|a| &a.actions).zip(q2.axes.iter().flat_map(|a| &a.actions));
+    let pairs = q1
+        .axes
+        .iter()
+        .flat_map(|a| &a.actions)
+        .zip(q2.axes.iter().flat_map(|a| &a.actions));
     for ((a, b), change) in pairs.zip(&c.actions) {
         assert_eq!(change.number, b.number);
         let expected = a.progress.zip(b.progress).map(|(x, y)| y as i32 - x as i32);
         assert_eq!(change.progress.delta, expected, "Action {}", b.number);
     }
-    assert!(c.actions.iter().any(|a| a.progress.delta.is_some_and(|d| d > 0)));
+    assert!(
+        c.actions
+            .iter()
+            .any(|a| a.progress.delta.is_some_and(|d| d > 0))
+    );
     assert_eq!(
         c.strategy.delta,
-        q1.strategy.progress.zip(q2.strategy.progress).map(|(x, y)| y as i32 - x as i32)
+        q1.strategy
+            .progress
+            .zip(q2.strategy.progress)
+            .map(|(x, y)| y as i32 - x as i32)
     );
 
     // The dashboard's arrows say the same, keyed by the live ids.
@@ -226,7 +287,10 @@ fn comparison_gives_deltas_status_changes_and_word_changes() {
     assert_eq!(d.objectives.get(&id), Some(&(100 - old_progress as i32)));
     assert_eq!(d.strategy, c.strategy.delta);
     session.view_period(Some(periods[0].id)).expect("view Q1");
-    assert!(session.deltas().is_none(), "nothing before the first period");
+    assert!(
+        session.deltas().is_none(),
+        "nothing before the first period"
+    );
 }
 
 #[test]
@@ -251,11 +315,22 @@ fn every_change_goes_to_the_history_which_survives_a_restart() {
         .collect();
     let (o5, o) = ((old + 5).to_string(), old.to_string());
     assert_eq!(
-        fields.iter().filter(|x| x.0 == "progress").copied().collect::<Vec<_>>(),
-        vec![("progress", o5.as_str(), o.as_str()), ("progress", o.as_str(), o5.as_str())],
+        fields
+            .iter()
+            .filter(|x| x.0 == "progress")
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![
+            ("progress", o5.as_str(), o.as_str()),
+            ("progress", o.as_str(), o5.as_str())
+        ],
         "newest first: the undo, then the save"
     );
-    assert!(fields.iter().any(|x| x.0 == "next_steps" && x.2 == "Pilot in two regions"));
+    assert!(
+        fields
+            .iter()
+            .any(|x| x.0 == "next_steps" && x.2 == "Pilot in two regions")
+    );
     assert!(h.iter().all(|e| e.period == "2026-Q1" && e.at.len() == 20));
     assert!(s.history(id + 1000).expect("none").is_empty());
 }
@@ -276,7 +351,11 @@ fn the_json_document_carries_periods_and_history_and_older_documents_still_impor
 
     let mut b = Store::create(dir.path().join("b.jalon")).expect("b");
     import_json(&mut b, &doc).expect("imports");
-    assert_eq!(export(&b).expect("export b"), doc, "byte-identical round trip");
+    assert_eq!(
+        export(&b).expect("export b"),
+        doc,
+        "byte-identical round trip"
+    );
     assert_eq!(b.history(in_progress(&b).0).expect("history").len(), 1);
 
     // A document with periods cannot replace closed periods.
@@ -289,7 +368,10 @@ fn the_json_document_carries_periods_and_history_and_older_documents_still_impor
     let mut c = Store::create(dir.path().join("c.jalon")).expect("c");
     let err = import_json(&mut c, &tampered).expect_err("checksum");
     assert!(matches!(err, Error::Tampered { .. }), "{err}");
-    assert!(c.report().expect("report").axes.is_empty(), "nothing written");
+    assert!(
+        c.report().expect("report").axes.is_empty(),
+        "nothing written"
+    );
 }
 
 #[test]
@@ -315,14 +397,22 @@ fn a_report_made_before_periods_existed_migrates_with_its_period_open() {
     let periods = s.periods().expect("periods");
     assert_eq!(periods.len(), 1);
     assert_eq!(
-        (periods[0].label.as_str(), periods[0].as_of.as_str(), periods[0].state),
+        (
+            periods[0].label.as_str(),
+            periods[0].as_of.as_str(),
+            periods[0].state
+        ),
         ("2025-Q4", "2025-12-31", PeriodState::Open)
     );
     assert_eq!(s.report().expect("report").objectives().count(), 1);
     let mut st = s.strategy().expect("strategy");
     st.reporting_period = "2026-Q1".into();
     s.update_strategy(&st).expect("rename");
-    assert_eq!(s.open_period().expect("open").label, "2026-Q1", "kept in step");
+    assert_eq!(
+        s.open_period().expect("open").label,
+        "2026-Q1",
+        "kept in step"
+    );
     s.close_period("2026-Q2", "").expect("closes");
 }
 
@@ -350,9 +440,13 @@ fn the_checks_before_closing_compare_with_the_previous_period() {
         .find(|(_, _, o)| o.id == id)
         .map(|(_, _, o)| o.reference())
         .expect("edited");
-    assert!(w.iter().any(|x| x.code == CheckCode::ProgressWentDown && x.objective == Some(edited)));
     assert!(
-        !w.iter().any(|x| x.code == CheckCode::TextsUnchanged && x.objective == Some(edited)),
+        w.iter()
+            .any(|x| x.code == CheckCode::ProgressWentDown && x.objective == Some(edited))
+    );
+    assert!(
+        !w.iter()
+            .any(|x| x.code == CheckCode::TextsUnchanged && x.objective == Some(edited)),
         "its text changed"
     );
     let in_progress_count = session
@@ -361,7 +455,10 @@ fn the_checks_before_closing_compare_with_the_previous_period() {
         .filter(|(_, _, o)| o.fields.status == Status::InProgress && o.id != id)
         .count();
     assert!(
-        w.iter().filter(|x| x.code == CheckCode::TextsUnchanged).count() >= in_progress_count,
+        w.iter()
+            .filter(|x| x.code == CheckCode::TextsUnchanged)
+            .count()
+            >= in_progress_count,
         "every other objective in progress kept its texts"
     );
 }
@@ -378,10 +475,17 @@ fn a_past_edition_of_the_page_is_kept_as_a_closed_period() {
     let earlier = fixture("en-full.txt").replacen("Progress : 30%", "Progress : 10%", 1);
     let live = s.report().expect("live");
     import_page_as_period(&mut s, &earlier, "2026-Q1", "2026-03-31").expect("past edition");
-    assert_eq!(s.report().expect("live"), live, "the report being edited is untouched");
+    assert_eq!(
+        s.report().expect("live"),
+        live,
+        "the report being edited is untouched"
+    );
     let periods = s.periods().expect("periods");
     assert_eq!(periods.len(), 2);
-    assert_eq!((periods[0].label.as_str(), periods[0].state), ("2026-Q1", PeriodState::Closed));
+    assert_eq!(
+        (periods[0].label.as_str(), periods[0].state),
+        ("2026-Q1", PeriodState::Closed)
+    );
     let past = s.period_report(&periods[0]).expect("snapshot");
     assert_eq!(past.axes[0].actions[0].objectives[0].fields.progress, 10);
     let err = import_page_as_period(&mut s, &earlier, "2026-Q1", "2026-03-31")
@@ -389,5 +493,8 @@ fn a_past_edition_of_the_page_is_kept_as_a_closed_period() {
     assert!(matches!(err, Error::Conflict(_)), "{err}");
     let err = import_page_as_period(&mut s, &earlier, "2026-Q3", "2026-09-30")
         .expect_err("after the open period");
-    assert!(matches!(&err, Error::Invalid { field, .. } if field == "as of"), "{err}");
+    assert!(
+        matches!(&err, Error::Invalid { field, .. } if field == "as of"),
+        "{err}"
+    );
 }
