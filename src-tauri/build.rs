@@ -38,5 +38,11 @@ fn jalon_desktop_commands() -> &'static [&'static str] {
         "chart_previews",
         "export_chart",
         "export_charts",
+        "view_period",
+        "close_checks",
+        "close_period",
+        "compare_periods",
+        "objective_history",
+        "import_past_page",
     ]
 }

@@ -22,6 +22,9 @@ fn export_all(dir: &Path) {
     crate::charts::ChartSettings::export_all(&cfg).expect("ChartSettings");
     crate::charts::ChartPreview::export_all(&cfg).expect("ChartPreview");
     crate::charts::ChartsExported::export_all(&cfg).expect("ChartsExported");
+    crate::periods::CloseChecks::export_all(&cfg).expect("CloseChecks");
+    jalon_core::Comparison::export_all(&cfg).expect("Comparison");
+    jalon_core::store::HistoryEntry::export_all(&cfg).expect("HistoryEntry");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -28,6 +28,8 @@ pub enum ErrorCode {
     BadInput,
     /// The change clashes with the report's structure.
     Conflict,
+    /// A closed period is on screen: it is read-only.
+    ReadOnly,
     Other,
 }
 
@@ -63,6 +65,8 @@ impl From<&DesktopError> for CommandError {
                 (ErrorCode::BadInput, None)
             }
             DesktopError::Core(E::Conflict(_)) => (ErrorCode::Conflict, None),
+            DesktopError::Core(E::ClosedPeriod { .. }) => (ErrorCode::ReadOnly, None),
+            DesktopError::Core(E::Tampered { .. }) => (ErrorCode::BadFile, None),
             _ => (ErrorCode::Other, None),
         };
         CommandError {

@@ -6,13 +6,15 @@ mod charts;
 mod dialogs;
 mod error;
 mod files;
+mod periods;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use jalon_core::import::{self, ImportOutcome};
 use jalon_core::{
-    Figures, ObjectiveFields, Report, Session, Store, Strategy, Subject, Trace, Warning,
+    Deltas, Figures, ObjectiveFields, Period, Report, Session, Store, Strategy, Subject, Trace,
+    Warning,
 };
 use serde::Serialize;
 use tauri::{Manager, State, WebviewWindow};
@@ -24,9 +26,16 @@ pub use error::{CommandError, DesktopError, ErrorCode, Result};
 #[derive(Debug, Serialize, ts_rs::TS)]
 pub struct View {
     pub file: FileInfo,
+    /// The report on screen: the open period's, or a closed period's frozen snapshot.
     pub report: Report,
     pub figures: Figures,
     pub warnings: Vec<Warning>,
+    /// Every period, oldest first; the open one last.
+    pub periods: Vec<Period>,
+    /// The closed period on screen (read-only), or None for the open one.
+    pub viewing: Option<Period>,
+    /// Points moved since the period before the one on screen.
+    pub deltas: Option<Deltas>,
     pub can_undo: bool,
     pub can_redo: bool,
     pub recent: Vec<String>,
@@ -45,6 +54,7 @@ pub struct FileInfo {
 pub struct Saved {
     pub figures: Figures,
     pub warnings: Vec<Warning>,
+    pub deltas: Option<Deltas>,
     pub can_undo: bool,
     pub can_redo: bool,
 }
@@ -76,6 +86,13 @@ impl AppState {
             .map(Path::to_path_buf)
             .unwrap_or_default();
         let (figures, warnings) = session.figures_and_warnings();
+        // A closed snapshot that fails its checksum is said at every view, not only once.
+        let notice = self
+            .notice
+            .lock()
+            .ok()
+            .and_then(|mut n| n.take())
+            .or_else(|| session.integrity().map(str::to_string));
         View {
             file: FileInfo {
                 name: path
@@ -84,13 +101,16 @@ impl AppState {
                     .unwrap_or_default(),
                 path: path.display().to_string(),
             },
-            report: session.report().clone(),
+            report: session.shown().clone(),
             figures,
             warnings,
+            periods: session.store().periods().unwrap_or_default(),
+            viewing: session.viewing().cloned(),
+            deltas: session.deltas(),
             can_undo: session.can_undo(),
             can_redo: session.can_redo(),
             recent: self.files.lock().map(|f| f.recent()).unwrap_or_default(),
-            notice: self.notice.lock().ok().and_then(|mut n| n.take()),
+            notice,
         }
     }
 
@@ -164,6 +184,7 @@ fn update_objective(state: State<AppState>, id: i64, fields: ObjectiveFields) ->
     Ok(Saved {
         figures,
         warnings,
+        deltas: s.deltas(),
         can_undo: s.can_undo(),
         can_redo: s.can_redo(),
     })
@@ -320,7 +341,7 @@ async fn export_json(state: State<'_, AppState>, title: String) -> Result<Option
     else {
         return Ok(None);
     };
-    let json = jalon_core::exchange::to_json(state.session().report());
+    let json = jalon_core::exchange::export(state.session().store())?;
     std::fs::write(&path, json)?;
     Ok(Some(path.display().to_string()))
 }
@@ -402,6 +423,12 @@ pub fn run() {
             charts::chart_previews,
             charts::export_chart,
             charts::export_charts,
+            periods::view_period,
+            periods::close_checks,
+            periods::close_period,
+            periods::compare_periods,
+            periods::objective_history,
+            periods::import_past_page,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

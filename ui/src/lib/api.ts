@@ -13,9 +13,13 @@ import type { ChartSettings } from '../bindings/ChartSettings';
 import type { ChartFormat } from '../bindings/ChartFormat';
 import type { ChartPreview } from '../bindings/ChartPreview';
 import type { ChartsExported } from '../bindings/ChartsExported';
+import type { CloseChecks } from '../bindings/CloseChecks';
+import type { Comparison } from '../bindings/Comparison';
+import type { HistoryEntry } from '../bindings/HistoryEntry';
 
 export type { View, Saved, Imported, CommandError, ObjectiveFields, Strategy, Subject, Trace };
 export type { ChartScope, ChartSettings, ChartFormat, ChartPreview, ChartsExported };
+export type { CloseChecks, Comparison, HistoryEntry };
 
 export function isCommandError(e: unknown): e is CommandError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
@@ -59,4 +63,12 @@ export const api = {
     invoke<string[] | null>('export_chart', { stem, settings, title }),
   exportCharts: (scope: ChartScope, settings: ChartSettings, title: string) =>
     invoke<ChartsExported | null>('export_charts', { scope, settings, title }),
+  viewPeriod: (id: number | null) => invoke<View>('view_period', { id }),
+  closeChecks: () => invoke<CloseChecks>('close_checks'),
+  closePeriod: (nextLabel: string, nextAsOf: string) =>
+    invoke<View>('close_period', { nextLabel, nextAsOf }),
+  comparePeriods: (from: number, to: number) => invoke<Comparison>('compare_periods', { from, to }),
+  objectiveHistory: (id: number) => invoke<HistoryEntry[]>('objective_history', { id }),
+  importPastPage: (title: string, label: string, asOf: string) =>
+    invoke<Imported | null>('import_past_page', { title, label, asOf }),
 };

@@ -14,7 +14,9 @@ export type DialogSpec =
   | { kind: 'moveObjective'; id: number }
   | { kind: 'moveAction'; id: number }
   | { kind: 'split'; id: number }
-  | { kind: 'strategy' };
+  | { kind: 'strategy' }
+  | { kind: 'closePeriod' }
+  | { kind: 'pastPage' };
 
 export type Message = { kind: 'info' | 'error'; text: string; details?: string[] };
 
@@ -35,13 +37,18 @@ function storedLang(): string | null {
 export class AppState {
   view = $state<View | null>(null);
   lang = $state<Lang>(initialLang(storedLang(), globalThis.navigator?.language));
-  tab = $state<'dashboard' | 'checks' | 'charts'>('dashboard');
+  tab = $state<'dashboard' | 'checks' | 'charts' | 'compare'>('dashboard');
   filterAxis = $state<number | null>(null);
   expanded = new SvelteSet<number>();
   dialog = $state<DialogSpec | null>(null);
   message = $state<Message | null>(null);
   /** An objective to bring into view and focus once the dashboard shows it. */
   focusObjective = $state<number | null>(null);
+
+  /** A closed period is on screen: nothing can be edited. */
+  get readOnly(): boolean {
+    return this.view?.viewing != null;
+  }
 
   t = (key: Key, params: Record<string, string | number> = {}) => translate(this.lang, key, params);
 
@@ -88,8 +95,27 @@ export class AppState {
     }
     view.figures = saved.figures;
     view.warnings = saved.warnings;
+    view.deltas = saved.deltas;
     view.can_undo = saved.can_undo;
     view.can_redo = saved.can_redo;
+  }
+
+  /** The id of the objective with this number and part in the report on screen. */
+  findObjective(number: number, part: { index: number } | null): number | null {
+    for (const a of this.view?.report.axes ?? [])
+      for (const c of a.actions)
+        for (const o of c.objectives)
+          if (o.number === number && (o.part?.index ?? null) === (part?.index ?? null)) return o.id;
+    return null;
+  }
+
+  /** Shows a closed period read-only, or the open one again with null. */
+  async viewPeriod(id: number | null) {
+    const v = await this.run(() => api.viewPeriod(id));
+    if (v) {
+      this.expanded.clear();
+      this.show(v);
+    }
   }
 
   locate(objectiveId: number): Located | null {

@@ -27,6 +27,9 @@ function demoView(): View {
     can_undo: false,
     can_redo: false,
     recent: [],
+    periods: [],
+    viewing: null,
+    deltas: null,
     notice: null,
   };
 }
@@ -40,7 +43,7 @@ describe('AppState', () => {
     const fields = { title: ' O34 new ', status: 'completed' as const, progress: 35, achievement: 'a', next_steps: 'n', lead: '', due_date: '', weight: 1, indicator: null };
     app.applySaved(101, fields, {
       figures: { strategy: 55, axes: { 1: 55, 2: null }, actions: { 10: 55 }, objectives: { 100: 75, 101: 35 } },
-      warnings: [], can_undo: true, can_redo: false,
+      warnings: [], deltas: null, can_undo: true, can_redo: false,
     });
     const o = app.locate(101)!.objective;
     expect(o.title).toBe('O34 new');

@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import ComparePanel from './ComparePanel.svelte';
+import PeriodDialogs from './PeriodDialogs.svelte';
+import PeriodBar from './PeriodBar.svelte';
+import Dashboard from './Dashboard.svelte';
+import { app } from '../lib/state.svelte';
+import type { View } from '../bindings/View';
+import type { Period } from '../bindings/Period';
+import type { Comparison } from '../bindings/Comparison';
+
+const q1: Period = { id: 1, label: '2026-Q1', as_of: '2026-03-31', state: 'closed', closed_at: '2026-04-10T08:00:00Z', checksum: 'a'.repeat(64) };
+const q2: Period = { id: 2, label: '2026-Q2', as_of: '2026-06-30', state: 'open', closed_at: null, checksum: null };
+
+function view(viewing: Period | null = null): View {
+  return {
+    file: { path: '/tmp/r.jalon', name: 'r.jalon' },
+    report: {
+      strategy: { title: 'S', period: '', language: 'en', method: 'mean_of_children', reporting_period: '2026-Q2', as_of: '2026-06-30' },
+      axes: [{ id: 1, number: 4, title: 'A', actions: [{ id: 10, number: 14, title: 'B', published_progress: null, objectives: [
+        { id: 100, number: 30, part: null, title: 'O30', status: 'in_progress', progress: 80, achievement: '', next_steps: 'x', lead: '', due_date: '', weight: 1, indicator: null },
+      ] }] }],
+    },
+    figures: { strategy: 80, axes: { 1: 80 }, actions: { 10: 80 }, objectives: { 100: 80 } },
+    warnings: [], periods: [q1, q2], viewing,
+    deltas: { against: '2026-Q1', strategy: 5, axes: { 1: 5 }, actions: { 10: 5 }, objectives: { 100: -3 } },
+    can_undo: false, can_redo: false, recent: [], notice: null,
+  };
+}
+
+const comparison: Comparison = {
+  from: '2026-Q1', to: '2026-Q2',
+  strategy: { from: 75, to: 80, delta: 5 },
+  axes: [{ number: 4, title: 'A', progress: { from: 75, to: 80, delta: 5 } }],
+  actions: [{ number: 14, title: 'B', progress: { from: 75, to: 80, delta: 5 } }],
+  objectives: [{
+    reference: { number: 30, part: null }, action: 14, title: 'O30',
+    progress: { from: 75, to: 80, delta: 5 }, status_from: 'not_started', status_to: 'in_progress',
+    achievement: [{ kind: 'same', text: 'Sites ' }, { kind: 'removed', text: 'planned' }, { kind: 'added', text: 'opened' }],
+    next_steps: [],
+  }],
+  unchanged: 3,
+};
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  app.dialog = null;
+});
+
+describe('periods in the UI', () => {
+  it('compares the last closed period with the open one, with deltas and word changes', async () => {
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd !== 'compare_periods') throw new Error(cmd);
+      asked.push(args);
+      return comparison;
+    });
+    app.setLang('en');
+    app.show(view());
+    render(ComparePanel);
+    await tick();
+    await tick();
+    expect(asked[0]).toEqual({ from: 1, to: 2 });
+    const row = screen.getByTestId('compare-action-14');
+    expect(row.textContent).toContain('75%');
+    expect(row.textContent).toContain('▲ +5');
+    const o = screen.getByTestId('compare-objective-30');
+    expect(o.querySelector('del')?.textContent).toBe('planned');
+    expect(o.querySelector('ins')?.textContent).toBe('opened');
+    expect(o.textContent).toContain('Not started');
+    expect(screen.getByText('3 other objectives did not change.')).toBeTruthy();
+  });
+
+  it('shows the checks before closing, links them, and closes anyway with the next label', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === 'close_checks') {
+        return {
+          checks: [{ code: 'texts_unchanged', objective: { number: 30, part: null }, action: null, message: 'Objective 30: unchanged' }],
+          next_label: '2026-Q3', next_as_of: '2026-09-30',
+        };
+      }
+      if (cmd === 'close_period') return { ...view(), periods: [q1, { ...q2, state: 'closed' }, { ...q2, id: 3, label: '2026-Q3' }] };
+      throw new Error(cmd);
+    });
+    app.setLang('en');
+    app.show(view());
+    render(PeriodDialogs);
+    app.dialog = { kind: 'closePeriod' };
+    await tick();
+    await tick();
+    expect(screen.getByTestId('close-checks').textContent).toContain('Objective 30: unchanged');
+    expect(screen.getByText('Go to Objective 30')).toBeTruthy();
+    expect((screen.getByLabelText('Next period') as HTMLInputElement).value).toBe('2026-Q3');
+    const confirm = screen.getByTestId('confirm-close-period');
+    expect(confirm.textContent?.trim()).toBe('Close anyway');
+    await fireEvent.click(confirm);
+    await tick();
+    expect(calls.at(-1)).toEqual(['close_period', { nextLabel: '2026-Q3', nextAsOf: '2026-09-30' }]);
+    expect(app.message?.text).toBe('2026-Q2 is closed; 2026-Q3 is open.');
+    expect(app.dialog).toBeNull();
+  });
+
+  it('marks the next period field the shell refuses', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'close_checks') return { checks: [], next_label: '', next_as_of: '' };
+      if (cmd === 'close_period') throw { code: 'invalid', field: 'next as of', message: 'expected a date as YYYY-MM-DD' };
+      throw new Error(cmd);
+    });
+    app.setLang('en');
+    app.show(view());
+    render(PeriodDialogs);
+    app.dialog = { kind: 'closePeriod' };
+    await tick();
+    await tick();
+    expect(screen.getByTestId('close-checks-none')).toBeTruthy();
+    await fireEvent.click(screen.getByTestId('confirm-close-period'));
+    await tick();
+    expect(screen.getByText('Name the next period.')).toBeTruthy();
+    await fireEvent.input(screen.getByLabelText('Next period'), { target: { value: 'Autumn' } });
+    await fireEvent.click(screen.getByTestId('confirm-close-period'));
+    await tick();
+    const asOf = screen.getByLabelText('Next period: data as of');
+    expect(asOf.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('expected a date as YYYY-MM-DD')).toBeTruthy();
+  });
+
+  it('reads a closed period without any way to edit it, and shows the arrows in words', async () => {
+    mockIPC(() => {
+      throw new Error('no call expected');
+    });
+    app.setLang('en');
+    app.show(view(q1));
+    render(PeriodBar);
+    render(Dashboard);
+    expect(screen.getByTestId('read-only-banner').textContent).toContain('2026-Q1, closed on 2026-04-10');
+    expect(screen.queryByTestId('close-period')).toBeNull();
+    expect(screen.queryByTestId('edit-report')).toBeNull();
+    expect(screen.queryByTestId('add-objective-14')).toBeNull();
+    expect(screen.getByTestId('action-delta-14').getAttribute('aria-label')).toBe('up 5 points since 2026-Q1');
+  });
+});
