@@ -241,3 +241,98 @@ test('11. charts: one chart exports at a custom size through the save dialog; ax
   const font = await browser.execute(() => document.fonts.check('700 20px "Liberation Sans"'));
   assert.ok(font, 'the bundled chart font is loaded for the previews');
 });
+
+test('12. periods: close the quarter, edit an objective, see the delta in the comparison; the closed quarter is read-only', async () => {
+  await (await browser.$('[data-testid="tab-dashboard"]')).click();
+  // The demo carries 2025-Q3 and 2025-Q4 closed: the dashboard compares against 2025-Q4.
+  await (await browser.$('[data-testid="action-delta-14"]')).waitForExist({ timeout: 5000 });
+  assert.match(await (await browser.$('[data-testid="action-delta-14"]')).getAttribute('aria-label'), /since 2025-Q4$/);
+  const old = Number((await textOf(browser, '[data-testid="objective-34"] [data-testid="objective-progress"]')).replace('%', ''));
+  const next = old === 90 ? 95 : 90;
+
+  await (await browser.$('[data-testid="close-period"]')).click();
+  const dialog = await browser.$('[data-testid="close-period-dialog"]');
+  await dialog.waitForDisplayed({ timeout: 5000 });
+  const confirm = await browser.$('[data-testid="confirm-close-period"]');
+  await confirm.waitForEnabled({ timeout: 10000 });
+  assert.equal(await (await browser.$('#next-label')).getValue(), '2026-Q2');
+  await shot(browser, '12-close-period');
+  await confirm.click();
+  await dialog.waitForExist({ reverse: true, timeout: 10000 });
+  await browser.waitUntil(
+    async () => (await textOf(browser, '[data-testid="message"]'))?.includes('2026-Q1 is closed; 2026-Q2 is open.'),
+    { timeout: 5000, timeoutMsg: 'no message about the closing' },
+  );
+  const options = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="period-switcher"] option')].map((o) => o.textContent.trim()));
+  assert.equal(options.length, 4, options.join(' | '));
+  assert.match(options[3], /^2026-Q2 \(open/);
+
+  // Edit Objective 34 in the new quarter.
+  await openEditor('objective-34');
+  await typeInto(browser, await browser.$('[data-testid="field-progress"]'), String(next));
+  const achievement = await browser.$('#field-achievement');
+  await achievement.click();
+  await browser.keys(['Control', 'End']);
+  for (const ch of ' Audit done') await browser.keys([ch]);
+  await (await browser.$('[data-testid="save"]')).click();
+  await (await browser.$('[data-testid="editor"]')).waitForExist({ reverse: true, timeout: 5000 });
+  await waitForText(browser, '[data-testid="objective-34"] [data-testid="objective-delta"]', `▲ +${next - old}`);
+
+  // The comparison view: 2026-Q1 against 2026-Q2 by default.
+  await (await browser.$('[data-testid="tab-compare"]')).click();
+  const row = '[data-testid="compare-objective-34"]';
+  await (await browser.$(row)).waitForExist({ timeout: 10000 });
+  await waitForText(browser, `${row} [data-testid="compare-delta"]`, `▲ +${next - old}`);
+  assert.match(await textOf(browser, `${row} .figures`), new RegExp(`${old}% → ${next}%`));
+  assert.equal(await textOf(browser, `${row} ins`), 'Audit done');
+  assert.equal(await (await browser.$('[data-testid="compare-from"]')).getValue(), await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="period-switcher"] option')][2].value));
+  await shot(browser, '12-compare');
+  assert.deepEqual(await axeViolations(browser), [], 'compare view');
+
+  // The closed quarter: read-only on screen, and refused by the shell if asked anyway.
+  await (await browser.$('[data-testid="tab-dashboard"]')).click();
+  const q1 = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="period-switcher"] option')][2].value);
+  await (await browser.$('[data-testid="period-switcher"]')).selectByAttribute('value', q1);
+  await (await browser.$('[data-testid="read-only-banner"]')).waitForExist({ timeout: 5000 });
+  await waitForText(browser, '[data-testid="objective-34"] [data-testid="objective-progress"]', `${old}%`);
+  assert.equal(await (await browser.$$('[data-testid="edit"]')).length, 0, 'no Edit button on a closed period');
+  await shot(browser, '12-closed-period');
+  const refusal = await browser.execute(async () => {
+    try {
+      await window.__TAURI_INTERNALS__.invoke('update_objective', {
+        id: 1, fields: { title: 'x', status: 'in_progress', progress: 1, achievement: '', next_steps: '', lead: '', due_date: '', weight: 1, indicator: null },
+      });
+      return 'accepted';
+    } catch (e) {
+      return `${e.code}: ${e.message}`;
+    }
+  });
+  assert.match(refusal, /^read_only: period 2026-Q1 is closed/);
+
+  // Back to the open quarter; the editor shows the objective's history.
+  await (await browser.$('[data-testid="period-switcher"]')).selectByVisibleText(options[3]);
+  await (await browser.$('[data-testid="read-only-banner"]')).waitForExist({ reverse: true, timeout: 5000 });
+  await openEditor('objective-34');
+  await (await browser.$('[data-testid="history"] summary')).click();
+  await (await browser.$('[data-testid="history-entry"]')).waitForExist({ timeout: 5000 });
+  const history = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="history-entry"]')].map((r) => r.textContent.replace(/\s+/g, ' ').trim()));
+  assert.ok(history.some((h) => h.includes('2026-Q2') && h.includes(`${old}% → ${next}%`)), history.join('\n'));
+  assert.ok(history.some((h) => h.includes('2026-Q1') && h.includes('Progress')), 'earlier edits are kept');
+  await shot(browser, '12-history');
+  await browser.keys(['Escape']);
+  await (await browser.$('[data-testid="editor"]')).waitForExist({ reverse: true, timeout: 5000 });
+
+  // The strategy trend has one point per period, oldest first.
+  await (await browser.$('[data-testid="tab-charts"]')).click();
+  await (await browser.$('[data-testid="chart-scope"]')).selectByAttribute('value', 'strategy');
+  await (await browser.$('[data-testid="chart-trend-strategy"] svg')).waitForExist({ timeout: 10000 });
+  const trend = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="chart-trend-strategy"] svg text')].map((t) => t.textContent.trim()));
+  const labels = trend.filter((t) => /^20\d\d-Q\d$/.test(t));
+  assert.deepEqual(labels, ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'], trend.join(' | '));
+  await shot(browser, '12-trend');
+});

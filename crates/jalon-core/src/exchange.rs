@@ -342,6 +342,7 @@ pub fn read_document(text: &str) -> Result<Read> {
                 field: h.field,
                 old_value: h.old_value,
                 new_value: h.new_value,
+                words: Vec::new(),
             }
         })
         .collect();

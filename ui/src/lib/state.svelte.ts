@@ -114,6 +114,8 @@ export class AppState {
     const v = await this.run(() => api.viewPeriod(id));
     if (v) {
       this.expanded.clear();
+      // "Saved." and the like were about the period left behind.
+      this.message = null;
       this.show(v);
     }
   }

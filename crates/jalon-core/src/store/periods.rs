@@ -24,7 +24,13 @@ pub struct HistoryEntry {
     pub field: String,
     pub old_value: String,
     pub new_value: String,
+    /// For a text field, the words removed and added, so that a long text's change reads at
+    /// a glance; empty for the other fields.
+    pub words: Vec<crate::period::WordRun>,
 }
+
+/// The fields whose changes are shown word by word.
+const TEXT_FIELDS: [&str; 4] = ["title", "achievement", "next_steps", "lead"];
 
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
@@ -191,7 +197,7 @@ impl Store {
                 current.label.trim()
             )));
         }
-        if let Some(last) = closed().last().filter(|p| p.as_of >= current.as_of) {
+        if let Some(last) = closed().next_back().filter(|p| p.as_of >= current.as_of) {
             return Err(Error::invalid(
                 "as of",
                 format!(
@@ -395,9 +401,16 @@ fn read_history(conn: &Connection, objective: Option<i64>) -> Result<Vec<History
             field: r.get(6)?,
             old_value: r.get(7)?,
             new_value: r.get(8)?,
+            words: Vec::new(),
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut out: Vec<HistoryEntry> = rows.collect::<rusqlite::Result<_>>()?;
+    for h in &mut out {
+        if TEXT_FIELDS.contains(&h.field.as_str()) {
+            h.words = crate::period::word_diff(&h.old_value, &h.new_value);
+        }
+    }
+    Ok(out)
 }
 
 /// The fields the history follows, as text: the stable codes for a status, digits for
