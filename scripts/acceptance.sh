@@ -2,6 +2,9 @@
 # Acceptance against the real published page in ../shared/seed: import it with the CLI and
 # check the published figures: Actions 14 to 17 at 65, 13, 58 and 27, and 17 objective entries
 # in axis 4, with Objective 32 in two parts (1/2 completed at 100, 2/2 in progress at 60).
+# Then the same page is kept as an earlier edition (closed period 2025-Q4): its checksum is
+# verified, the comparison with the live report finds nothing moved, and the axis trend has
+# both periods.
 set -euo pipefail
 shared=${1:?usage: acceptance.sh SHARED_DIR}
 seed="$shared/seed/progress-report-2026-axis4.txt"
@@ -34,5 +37,33 @@ for f in failures:
 if failures:
     sys.exit(1)
 print(f"acceptance: seed page: actions {got}, {len(entries)} entries in axis 4, objective 32 {o32}")
-print("3 passed, 0 failed")
+PY
+
+"$cli" import-page "$seed" --db "$work/seed.jalon" --period 2025-Q4 --as-of 2025-12-31
+"$cli" periods list --db "$work/seed.jalon" --json > "$work/periods.json"
+"$cli" periods compare --db "$work/seed.jalon" --from 2025-Q4 --json > "$work/compare.json"
+"$cli" charts --db "$work/seed.jalon" --out "$work/charts" --scope axis:4 --format png
+
+python3 - "$work" <<'PY'
+import json, pathlib, re, sys
+work = pathlib.Path(sys.argv[1])
+periods = json.loads((work / "periods.json").read_text())
+c = json.loads((work / "compare.json").read_text())
+alt = (work / "charts" / "trend-axis-4.txt").read_text()
+failures = []
+closed = [p for p in periods if p["state"] == "closed"]
+if [p["label"] for p in closed] != ["2025-Q4"] or not re.fullmatch(r"[0-9a-f]{64}", closed[0]["checksum"] or ""):
+    failures.append(f"periods: {periods}")
+moved = [a for a in c["actions"] if a["progress"]["delta"] != 0]
+if moved or c["objectives"] or c["unchanged"] != 17:
+    failures.append(f"the same page twice should not move: {moved}, {len(c['objectives'])} changed, {c['unchanged']} unchanged")
+values = re.findall(r"(\d+)\s?%", alt)
+if "2025-Q4" not in alt or len(values) != 2 or values[0] != values[1]:
+    failures.append(f"trend alt text: {alt!r}")
+for f in failures:
+    print("acceptance: FAIL", f, file=sys.stderr)
+if failures:
+    sys.exit(1)
+print(f"acceptance: seed kept as 2025-Q4 (sha256 {closed[0]['checksum'][:12]}…), nothing moved, trend: {alt.strip()}")
+print("4 passed, 0 failed")
 PY

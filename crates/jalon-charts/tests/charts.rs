@@ -438,3 +438,44 @@ fn a_pack_writes_every_chart_under_its_stable_name_with_alt_text_beside_each_png
     let alt = std::fs::read_to_string(dir.path().join("axis-4-actions.txt")).expect("txt");
     assert!(alt.contains("Axis 4") && alt.contains("65%"), "{alt}");
 }
+
+#[test]
+fn the_demo_trend_is_made_of_its_closed_periods_then_the_open_one() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../assets/demo/demo-report.json"
+    ))
+    .expect("demo");
+    let mut s = Store::open_in_memory().expect("store");
+    import::import_json(&mut s, &text).expect("demo imports");
+    let periods = s.period_reports().expect("periods");
+    let series = PeriodFigures::series(&periods);
+    let labels: Vec<&str> = series.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(labels, vec!["2025-Q3", "2025-Q4", "2026-Q1"]);
+    for ((p, report), figures) in periods.iter().zip(&series) {
+        assert_eq!(
+            figures.strategy,
+            summarize(report).strategy.progress,
+            "{}: each point is that period's own figure",
+            p.label
+        );
+    }
+    let summary = summarize(&s.report().expect("report"));
+    assert_eq!(
+        series[2].strategy, summary.strategy.progress,
+        "the last is the live one"
+    );
+    let out = render(
+        &summary,
+        &series,
+        ChartId::Trend(Scope::Axis(4)),
+        &Options::default(),
+        Format::Svg,
+    )
+    .expect("trend");
+    let want: Vec<String> = series
+        .iter()
+        .map(|p| format!("{} {}%", p.label, p.axes[&4].expect("axis 4 has a figure")))
+        .collect();
+    assert!(out.alt_text.contains(&want.join(", ")), "{}", out.alt_text);
+}

@@ -370,7 +370,15 @@ fn periods(command: PeriodsCommand) -> Result<(), CliError> {
                         p.as_of,
                         p.closed_at.as_deref().unwrap_or("")
                     ),
-                    None => println!("{}\tas of {}\topen", p.label, p.as_of),
+                    None => println!(
+                        "{}\tas of {}\topen",
+                        if p.label.is_empty() {
+                            "(unnamed)"
+                        } else {
+                            &p.label
+                        },
+                        if p.as_of.is_empty() { "—" } else { &p.as_of }
+                    ),
                 }
             }
             Ok(())
@@ -459,7 +467,14 @@ fn comparison_text(c: &jalon_core::Comparison, lang: jalon_core::Language) -> St
             .collect()
     };
     let mut out = String::new();
-    let _ = writeln!(out, "{} → {}", c.from, c.to);
+    let name = |l: &str| {
+        if l.is_empty() {
+            "(unnamed period)".to_string()
+        } else {
+            l.to_string()
+        }
+    };
+    let _ = writeln!(out, "{} → {}", name(&c.from), name(&c.to));
     let _ = writeln!(out, "Strategy: {}", mv(&c.strategy));
     for a in &c.axes {
         let _ = writeln!(out, "Axis {}: {}", a.number, mv(&a.progress));
