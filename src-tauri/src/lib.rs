@@ -85,7 +85,7 @@ impl AppState {
             .path()
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        let (figures, warnings) = session.figures_and_warnings();
+        let (figures, warnings, deltas) = session.figures_and_warnings();
         // A closed snapshot that fails its checksum is said at every view, not only once.
         let notice = self
             .notice
@@ -106,7 +106,7 @@ impl AppState {
             warnings,
             periods: session.store().periods().unwrap_or_default(),
             viewing: session.viewing().cloned(),
-            deltas: session.deltas(),
+            deltas,
             can_undo: session.can_undo(),
             can_redo: session.can_redo(),
             recent: self.files.lock().map(|f| f.recent()).unwrap_or_default(),
@@ -180,11 +180,11 @@ fn load(state: State<AppState>) -> View {
 fn update_objective(state: State<AppState>, id: i64, fields: ObjectiveFields) -> Result<Saved> {
     let mut s = state.session();
     s.update_objective(id, &fields)?;
-    let (figures, warnings) = s.figures_and_warnings();
+    let (figures, warnings, deltas) = s.figures_and_warnings();
     Ok(Saved {
         figures,
         warnings,
-        deltas: s.deltas(),
+        deltas,
         can_undo: s.can_undo(),
         can_redo: s.can_redo(),
     })

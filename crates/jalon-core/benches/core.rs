@@ -1,9 +1,11 @@
 //! Speed targets of PRODUCT.md: roll-up of 100,000 objectives under 10 ms; summary of a
 //! 10,000-objective report read from SQLite under 50 ms; plus import of a seed-sized page and
-//! JSON export of 10,000 objectives. Run with `cargo bench -p jalon-core`.
+//! JSON export of 10,000 objectives; and the periods: a save with its history and the arrows
+//! against the previous period (target: under 16 ms with the roll-up), closing a period, and
+//! comparing two. Run with `cargo bench -p jalon-core`.
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use jalon_core::{Store, exchange, import, rollup, summarize, synthetic};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use jalon_core::{Session, Store, Strategy, exchange, import, rollup, summarize, synthetic};
 use std::hint::black_box;
 
 /// A page shaped like the seed: one axis, four actions, seventeen entries (one objective in two
@@ -63,6 +65,76 @@ fn benches(c: &mut Criterion) {
     c.bench_function("json export 10k objectives", |b| {
         b.iter(|| exchange::to_json(black_box(&ten_k)))
     });
+    drop(store);
+    periods(c, &dir, &path);
+}
+
+/// A 10k-objective report on disk with its period named and dated, ready to close.
+fn dated(path: &std::path::Path) -> Store {
+    let mut s = Store::open(path).expect("open");
+    let st = s.strategy().expect("strategy");
+    s.update_strategy(&Strategy {
+        reporting_period: "2026-Q1".into(),
+        as_of: "2026-03-31".into(),
+        ..st
+    })
+    .expect("name the period");
+    s
+}
+
+fn periods(c: &mut Criterion, dir: &tempfile::TempDir, path: &std::path::Path) {
+    drop(dated(path));
+    let template = dir.path().join("template.jalon");
+    Store::open(path)
+        .expect("open")
+        .save_copy(&template)
+        .expect("template");
+
+    let mut group = c.benchmark_group("periods");
+    group.sample_size(10);
+    // Each closing starts from a fresh copy of the same file, so that the file does not grow
+    // with every iteration's snapshot.
+    let copy = dir.path().join("closing.jalon");
+    group.bench_function("close a period of 10k objectives (on disk)", |b| {
+        b.iter_batched(
+            || {
+                std::fs::copy(&template, &copy).expect("copy");
+                Store::open(&copy).expect("open")
+            },
+            |mut s| s.close_period("2026-Q2", "2026-06-30").expect("close"),
+            BatchSize::PerIteration,
+        )
+    });
+
+    // The hot path with periods: save one objective (its history in the same transaction),
+    // then the figures, the warnings and the arrows against the closed period.
+    let mut store = Store::open(&template).expect("open");
+    store.close_period("2026-Q2", "2026-06-30").expect("close");
+    let mut session = Session::new(store).expect("session");
+    let (id, mut fields) = session
+        .report()
+        .objectives()
+        .map(|(_, _, o)| (o.id, o.fields.clone()))
+        .next()
+        .expect("objective");
+    let mut p = 0;
+    group.bench_function("save + history + roll-up + arrows, 10k objectives", |b| {
+        b.iter(|| {
+            p = (p + 7) % 101;
+            fields.progress = p;
+            session.update_objective(id, &fields).expect("save");
+            black_box(session.figures_and_warnings())
+        })
+    });
+    let periods = session.store().periods().expect("periods");
+    group.bench_function("compare two periods of 10k objectives", |b| {
+        b.iter(|| {
+            session
+                .compare(periods[0].id, periods[1].id)
+                .expect("compare")
+        })
+    });
+    group.finish();
 }
 
 criterion_group! {

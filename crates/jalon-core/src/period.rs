@@ -278,25 +278,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordRun> {
 
 /// Compares two editions of the report.
 pub fn compare(from_label: &str, from: &Report, to_label: &str, to: &Report) -> Comparison {
-    compare_with(from_label, from, to_label, to, true)
-}
-
-/// `compare`, with the word diffs of texts only when `texts` (the dashboard's arrows need
-/// percentages alone, after every save).
-fn compare_with(
-    from_label: &str,
-    from: &Report,
-    to_label: &str,
-    to: &Report,
-    texts: bool,
-) -> Comparison {
-    let diff = |old: &str, new: &str| {
-        if texts {
-            word_diff(old, new)
-        } else {
-            Vec::new()
-        }
-    };
+    let diff = word_diff;
     let (a, b) = (shown(from), shown(to));
     let earlier: HashMap<ObjectiveRef, (u32, &Objective, u32)> = a
         .objectives
@@ -374,48 +356,67 @@ pub struct Deltas {
     pub objectives: std::collections::BTreeMap<i64, i32>,
 }
 
-pub fn deltas(current: &Report, previous_label: &str, previous: &Report) -> Deltas {
-    let c = compare_with(previous_label, previous, "", current, false);
-    let by_number = |changes: &[LevelChange]| -> HashMap<u32, i32> {
-        changes
-            .iter()
-            .filter_map(|l| l.progress.delta.map(|d| (l.number, d)))
-            .collect()
-    };
-    let (axes, actions) = (by_number(&c.axes), by_number(&c.actions));
-    let mut moved: HashMap<ObjectiveRef, i32> = c
-        .objectives
-        .iter()
-        .filter_map(|o| o.progress.delta.map(|d| (o.reference, d)))
-        .collect();
-    let mut out = Deltas {
-        against: previous_label.to_string(),
-        strategy: c.strategy.delta,
-        ..Deltas::default()
-    };
-    let previous_refs: std::collections::HashSet<ObjectiveRef> = previous
-        .objectives()
-        .map(|(_, _, o)| o.reference())
-        .collect();
-    for axis in &current.axes {
-        if let Some(d) = axes.get(&axis.number) {
-            out.axes.insert(axis.id, *d);
+/// The displayed percentages of a period, by number: what the dashboard's arrows compare
+/// against. Made once when the period before the one on screen is chosen, so that a save only
+/// rolls up the report being edited.
+#[derive(Debug, Clone, Default)]
+pub struct Baseline {
+    label: String,
+    strategy: Option<u32>,
+    axes: HashMap<u32, Option<u32>>,
+    actions: HashMap<u32, Option<u32>>,
+    objectives: HashMap<ObjectiveRef, u32>,
+}
+
+impl Baseline {
+    pub fn of(label: &str, report: &Report) -> Baseline {
+        let s = shown(report);
+        Baseline {
+            label: label.to_string(),
+            strategy: s.strategy,
+            axes: s.axes.iter().map(|(n, _, p)| (*n, *p)).collect(),
+            actions: s.actions.iter().map(|(n, _, p)| (*n, *p)).collect(),
+            objectives: s
+                .objectives
+                .iter()
+                .map(|(_, o, p)| (o.reference(), *p))
+                .collect(),
         }
-        for action in &axis.actions {
-            if let Some(d) = actions.get(&action.number) {
-                out.actions.insert(action.id, *d);
+    }
+
+    /// Points moved from this baseline to `current`, whose roll-up the caller has.
+    pub fn deltas(&self, current: &Report, r: &crate::rollup::Rollup) -> Deltas {
+        let pct = |v: &Option<BigRational>| v.as_ref().map(display_percent);
+        let moved = |before: Option<&Option<u32>>, now: Option<u32>| {
+            Move::new(before.copied().flatten(), now).delta
+        };
+        let mut out = Deltas {
+            against: self.label.clone(),
+            strategy: Move::new(self.strategy, pct(&r.strategy)).delta,
+            ..Deltas::default()
+        };
+        for (axis, ar) in current.axes.iter().zip(&r.axes) {
+            if let Some(d) = moved(self.axes.get(&axis.number), pct(&ar.value)) {
+                out.axes.insert(axis.id, d);
             }
-            for o in &action.objectives {
-                // An unchanged objective is not in the comparison: it moved by 0.
-                if let Some(d) = moved.remove(&o.reference()) {
-                    out.objectives.insert(o.id, d);
-                } else if previous_refs.contains(&o.reference()) {
-                    out.objectives.insert(o.id, 0);
+            for (action, av) in axis.actions.iter().zip(&ar.actions) {
+                if let Some(d) = moved(self.actions.get(&action.number), pct(av)) {
+                    out.actions.insert(action.id, d);
+                }
+                for o in &action.objectives {
+                    if let Some(was) = self.objectives.get(&o.reference()) {
+                        let now = display_percent(&objective_value(o));
+                        out.objectives.insert(o.id, now as i32 - *was as i32);
+                    }
                 }
             }
         }
+        out
     }
-    out
+}
+
+pub fn deltas(current: &Report, previous_label: &str, previous: &Report) -> Deltas {
+    Baseline::of(previous_label, previous).deltas(current, &rollup(current))
 }
 
 // ---- pre-publication checks -----------------------------------------------------------------

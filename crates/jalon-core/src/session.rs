@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 use crate::checks::{Warning, check_with};
 use crate::error::{Error, Result};
 use crate::model::{ObjectiveFields, Report};
-use crate::period::{Comparison, Deltas, Period};
+use crate::period::{Baseline, Comparison, Deltas, Period};
 use crate::store::{HistoryEntry, Store};
 use crate::summary::Figures;
 
@@ -25,8 +25,9 @@ pub struct Session {
     redo: Vec<Report>,
     /// The closed period on screen, with its snapshot; None while the open one is.
     viewing: Option<(Period, Report)>,
-    /// The period before the one on screen, which the dashboard's arrows compare against.
-    against: Option<(Period, Report)>,
+    /// The figures of the period before the one on screen, which the dashboard's arrows
+    /// compare against.
+    against: Option<Baseline>,
     /// Why a closed period could not be read (a snapshot that fails its checksum).
     integrity: Option<String>,
 }
@@ -51,7 +52,7 @@ impl Session {
     /// not keep the report from opening: it is reported, and its period left out.
     fn refresh_against(&mut self) {
         self.integrity = self.store.verify_periods().err().map(|e| e.to_string());
-        let before = |s: &Session| -> Result<Option<(Period, Report)>> {
+        let before = |s: &Session| -> Result<Option<Baseline>> {
             let periods = s.store.periods()?;
             let shown = match &s.viewing {
                 Some((p, _)) => periods.iter().position(|x| x.id == p.id),
@@ -60,9 +61,8 @@ impl Session {
             let Some(i) = shown.filter(|i| *i > 0) else {
                 return Ok(None);
             };
-            let p = periods[i - 1].clone();
-            let r = s.store.period_report(&p)?;
-            Ok(Some((p, r)))
+            let p = &periods[i - 1];
+            Ok(Some(Baseline::of(&p.label, &s.store.period_report(p)?)))
         };
         self.against = before(self).ok().flatten();
     }
@@ -110,9 +110,7 @@ impl Session {
 
     /// Points moved since the period before the one on screen.
     pub fn deltas(&self) -> Option<Deltas> {
-        self.against
-            .as_ref()
-            .map(|(p, r)| crate::period::deltas(self.shown(), &p.label, r))
+        self.figures_and_warnings().2
     }
 
     /// The checks to read before closing the open period.
@@ -181,14 +179,15 @@ impl Session {
         &self.report
     }
 
-    /// The displayed figures and the warnings, from one roll-up: both are sent after every
-    /// save.
-    pub fn figures_and_warnings(&self) -> (Figures, Vec<Warning>) {
+    /// The displayed figures, the warnings and the arrows against the period before, from
+    /// one roll-up: all three are sent after every save.
+    pub fn figures_and_warnings(&self) -> (Figures, Vec<Warning>, Option<Deltas>) {
         let shown = self.shown();
         let r = crate::rollup::rollup(shown);
         (
             crate::summary::figures_with(shown, &r),
             check_with(shown, &r),
+            self.against.as_ref().map(|b| b.deltas(shown, &r)),
         )
     }
 
