@@ -257,6 +257,7 @@ test('12. periods: close the quarter, edit an objective, see the delta in the co
   await confirm.waitForEnabled({ timeout: 10000 });
   assert.equal(await (await browser.$('#next-label')).getValue(), '2026-Q2');
   await shot(browser, '12-close-period');
+  assert.deepEqual(await axeViolations(browser), [], 'close period dialog');
   await confirm.click();
   await dialog.waitForExist({ reverse: true, timeout: 10000 });
   await browser.waitUntil(
@@ -300,6 +301,7 @@ test('12. periods: close the quarter, edit an objective, see the delta in the co
   await waitForText(browser, '[data-testid="objective-34"] [data-testid="objective-progress"]', `${old}%`);
   assert.equal(await (await browser.$$('[data-testid="edit"]')).length, 0, 'no Edit button on a closed period');
   await shot(browser, '12-closed-period');
+  assert.deepEqual(await axeViolations(browser), [], 'a closed period, read-only');
   const refusal = await browser.execute(async () => {
     try {
       await window.__TAURI_INTERNALS__.invoke('update_objective', {
