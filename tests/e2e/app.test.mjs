@@ -338,3 +338,41 @@ test('12. periods: close the quarter, edit an objective, see the delta in the co
   assert.deepEqual(labels, ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'], trend.join(' | '));
   await shot(browser, '12-trend');
 });
+
+test('13. an earlier edition of the page is kept as a closed period, first in the switcher and the trend', async () => {
+  await (await browser.$('[data-testid="tab-dashboard"]')).click();
+  await (await browser.$('[data-testid="past-page"]')).click();
+  const dialog = await browser.$('[data-testid="past-page-dialog"]');
+  await dialog.waitForDisplayed({ timeout: 5000 });
+  await typeInto(browser, await browser.$('#past-label'), '2025-Q2');
+  // WebKitGTK's date field does not take typed digits reliably under WebDriver; the value is
+  // set as the browser's own date picker would set it, with the input event it sends.
+  await browser.execute(() => {
+    const el = document.getElementById('past-as-of');
+    el.value = '2025-06-30';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const before = fileHash(demoFile);
+  answerNextDialog(page.file);
+  await (await browser.$('[data-testid="choose-past-page"]')).click();
+  await dialog.waitForExist({ reverse: true, timeout: 10000 }).catch(async (e) => {
+    await shot(browser, '13-failed');
+    throw new Error(`${e.message}: ${await textOf(browser, '[data-testid="past-page-dialog"]').catch(() => '')}`);
+  });
+  assert.notEqual(fileHash(demoFile), before, 'the period is written to the file');
+  await browser.waitUntil(
+    async () => /as period 2025-Q2\./.test((await textOf(browser, '[data-testid="message"]')) ?? ''),
+    { timeout: 5000, timeoutMsg: 'no message about the kept edition' },
+  );
+  const options = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="period-switcher"] option')].map((o) => o.textContent.trim()));
+  assert.equal(options.length, 5, options.join(' | '));
+  assert.match(options[0], /^2025-Q2 \(closed /);
+  await shot(browser, '13-earlier-edition');
+  await (await browser.$('[data-testid="tab-charts"]')).click();
+  await (await browser.$('[data-testid="chart-scope"]')).selectByAttribute('value', 'strategy');
+  await browser.waitUntil(async () => (await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="chart-trend-strategy"] svg text')].map((t) => t.textContent.trim())
+      .filter((t) => /^20\d\d-Q\d$/.test(t)).join(' '))) === '2025-Q2 2025-Q3 2025-Q4 2026-Q1 2026-Q2',
+  { timeout: 10000, timeoutMsg: 'the trend does not start with the earlier edition' });
+});

@@ -32,7 +32,10 @@ function view(viewing: Period | null = null): View {
 const comparison: Comparison = {
   from: '2026-Q1', to: '2026-Q2',
   strategy: { from: 75, to: 80, delta: 5 },
-  axes: [{ number: 4, title: 'A', progress: { from: 75, to: 80, delta: 5 } }],
+  axes: [
+    { number: 4, title: 'A', progress: { from: 75, to: 80, delta: 5 } },
+    { number: 7, title: 'Still', progress: { from: 10, to: 10, delta: 0 } },
+  ],
   actions: [{ number: 14, title: 'B', progress: { from: 75, to: 80, delta: 5 } }],
   objectives: [{
     reference: { number: 30, part: null }, action: 14, title: 'O30',
@@ -73,6 +76,10 @@ describe('periods in the UI', () => {
     expect(o.querySelector('ins')?.textContent).toBe('opened');
     expect(o.textContent).toContain('Not started');
     expect(screen.getByText('3 other objectives did not change.')).toBeTruthy();
+    // Levels that did not move are folded away until asked for.
+    expect(screen.queryByTestId('compare-axis-7')).toBeNull();
+    await fireEvent.click(screen.getByLabelText('Only the levels that moved'));
+    expect(screen.getByTestId('compare-axis-7').textContent).toContain('= 0');
   });
 
   it('shows the checks before closing, links them, and closes anyway with the next label', async () => {

@@ -202,6 +202,7 @@ export const en = {
   compareObjectives: 'Objectives that changed',
   compareUnchanged: '{n} other objectives did not change.',
   compareNoChange: 'No objective changed.',
+  compareOnlyMoved: 'Only the levels that moved',
   compareNew: 'New',
   compareRemoved: 'Removed',
   points: '{n} pts',

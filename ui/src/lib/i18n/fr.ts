@@ -204,6 +204,7 @@ export const fr: Catalogue = {
   compareObjectives: 'Objectifs qui ont changé',
   compareUnchanged: '{n} autres objectifs n’ont pas changé.',
   compareNoChange: 'Aucun objectif n’a changé.',
+  compareOnlyMoved: 'Seulement les niveaux qui ont bougé',
   compareNew: 'Nouveau',
   compareRemoved: 'Retiré',
   points: '{n} pts',
