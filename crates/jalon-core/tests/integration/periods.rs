@@ -34,6 +34,20 @@ fn in_progress(s: &Store) -> (i64, jalon_core::ObjectiveFields) {
     (o.id, o.fields.clone())
 }
 
+/// A report with its ids cleared: a snapshot's ids are its own.
+fn without_ids(mut r: jalon_core::Report) -> jalon_core::Report {
+    for axis in &mut r.axes {
+        axis.id = 0;
+        for action in &mut axis.actions {
+            action.id = 0;
+            for o in &mut action.objectives {
+                o.id = 0;
+            }
+        }
+    }
+    r
+}
+
 #[test]
 fn closing_freezes_the_report_and_opens_the_next_period_with_everything_carried_forward() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -262,3 +262,61 @@ fn reference(axes: &Shape, flat: bool) -> (Option<R>, Vec<AxisValues>) {
     };
     (strategy, per_axis)
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Between any two editions, each level's movement is the difference of the percentages
+    /// the dashboard shows for it, the arrows agree with the comparison, and an edition
+    /// compared with itself has moved nowhere.
+    #[test]
+    fn comparison_moves_are_the_differences_of_the_displayed_percentages(
+        n in 1usize..120,
+        edits in proptest::collection::vec((any::<usize>(), 0u32..=100, 0usize..4), 0..40),
+    ) {
+        use jalon_core::period::{compare, deltas};
+        let mut before = jalon_core::synthetic::generate(n);
+        // The arrows are keyed by id, as in a report read from its file: give each its own.
+        for (k, o) in before
+            .axes
+            .iter_mut()
+            .flat_map(|a| &mut a.actions)
+            .flat_map(|a| &mut a.objectives)
+            .enumerate()
+        {
+            o.id = k as i64 + 1;
+        }
+        let mut after = before.clone();
+        let count = after.objectives().count();
+        for (i, progress, status) in edits {
+            let k = i % count;
+            let o = after
+                .axes
+                .iter_mut()
+                .flat_map(|a| &mut a.actions)
+                .flat_map(|a| &mut a.objectives)
+                .nth(k)
+                .expect("objective");
+            o.fields.indicator = None;
+            o.fields.progress = progress;
+            o.fields.status = Status::ALL[status];
+        }
+        let c = compare("A", &before, "B", &after);
+        let (sa, sb) = (jalon_core::summarize(&before), jalon_core::summarize(&after));
+        let diff = |a: Option<u32>, b: Option<u32>| a.zip(b).map(|(x, y)| y as i32 - x as i32);
+        prop_assert_eq!(c.strategy.delta, diff(sa.strategy.progress, sb.strategy.progress));
+        let actions_a = sa.axes.iter().flat_map(|a| &a.actions);
+        let actions_b = sb.axes.iter().flat_map(|a| &a.actions);
+        for ((x, y), ch) in actions_a.zip(actions_b).zip(&c.actions) {
+            prop_assert_eq!(ch.progress.delta, diff(x.progress, y.progress));
+        }
+        let d = deltas(&after, "A", &before);
+        prop_assert_eq!(d.strategy, c.strategy.delta);
+        let moved: i32 = d.objectives.values().map(|v| v.abs()).sum();
+        let listed: i32 = c.objectives.iter().filter_map(|o| o.progress.delta).map(i32::abs).sum();
+        prop_assert_eq!(moved, listed, "the arrows and the comparison list the same moves");
+        let same = compare("A", &after, "A", &after);
+        prop_assert!(same.objectives.is_empty());
+        prop_assert_eq!(same.unchanged, count);
+    }
+}
