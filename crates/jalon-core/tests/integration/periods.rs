@@ -89,6 +89,11 @@ fn closing_freezes_the_report_and_opens_the_next_period_with_everything_carried_
         summarize(&before),
         "the snapshot holds the closed figures"
     );
+    assert_eq!(
+        without_ids(frozen.clone()).axes,
+        without_ids(before.clone()).axes,
+        "and every text and field, not only the figures"
+    );
     assert_eq!(frozen.strategy.reporting_period, "2026-Q1");
 
     // Later edits change the open period only.
