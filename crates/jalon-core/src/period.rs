@@ -51,6 +51,21 @@ pub fn checksum(snapshot: &str) -> String {
         .collect()
 }
 
+/// Checks a snapshot's text against the checksum stored with it, wherever the snapshot was
+/// read from (the report file or a JSON document).
+pub(crate) fn verify(label: &str, snapshot: &str, expected: &str) -> crate::Result<()> {
+    let found = checksum(snapshot);
+    if found == expected {
+        Ok(())
+    } else {
+        Err(crate::error::Error::Tampered {
+            label: label.to_string(),
+            expected: expected.to_string(),
+            found,
+        })
+    }
+}
+
 /// The quarter after `label` when it names one ("2026-Q4" → "2027-Q1"; the French "2026-T1"
 /// too), with the last day of that quarter as its "as of" date. None for any other label.
 pub fn next_quarter(label: &str) -> Option<(String, String)> {

@@ -48,23 +48,38 @@ impl Session {
         Ok(s)
     }
 
-    /// Finds the period before the one on screen. A snapshot that fails its checksum does
-    /// not keep the report from opening: it is reported, and its period left out.
+    /// Finds the period before the one on screen, reading every closed snapshot once: each
+    /// read checks its checksum. A snapshot that fails does not keep the report from opening:
+    /// it is reported, and its period gives no baseline.
     fn refresh_against(&mut self) {
-        self.integrity = self.store.verify_periods().err().map(|e| e.to_string());
-        let before = |s: &Session| -> Result<Option<Baseline>> {
-            let periods = s.store.periods()?;
-            let shown = match &s.viewing {
-                Some((p, _)) => periods.iter().position(|x| x.id == p.id),
-                None => periods.iter().position(Period::is_open),
-            };
-            let Some(i) = shown.filter(|i| *i > 0) else {
-                return Ok(None);
-            };
-            let p = &periods[i - 1];
-            Ok(Some(Baseline::of(&p.label, &s.store.period_report(p)?)))
+        self.against = None;
+        self.integrity = None;
+        let periods = match self.store.periods() {
+            Ok(p) => p,
+            Err(e) => {
+                self.integrity = Some(e.to_string());
+                return;
+            }
         };
-        self.against = before(self).ok().flatten();
+        let shown = match &self.viewing {
+            Some((v, _)) => periods.iter().position(|x| x.id == v.id),
+            None => periods.iter().position(Period::is_open),
+        };
+        let before = shown.and_then(|i| i.checked_sub(1));
+        // The period on screen was read and checked when it was chosen.
+        let on_screen = self.viewing.as_ref().map(|(v, _)| v.id);
+        for (i, p) in periods.iter().enumerate() {
+            if p.is_open() || Some(p.id) == on_screen {
+                continue;
+            }
+            match self.store.period_report(p) {
+                Ok(r) if Some(i) == before => self.against = Some(Baseline::of(&p.label, &r)),
+                Ok(_) => {}
+                Err(e) => {
+                    self.integrity.get_or_insert(e.to_string());
+                }
+            }
+        }
     }
 
     /// The report on screen: a closed period's snapshot, or the live report.

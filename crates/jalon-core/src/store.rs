@@ -492,9 +492,8 @@ impl Store {
     pub fn merge(&mut self, incoming: &Report) -> Result<()> {
         incoming.validate()?;
         let tx = self.conn.transaction()?;
-        let empty: bool = !exists_any(&tx, "SELECT 1 FROM axis")?;
         let before = read_report(&tx)?;
-        if empty {
+        if before.axes.is_empty() {
             write_strategy(&tx, &incoming.strategy)?;
         }
         merge_tree(&tx, incoming)?;
@@ -962,10 +961,6 @@ fn ensure_id(tx: &Transaction, table: &'static str, id: i64) -> Result<()> {
 
 fn exists(tx: &Transaction, sql: &str, p: impl rusqlite::ToSql) -> Result<bool> {
     Ok(tx.query_row(sql, [p], |_| Ok(())).optional()?.is_some())
-}
-
-fn exists_any(tx: &Transaction, sql: &str) -> Result<bool> {
-    Ok(tx.query_row(sql, [], |_| Ok(())).optional()?.is_some())
 }
 
 fn next_number(tx: &Transaction, table: &'static str) -> Result<u32> {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{Store, read_report};
 use crate::error::{Error, Result};
 use crate::model::{Objective, ObjectiveFields, ObjectiveRef, Part, Report, is_iso_date};
-use crate::period::{Period, PeriodState, checksum, validate_closing};
+use crate::period::{Period, PeriodState, checksum, validate_closing, verify};
 
 /// One changed field of an objective.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -88,24 +88,34 @@ fn number_ids(report: &mut Report) {
     }
 }
 
-/// The snapshot of a closed period, after checking it against its checksum.
-fn read_snapshot(conn: &Connection, period: &Period) -> Result<Report> {
+/// The exact text of a closed period's snapshot, after checking it against its checksum.
+fn snapshot_text(conn: &Connection, period: &Period) -> Result<String> {
     let (snapshot, stored): (String, String) = conn.query_row(
         "SELECT snapshot, checksum FROM period WHERE id = ?1 AND state = 'closed'",
         [period.id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let found = checksum(&snapshot);
-    if found != stored {
-        return Err(Error::Tampered {
-            label: period.label.clone(),
-            expected: stored,
-            found,
-        });
-    }
-    let mut report = crate::exchange::from_json(&snapshot)?;
+    verify(&period.label, &snapshot, &stored)?;
+    Ok(snapshot)
+}
+
+/// The snapshot of a closed period as a report, after checking it against its checksum.
+fn read_snapshot(conn: &Connection, period: &Period) -> Result<Report> {
+    let mut report = crate::exchange::from_json(&snapshot_text(conn, period)?)?;
     number_ids(&mut report);
     Ok(report)
+}
+
+/// The period with this label; a closed one first, since the open period may carry the
+/// label a closed one had.
+fn find_by_label(conn: &Connection, label: &str) -> Result<Option<Period>> {
+    Ok(conn
+        .query_row(
+            &format!("{PERIOD_COLUMNS} WHERE label = ?1 ORDER BY state = 'open' LIMIT 1"),
+            [label.trim()],
+            period_from_row,
+        )
+        .optional()?)
 }
 
 impl Store {
@@ -129,16 +139,9 @@ impl Store {
             .ok_or(Error::UnknownId { kind: "period", id })
     }
 
-    /// The period with this label; a closed one first, since the open period may carry the
-    /// label a closed one had.
+    /// The period with this label; a closed one first.
     pub fn period_by_label(&self, label: &str) -> Result<Period> {
-        self.conn
-            .query_row(
-                &format!("{PERIOD_COLUMNS} WHERE label = ?1 ORDER BY state = 'open' LIMIT 1"),
-                [label.trim()],
-                period_from_row,
-            )
-            .optional()?
+        find_by_label(&self.conn, label)?
             .ok_or_else(|| Error::UnknownPeriod(label.trim().to_string()))
     }
 
@@ -318,14 +321,7 @@ impl Store {
         }
         let open = open_period(&tx)?;
         for h in history {
-            let period_id: i64 = tx
-                .query_row(
-                    "SELECT id FROM period WHERE label = ?1 ORDER BY state = 'open' LIMIT 1",
-                    [&h.period],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .unwrap_or(open.id);
+            let period_id = find_by_label(&tx, &h.period)?.map_or(open.id, |p| p.id);
             // The objective is found again by number; the history of one deleted since keeps
             // id 0, which no objective has.
             let objective_id: i64 = tx
@@ -497,10 +493,6 @@ impl Store {
     /// The exact text of a closed period's snapshot, as checksummed (the JSON export carries
     /// it as is).
     pub(crate) fn snapshot_text(&self, period: &Period) -> Result<String> {
-        Ok(self.conn.query_row(
-            "SELECT snapshot FROM period WHERE id = ?1 AND state = 'closed'",
-            [period.id],
-            |r| r.get(0),
-        )?)
+        snapshot_text(&self.conn, period)
     }
 }
