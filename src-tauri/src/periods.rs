@@ -53,7 +53,7 @@ pub fn close_period(
 
 #[tauri::command]
 pub fn compare_periods(state: State<AppState>, from: i64, to: i64) -> Result<Comparison> {
-    Ok(state.session().compare(from, to)?)
+    Ok(state.session().store().compare_periods(from, to)?)
 }
 
 #[tauri::command]

@@ -361,8 +361,9 @@ fn periods(command: PeriodsCommand) -> Result<(), CliError> {
             let periods = store.periods()?;
             if json {
                 print_json(&periods);
+                return Ok(());
             }
-            for p in periods.iter().filter(|_| !json) {
+            for p in &periods {
                 match &p.checksum {
                     Some(sum) => println!(
                         "{}\tas of {}\tclosed {}\tsha256 {sum}",
@@ -424,8 +425,7 @@ fn periods(command: PeriodsCommand) -> Result<(), CliError> {
             Ok(())
         }
         PeriodsCommand::Compare { db, from, to, json } => {
-            let session = jalon_core::Session::new(Store::open(&db)?)?;
-            let store = session.store();
+            let store = Store::open(&db)?;
             let to = match to {
                 Some(l) => store.period_by_label(&l)?,
                 None => store.open_period()?,
@@ -436,7 +436,7 @@ fn periods(command: PeriodsCommand) -> Result<(), CliError> {
                     CliError::Usage("no period is closed yet: nothing to compare".into())
                 })?,
             };
-            let c = session.compare(from.id, to.id)?;
+            let c = store.compare_periods(from.id, to.id)?;
             if json {
                 print_json(&c);
             } else {

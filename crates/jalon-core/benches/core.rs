@@ -130,7 +130,8 @@ fn periods(c: &mut Criterion, dir: &tempfile::TempDir, path: &std::path::Path) {
     group.bench_function("compare two periods of 10k objectives", |b| {
         b.iter(|| {
             session
-                .compare(periods[0].id, periods[1].id)
+                .store()
+                .compare_periods(periods[0].id, periods[1].id)
                 .expect("compare")
         })
     });

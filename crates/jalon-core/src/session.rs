@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 use crate::checks::{Warning, check_with};
 use crate::error::{Error, Result};
 use crate::model::{ObjectiveFields, Report};
-use crate::period::{Baseline, Comparison, Deltas, Period};
+use crate::period::{Baseline, Deltas, Period};
 use crate::store::{HistoryEntry, Store};
 use crate::summary::Figures;
 
@@ -147,17 +147,6 @@ impl Session {
         self.redo.clear();
         self.refresh_against();
         Ok(next)
-    }
-
-    /// Compares two periods by id, the earlier first.
-    pub fn compare(&self, from: i64, to: i64) -> Result<Comparison> {
-        let (a, b) = (self.store.period(from)?, self.store.period(to)?);
-        Ok(crate::period::compare(
-            &a.label,
-            &self.store.period_report(&a)?,
-            &b.label,
-            &self.store.period_report(&b)?,
-        ))
     }
 
     /// Every period up to the one on screen, with its report, oldest first: the trend

@@ -154,6 +154,17 @@ impl Store {
         }
     }
 
+    /// Compares two periods by id, the earlier first.
+    pub fn compare_periods(&self, from: i64, to: i64) -> Result<crate::period::Comparison> {
+        let (a, b) = (self.period(from)?, self.period(to)?);
+        Ok(crate::period::compare(
+            &a.label,
+            &self.period_report(&a)?,
+            &b.label,
+            &self.period_report(&b)?,
+        ))
+    }
+
     /// The last closed period and its report, if any.
     pub fn previous_period(&self) -> Result<Option<(Period, Report)>> {
         let last = self

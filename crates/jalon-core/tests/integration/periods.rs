@@ -251,7 +251,8 @@ fn comparison_gives_deltas_status_changes_and_word_changes() {
     let mut session = Session::new(s).expect("session");
     let periods = session.store().periods().expect("periods");
     let c = session
-        .compare(periods[0].id, periods[1].id)
+        .store()
+        .compare_periods(periods[0].id, periods[1].id)
         .expect("compare");
     assert_eq!((c.from.as_str(), c.to.as_str()), ("2026-Q1", "2026-Q2"));
     assert_eq!(
