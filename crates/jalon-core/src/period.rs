@@ -293,7 +293,6 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordRun> {
 
 /// Compares two editions of the report.
 pub fn compare(from_label: &str, from: &Report, to_label: &str, to: &Report) -> Comparison {
-    let diff = word_diff;
     let (a, b) = (shown(from), shown(to));
     let earlier: HashMap<ObjectiveRef, (u32, &Objective, u32)> = a
         .objectives
@@ -314,11 +313,11 @@ pub fn compare(from_label: &str, from: &Report, to_label: &str, to: &Report) -> 
             progress: Move::new(old.map(|x| x.2), Some(p)),
             status_from: old.map(|x| x.1.fields.status),
             status_to: Some(o.fields.status),
-            achievement: diff(
+            achievement: word_diff(
                 old.map_or("", |x| x.1.fields.achievement.as_str()),
                 &o.fields.achievement,
             ),
-            next_steps: diff(
+            next_steps: word_diff(
                 old.map_or("", |x| x.1.fields.next_steps.as_str()),
                 &o.fields.next_steps,
             ),
@@ -340,8 +339,8 @@ pub fn compare(from_label: &str, from: &Report, to_label: &str, to: &Report) -> 
             progress: Move::new(Some(p), None),
             status_from: Some(o.fields.status),
             status_to: None,
-            achievement: diff(&o.fields.achievement, ""),
-            next_steps: diff(&o.fields.next_steps, ""),
+            achievement: word_diff(&o.fields.achievement, ""),
+            next_steps: word_diff(&o.fields.next_steps, ""),
         });
     }
     Comparison {
