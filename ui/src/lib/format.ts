@@ -1,9 +1,26 @@
-import type { Lang } from './i18n';
+import type { Key, Lang } from './i18n';
+import type { Status } from '../bindings/Status';
 
 // French typography: a no-break space before "%"; English: none.
 export function percent(value: number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined) return '—';
   return lang === 'fr' ? `${value}\u00a0%` : `${value}%`;
+}
+
+/** The catalogue key of each status's label. */
+export const statusKey: Record<Status, Key> = {
+  not_started: 'notStarted',
+  in_progress: 'inProgress',
+  completed: 'completed',
+  abandoned: 'abandoned',
+};
+
+/** A move in points, read without colour: "▲ +5", "▼ −3", "= 0"; empty when there is none. */
+export function deltaText(delta: number | null | undefined): string {
+  if (delta === null || delta === undefined) return '';
+  if (delta > 0) return `▲ +${delta}`;
+  if (delta < 0) return `▼ −${-delta}`;
+  return '= 0';
 }
 
 // "Objective 32 (1/2)"

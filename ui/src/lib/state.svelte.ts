@@ -50,6 +50,9 @@ export class AppState {
     return this.view?.viewing != null;
   }
 
+  /** A period's label, or a word for a period not named yet. */
+  periodName = (label: string) => (label.trim() === '' ? this.t('periodUnnamed') : label);
+
   t = (key: Key, params: Record<string, string | number> = {}) => translate(this.lang, key, params);
 
   setLang(lang: Lang) {
