@@ -133,11 +133,11 @@ impl AppState {
     }
 
     /// Asks for a file and imports it as one undoable edit.
-    async fn import(
+    pub(crate) async fn import(
         &self,
         title: String,
         kind: Kind,
-        run: fn(&mut Store, &str) -> jalon_core::Result<ImportOutcome>,
+        run: impl FnOnce(&mut Store, &str) -> jalon_core::Result<ImportOutcome>,
     ) -> Result<Option<Imported>> {
         let Some(path) = self.ask(move |d| d.open(&title, kind)).await else {
             return Ok(None);

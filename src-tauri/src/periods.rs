@@ -69,16 +69,9 @@ pub async fn import_past_page(
     label: String,
     as_of: String,
 ) -> Result<Option<Imported>> {
-    let Some(path) = state.ask(move |d| d.open(&title, Kind::Page)).await else {
-        return Ok(None);
-    };
-    let text = std::fs::read_to_string(&path)?;
-    let mut s = state.session();
-    let outcome = s.edit(|store| import_page_as_period(store, &text, &label, &as_of))?;
-    // Back to the open period, which also finds the period before it again.
-    s.view_period(None)?;
-    Ok(Some(Imported {
-        view: state.view(&s),
-        outcome,
-    }))
+    state
+        .import(title, Kind::Page, move |store, text| {
+            import_page_as_period(store, text, &label, &as_of)
+        })
+        .await
 }

@@ -235,13 +235,20 @@ impl Session {
 
     /// Runs any other change on the store, then reads the report again. A failed change
     /// leaves the file, the report and the history as they were.
+    ///
+    /// A change that adds a period (an earlier edition of a page) finds the period before the
+    /// open one again, since the new period may now be it.
     pub fn edit<T>(&mut self, change: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         self.writable()?;
+        let periods = self.store.periods()?.len();
         let out = change(&mut self.store)?;
         let after = self.store.report()?;
         let before = std::mem::replace(&mut self.report, after);
         if before != self.report {
             self.remember(before);
+        }
+        if self.store.periods()?.len() != periods {
+            self.refresh_against();
         }
         Ok(out)
     }

@@ -494,7 +494,23 @@ fn a_past_edition_of_the_page_is_kept_as_a_closed_period() {
     s.update_strategy(&st).expect("period");
     let earlier = fixture("en-full.txt").replacen("Progress : 30%", "Progress : 10%", 1);
     let live = s.report().expect("live");
-    import_page_as_period(&mut s, &earlier, "2026-Q1", "2026-03-31").expect("past edition");
+    let mut session = Session::new(s).expect("session");
+    assert!(
+        session.deltas().is_none(),
+        "no period before the open one yet"
+    );
+    session
+        .edit(|st| import_page_as_period(st, &earlier, "2026-Q1", "2026-03-31"))
+        .expect("past edition");
+    let d = session
+        .deltas()
+        .expect("the new period is the one before the open one");
+    assert_eq!(d.against, "2026-Q1");
+    assert!(
+        !session.can_undo(),
+        "the live report did not change: nothing to undo"
+    );
+    let mut s = Store::open(dir.path().join("r.jalon")).expect("reopen");
     assert_eq!(
         s.report().expect("live"),
         live,
