@@ -81,7 +81,7 @@ impl AppState {
     ) -> Result<(Summary, Vec<PeriodFigures>, Options)> {
         let session = self.session();
         let summary = jalon_core::summarize(session.shown());
-        let trend = PeriodFigures::series(&session.trend_reports()?);
+        let trend = PeriodFigures::series(&session.trend_summaries()?);
         let opts = Options {
             width: settings.width,
             height: settings.height,

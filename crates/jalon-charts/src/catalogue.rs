@@ -185,19 +185,19 @@ pub struct PeriodFigures {
 }
 
 impl PeriodFigures {
-    /// The trend series of a report's periods, oldest first, from each period's report (a
+    /// The trend series of a report's periods, oldest first, from each period's summary (a
     /// closed period's frozen snapshot, the open period's live report).
     /// An open period without a label is named by its date, else by a dash, so that no
     /// point of the line is left without a name.
-    pub fn series(periods: &[(jalon_core::Period, jalon_core::Report)]) -> Vec<PeriodFigures> {
+    pub fn series(periods: &[(jalon_core::Period, Summary)]) -> Vec<PeriodFigures> {
         periods
             .iter()
-            .map(|(p, r)| {
+            .map(|(p, s)| {
                 let label = [p.label.trim(), p.as_of.trim(), "—"]
                     .into_iter()
                     .find(|l| !l.is_empty())
                     .unwrap_or("—");
-                PeriodFigures::from_summary(label, &jalon_core::summarize(r))
+                PeriodFigures::from_summary(label, s)
             })
             .collect()
     }

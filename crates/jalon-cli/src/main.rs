@@ -339,7 +339,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 Some(s) => vec![s],
                 None => jalon_charts::all_scopes(&summary),
             };
-            let trend = PeriodFigures::series(&store.period_reports()?);
+            let trend = PeriodFigures::series(&store.period_summaries()?);
             let written =
                 jalon_charts::pack::write_pack(&out, &summary, &trend, &scopes, &opts, formats)?;
             eprintln!("wrote {} files to {}", written.len(), out.display());

@@ -82,6 +82,13 @@ fn dated(path: &std::path::Path) -> Store {
     s
 }
 
+/// A copy of `template` beside it, so that each benchmark starts from the same file.
+fn copy_of(template: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let to = template.with_file_name(name);
+    std::fs::copy(template, &to).expect("copy");
+    to
+}
+
 fn periods(c: &mut Criterion, dir: &tempfile::TempDir, path: &std::path::Path) {
     drop(dated(path));
     let template = dir.path().join("template.jalon");
@@ -108,7 +115,7 @@ fn periods(c: &mut Criterion, dir: &tempfile::TempDir, path: &std::path::Path) {
 
     // The hot path with periods: save one objective (its history in the same transaction),
     // then the figures, the warnings and the arrows against the closed period.
-    let mut store = Store::open(&template).expect("open");
+    let mut store = Store::open(copy_of(&template, "editing.jalon")).expect("open");
     store.close_period("2026-Q2", "2026-06-30").expect("close");
     let mut session = Session::new(store).expect("session");
     let (id, mut fields) = session
@@ -133,6 +140,28 @@ fn periods(c: &mut Criterion, dir: &tempfile::TempDir, path: &std::path::Path) {
                 .store()
                 .compare_periods(periods[0].id, periods[1].id)
                 .expect("compare")
+        })
+    });
+    // A year of quarters: what a chart preview and a period switch cost as closed periods add up.
+    drop(session);
+    let mut store = Store::open(copy_of(&template, "year.jalon")).expect("open");
+    for (label, as_of) in [
+        ("2026-Q2", "2026-06-30"),
+        ("2026-Q3", "2026-09-30"),
+        ("2026-Q4", "2026-12-31"),
+        ("2027-Q1", "2027-03-31"),
+    ] {
+        store.close_period(label, as_of).expect("close");
+    }
+    let mut session = Session::new(store).expect("session");
+    group.bench_function("trend series, 4 closed periods of 10k objectives", |b| {
+        b.iter(|| black_box(session.trend_summaries().expect("trend")))
+    });
+    let first = session.store().periods().expect("periods")[0].id;
+    group.bench_function("switch to a closed period and back, 4 closed of 10k", |b| {
+        b.iter(|| {
+            session.view_period(Some(first)).expect("view");
+            session.view_period(None).expect("back")
         })
     });
     group.finish();

@@ -222,7 +222,10 @@ struct Shown<'a> {
 }
 
 fn shown(report: &Report) -> Shown<'_> {
-    let r = rollup(report);
+    shown_with(report, &rollup(report))
+}
+
+fn shown_with<'a>(report: &'a Report, r: &crate::rollup::Rollup) -> Shown<'a> {
     let pct = |v: &Option<BigRational>| v.as_ref().map(display_percent);
     let mut s = Shown {
         strategy: pct(&r.strategy),
@@ -384,7 +387,12 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn of(label: &str, report: &Report) -> Baseline {
-        let s = shown(report);
+        Baseline::with(label, report, &rollup(report))
+    }
+
+    /// The baseline of a report whose roll-up the caller has.
+    pub fn with(label: &str, report: &Report, r: &crate::rollup::Rollup) -> Baseline {
+        let s = shown_with(report, r);
         Baseline {
             label: label.to_string(),
             strategy: s.strategy,

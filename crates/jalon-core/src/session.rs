@@ -6,14 +6,14 @@
 //! A session shows one period: the open one, which is edited, or a closed one, which is read
 //! only: every edit is refused while a closed period is shown.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 use crate::checks::{Warning, check_with};
 use crate::error::{Error, Result};
 use crate::model::{ObjectiveFields, Report};
 use crate::period::{Baseline, Deltas, Period};
 use crate::store::{HistoryEntry, Store};
-use crate::summary::Figures;
+use crate::summary::{Figures, Summary, summarize, summarize_with};
 
 /// How many edits can be undone.
 pub const UNDO_DEPTH: usize = 100;
@@ -25,11 +25,35 @@ pub struct Session {
     redo: Vec<Report>,
     /// The closed period on screen, with its snapshot; None while the open one is.
     viewing: Option<(Period, Report)>,
-    /// The figures of the period before the one on screen, which the dashboard's arrows
-    /// compare against.
-    against: Option<Baseline>,
+    /// Each closed period's figures, by period id. A closed period never changes (the file's
+    /// triggers refuse it), so its snapshot is read and checked once per session, not at
+    /// every chart preview or period switch.
+    closed: HashMap<i64, ClosedFigures>,
+    /// The period before the one on screen, whose baseline the dashboard's arrows compare
+    /// against.
+    against: Option<i64>,
     /// Why a closed period could not be read (a snapshot that fails its checksum).
     integrity: Option<String>,
+}
+
+/// What the screen needs of a closed period, made from its checked snapshot.
+struct ClosedFigures {
+    /// The checksum the figures were made from: a period whose row now carries another (a
+    /// report replaced by an import) is read again.
+    checksum: Option<String>,
+    summary: Summary,
+    baseline: Baseline,
+}
+
+impl ClosedFigures {
+    fn of(period: &Period, report: &Report) -> ClosedFigures {
+        let r = crate::rollup::rollup(report);
+        ClosedFigures {
+            checksum: period.checksum.clone(),
+            summary: summarize_with(report, &r),
+            baseline: Baseline::with(&period.label, report, &r),
+        }
+    }
 }
 
 impl Session {
@@ -41,6 +65,7 @@ impl Session {
             undo: VecDeque::new(),
             redo: Vec::new(),
             viewing: None,
+            closed: HashMap::new(),
             against: None,
             integrity: None,
         };
@@ -48,9 +73,9 @@ impl Session {
         Ok(s)
     }
 
-    /// Finds the period before the one on screen, reading every closed snapshot once: each
-    /// read checks its checksum. A snapshot that fails does not keep the report from opening:
-    /// it is reported, and its period gives no baseline.
+    /// Finds the period before the one on screen. Each closed snapshot not yet read is read
+    /// now, which checks its checksum. A snapshot that fails does not keep the report from
+    /// opening: it is reported, and its period gives no baseline.
     fn refresh_against(&mut self) {
         self.against = None;
         self.integrity = None;
@@ -61,23 +86,41 @@ impl Session {
                 return;
             }
         };
+        self.closed.retain(|id, c| {
+            periods
+                .iter()
+                .any(|p| p.id == *id && p.checksum == c.checksum && !p.is_open())
+        });
         let shown = match &self.viewing {
             Some((v, _)) => periods.iter().position(|x| x.id == v.id),
             None => periods.iter().position(Period::is_open),
         };
         let before = shown.and_then(|i| i.checked_sub(1));
-        // The period on screen was read and checked when it was chosen.
-        let on_screen = self.viewing.as_ref().map(|(v, _)| v.id);
         for (i, p) in periods.iter().enumerate() {
-            if p.is_open() || Some(p.id) == on_screen {
+            if p.is_open() {
                 continue;
             }
-            match self.store.period_report(p) {
-                Ok(r) if Some(i) == before => self.against = Some(Baseline::of(&p.label, &r)),
-                Ok(_) => {}
-                Err(e) => {
-                    self.integrity.get_or_insert(e.to_string());
+            if !self.closed.contains_key(&p.id) {
+                // The period on screen was read and checked when it was chosen.
+                let figures = match &self.viewing {
+                    Some((v, r)) if v.id == p.id => Ok(ClosedFigures::of(p, r)),
+                    _ => self
+                        .store
+                        .period_report(p)
+                        .map(|r| ClosedFigures::of(p, &r)),
+                };
+                match figures {
+                    Ok(f) => {
+                        self.closed.insert(p.id, f);
+                    }
+                    Err(e) => {
+                        self.integrity.get_or_insert(e.to_string());
+                        continue;
+                    }
                 }
+            }
+            if Some(i) == before {
+                self.against = Some(p.id);
             }
         }
     }
@@ -149,21 +192,22 @@ impl Session {
         Ok(next)
     }
 
-    /// Every period up to the one on screen, with its report, oldest first: the trend
-    /// charts' series.
-    pub fn trend_reports(&self) -> Result<Vec<(Period, Report)>> {
+    /// Every period up to the one on screen, with its summary, oldest first: the trend
+    /// charts' series. Closed periods come from the figures read when the session met them.
+    pub fn trend_summaries(&self) -> Result<Vec<(Period, Summary)>> {
         let mut out = Vec::new();
         for p in self.store.periods()? {
             let stop = match &self.viewing {
                 Some((v, _)) => v.id == p.id,
                 None => p.is_open(),
             };
-            let r = if p.is_open() {
-                self.report.clone()
-            } else {
-                self.store.period_report(&p)?
+            let summary = match self.closed.get(&p.id) {
+                _ if p.is_open() => summarize(&self.report),
+                Some(c) if c.checksum == p.checksum => c.summary.clone(),
+                // Not met yet, or it failed its checksum: read it, which reports why.
+                _ => summarize(&self.store.period_report(&p)?),
             };
-            out.push((p, r));
+            out.push((p, summary));
             if stop {
                 break;
             }
@@ -191,7 +235,9 @@ impl Session {
         (
             crate::summary::figures_with(shown, &r),
             check_with(shown, &r),
-            self.against.as_ref().map(|b| b.deltas(shown, &r)),
+            self.against
+                .and_then(|id| self.closed.get(&id))
+                .map(|c| c.baseline.deltas(shown, &r)),
         )
     }
 

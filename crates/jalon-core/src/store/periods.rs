@@ -176,11 +176,11 @@ impl Store {
             .transpose()
     }
 
-    /// Every period with its report, oldest first (trend charts).
-    pub fn period_reports(&self) -> Result<Vec<(Period, Report)>> {
+    /// Every period with its summary, oldest first: the trend charts' series.
+    pub fn period_summaries(&self) -> Result<Vec<(Period, crate::Summary)>> {
         self.periods()?
             .into_iter()
-            .map(|p| self.period_report(&p).map(|r| (p, r)))
+            .map(|p| self.period_report(&p).map(|r| (p, crate::summarize(&r))))
             .collect()
     }
 

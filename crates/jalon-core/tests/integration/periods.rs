@@ -235,6 +235,53 @@ fn a_snapshot_changed_after_closing_is_detected_on_read() {
         session.integrity().is_some_and(|m| m.contains("2026-Q1")),
         "the app is told which period"
     );
+    let err = session
+        .trend_summaries()
+        .expect_err("a failing snapshot is never taken for a trend point");
+    assert!(matches!(err, Error::Tampered { .. }), "{err}");
+}
+
+#[test]
+fn the_trend_follows_the_period_on_screen_and_each_point_is_its_snapshot() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = demo_store(&dir, "r.jalon");
+    s.close_period("2026-Q2", "2026-06-30").expect("close");
+    let mut session = Session::new(s).expect("session");
+    let (id, mut f) = in_progress(session.store());
+    f.progress = 100;
+    f.status = Status::Completed;
+    session.update_objective(id, &f).expect("edit");
+    session
+        .close_period("2026-Q3", "2026-09-30")
+        .expect("close again");
+    f.progress = 0;
+    f.status = Status::NotStarted;
+    session
+        .update_objective(id, &f)
+        .expect("edit the open period");
+
+    // Every point, read again from the file without the session's figures.
+    let fresh = session.store().period_summaries().expect("fresh");
+    let trend = session.trend_summaries().expect("trend");
+    assert_eq!(trend, fresh, "the session's points are the snapshots' own");
+    let strategy: Vec<_> = trend.iter().map(|(_, s)| s.strategy.progress).collect();
+    assert_eq!(trend.len(), 3);
+    assert!(
+        strategy[1] > strategy[0] && strategy[2] < strategy[1],
+        "the edits moved the strategy up then down: {strategy:?}"
+    );
+
+    // On a closed period, the trend stops at it, and the arrows compare with the one before.
+    let second = trend[1].0.id;
+    session.view_period(Some(second)).expect("view 2026-Q2");
+    let up_to = session.trend_summaries().expect("trend");
+    assert_eq!(up_to, fresh[..2].to_vec());
+    let deltas = session.deltas().expect("arrows against 2026-Q1");
+    assert_eq!(deltas.against, "2026-Q1");
+    let (before, now) = (strategy[0].expect("figure"), strategy[1].expect("figure"));
+    assert_eq!(deltas.strategy, Some(now as i32 - before as i32));
+    session.view_period(None).expect("back");
+    assert_eq!(session.deltas().expect("arrows").against, "2026-Q2");
 }
 
 #[test]
