@@ -100,6 +100,18 @@ test('4. filter by axis; add an objective, delete it, undo the deletion', async 
 
   await (await browser.$('[data-testid="undo"]')).click();
   await browser.waitUntil(async () => (await objectivesOf(17)) === 4, { timeoutMsg: 'deletion undone' });
+  // The objective put back keeps its history: added, deleted, then added again by the undo.
+  const restored = (await browser.$$('[data-testid="action-17"] li.objective'))[3];
+  await (await restored.$('[data-testid="edit"]')).click();
+  await (await browser.$('[data-testid="history"] summary')).click();
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="history-entry"]')).length === 3,
+    { timeoutMsg: 'three changes of place in the history' });
+  const story = await browser.execute(() => [...document.querySelectorAll('[data-testid="history-entry"]')]
+    .map((r) => [...r.querySelectorAll('td')].slice(2).map((c) => c.textContent.replace(/\s+/g, ' ').trim()).join(' | ')));
+  assert.deepEqual(story, ['Added | to Action 17', 'Deleted | New objective', 'Added | to Action 17'], story.join('\n'));
+  await shot(browser, '04-history-of-a-restored-objective');
+  await browser.keys(['Escape']);
+  await (await browser.$('[data-testid="editor"]')).waitForExist({ reverse: true, timeout: 5000 });
   // Ctrl+Z outside a text field undoes too: here, the addition.
   await (await browser.$('[data-testid="shown"]')).click();
   await browser.keys(['Control', 'z']);

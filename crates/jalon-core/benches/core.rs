@@ -133,6 +133,16 @@ fn periods(c: &mut Criterion, dir: &tempfile::TempDir, path: &std::path::Path) {
             black_box(session.figures_and_warnings())
         })
     });
+    // A change of structure reads every objective's place before and after, for the history.
+    let action = session.report().axes[0].actions[0].id;
+    group.bench_function("add then delete an objective, 10k objectives", |b| {
+        b.iter(|| {
+            let id = session
+                .edit(|st| st.add_objective(action, None, None, &fields))
+                .expect("add");
+            session.edit(|st| st.delete_objective(id)).expect("delete")
+        })
+    });
     let periods = session.store().periods().expect("periods");
     group.bench_function("compare two periods of 10k objectives", |b| {
         b.iter(|| {

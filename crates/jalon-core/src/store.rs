@@ -260,25 +260,25 @@ impl Store {
     ) -> Result<()> {
         crate::model::non_empty("title", title)?;
         crate::model::check_number(table, number)?;
-        let tx = self.conn.transaction()?;
-        ensure_id(&tx, table, id)?;
-        let taken = tx
-            .query_row(
-                &format!("SELECT 1 FROM {table} WHERE number = ?1 AND id <> ?2"),
-                params![number, id],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some();
-        if taken {
-            return Err(Error::Conflict(format!("{word} {number} already exists")));
-        }
-        tx.execute(
-            &format!("UPDATE {table} SET number = ?1, title = ?2 WHERE id = ?3"),
-            params![number, title.trim(), id],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.restructure(|tx| {
+            ensure_id(tx, table, id)?;
+            let taken = tx
+                .query_row(
+                    &format!("SELECT 1 FROM {table} WHERE number = ?1 AND id <> ?2"),
+                    params![number, id],
+                    |_| Ok(()),
+                )
+                .optional()?
+                .is_some();
+            if taken {
+                return Err(Error::Conflict(format!("{word} {number} already exists")));
+            }
+            tx.execute(
+                &format!("UPDATE {table} SET number = ?1, title = ?2 WHERE id = ?3"),
+                params![number, title.trim(), id],
+            )?;
+            Ok(())
+        })
     }
 
     pub fn delete_action(&mut self, id: i64) -> Result<()> {
@@ -319,22 +319,22 @@ impl Store {
         if let Some(p) = part {
             p.validate()?;
         }
-        let tx = self.conn.transaction()?;
-        ensure_id(&tx, "action", action_id)?;
-        let number = match number {
-            Some(n) => n,
-            None => next_number(&tx, "objective")?,
-        };
-        crate::model::check_number("objective", number)?;
-        check_objective_slot(&tx, number, part, None)?;
-        let pos = next_position(
-            &tx,
-            "SELECT max(position) FROM objective WHERE action_id = ?1",
-            Some(action_id),
-        )?;
-        let id = insert_objective(&tx, action_id, number, part, fields, pos)?;
-        tx.commit()?;
-        Ok(id)
+        self.restructure(|tx| {
+            ensure_id(tx, "action", action_id)?;
+            let number = match number {
+                Some(n) => n,
+                None => next_number(tx, "objective")?,
+            };
+            crate::model::check_number("objective", number)?;
+            check_objective_slot(tx, number, part, None)?;
+            let pos = next_position(
+                tx,
+                "SELECT max(position) FROM objective WHERE action_id = ?1",
+                Some(action_id),
+            )?;
+            let id = insert_objective(tx, action_id, number, part, fields, pos)?;
+            Ok(id)
+        })
     }
 
     /// Saves what an officer edits on an objective. Refused as a whole when a field is bad.
@@ -357,15 +357,15 @@ impl Store {
         if let Some(p) = part {
             p.validate()?;
         }
-        let tx = self.conn.transaction()?;
-        ensure_id(&tx, "objective", id)?;
-        check_objective_slot(&tx, number, part, Some(id))?;
-        tx.execute(
-            "UPDATE objective SET number = ?1, part = ?2, parts = ?3 WHERE id = ?4",
-            params![number, part.map(|p| p.index), part.map(|p| p.count), id],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.restructure(|tx| {
+            ensure_id(tx, "objective", id)?;
+            check_objective_slot(tx, number, part, Some(id))?;
+            tx.execute(
+                "UPDATE objective SET number = ?1, part = ?2, parts = ?3 WHERE id = ?4",
+                params![number, part.map(|p| p.index), part.map(|p| p.count), id],
+            )?;
+            Ok(())
+        })
     }
 
     pub fn delete_objective(&mut self, id: i64) -> Result<()> {
@@ -375,29 +375,40 @@ impl Store {
     /// Moves an objective to position `index` of action `action_id`, which may be another
     /// action.
     pub fn move_objective(&mut self, id: i64, action_id: i64, index: usize) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        ensure_id(&tx, "objective", id)?;
-        ensure_id(&tx, "action", action_id)?;
-        tx.execute(
-            "UPDATE objective SET action_id = ?1 WHERE id = ?2",
-            params![action_id, id],
-        )?;
-        let ids = ids(
-            &tx,
-            "SELECT id FROM objective WHERE action_id = ?1 ORDER BY position, id",
-            Some(action_id),
-        )?;
-        reorder(&tx, "objective", ids, id, index)?;
-        tx.commit()?;
-        Ok(())
+        self.restructure(|tx| {
+            ensure_id(tx, "objective", id)?;
+            ensure_id(tx, "action", action_id)?;
+            tx.execute(
+                "UPDATE objective SET action_id = ?1 WHERE id = ?2",
+                params![action_id, id],
+            )?;
+            let ids = ids(
+                tx,
+                "SELECT id FROM objective WHERE action_id = ?1 ORDER BY position, id",
+                Some(action_id),
+            )?;
+            reorder(tx, "objective", ids, id, index)?;
+            Ok(())
+        })
     }
 
     fn delete(&mut self, table: &'static str, id: i64) -> Result<()> {
+        self.restructure(|tx| {
+            ensure_id(tx, table, id)?;
+            tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+            Ok(())
+        })
+    }
+
+    /// Runs a change of the report's structure in one transaction, and records in the
+    /// history each objective it adds, deletes, renumbers or puts under another action.
+    fn restructure<T>(&mut self, change: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction()?;
-        ensure_id(&tx, table, id)?;
-        tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+        let before = periods::places(&tx)?;
+        let out = change(&tx)?;
+        periods::record_places(&tx, &before, &periods::places(&tx)?)?;
         tx.commit()?;
-        Ok(())
+        Ok(out)
     }
 
     // ---- whole-report writes ----------------------------------------------------------
@@ -431,56 +442,56 @@ impl Store {
                 format!("an objective splits into 2 to 20 parts, got {parts}"),
             ));
         }
-        let tx = self.conn.transaction()?;
-        ensure_id(&tx, "objective", id)?;
-        let (action_id, number, part, title): (i64, u32, Option<u32>, String) = tx.query_row(
-            "SELECT action_id, number, part, title FROM objective WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
-        if part.is_some() {
-            return Err(Error::Conflict(format!(
-                "Objective {number} is already in parts"
-            )));
-        }
-        tx.execute(
-            "UPDATE objective SET part = 1, parts = ?1 WHERE id = ?2",
-            params![parts, id],
-        )?;
-        let mut order = ids(
-            &tx,
-            "SELECT id FROM objective WHERE action_id = ?1 ORDER BY position, id",
-            Some(action_id),
-        )?;
-        let at = order
-            .iter()
-            .position(|x| *x == id)
-            .map_or(order.len(), |i| i + 1);
-        let mut new_ids = Vec::new();
-        for index in 2..=parts {
-            let fields = ObjectiveFields {
-                title: title.clone(),
-                ..ObjectiveFields::default()
-            };
-            let new = insert_objective(
-                &tx,
-                action_id,
-                number,
-                Some(Part {
-                    index,
-                    count: parts,
-                }),
-                &fields,
-                0,
+        self.restructure(|tx| {
+            ensure_id(tx, "objective", id)?;
+            let (action_id, number, part, title): (i64, u32, Option<u32>, String) = tx.query_row(
+                "SELECT action_id, number, part, title FROM objective WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )?;
-            new_ids.push(new);
-        }
-        for (k, new) in new_ids.iter().enumerate() {
-            order.insert(at + k, *new);
-        }
-        write_positions(&tx, "objective", &order)?;
-        tx.commit()?;
-        Ok(new_ids)
+            if part.is_some() {
+                return Err(Error::Conflict(format!(
+                    "Objective {number} is already in parts"
+                )));
+            }
+            tx.execute(
+                "UPDATE objective SET part = 1, parts = ?1 WHERE id = ?2",
+                params![parts, id],
+            )?;
+            let mut order = ids(
+                tx,
+                "SELECT id FROM objective WHERE action_id = ?1 ORDER BY position, id",
+                Some(action_id),
+            )?;
+            let at = order
+                .iter()
+                .position(|x| *x == id)
+                .map_or(order.len(), |i| i + 1);
+            let mut new_ids = Vec::new();
+            for index in 2..=parts {
+                let fields = ObjectiveFields {
+                    title: title.clone(),
+                    ..ObjectiveFields::default()
+                };
+                let new = insert_objective(
+                    tx,
+                    action_id,
+                    number,
+                    Some(Part {
+                        index,
+                        count: parts,
+                    }),
+                    &fields,
+                    0,
+                )?;
+                new_ids.push(new);
+            }
+            for (k, new) in new_ids.iter().enumerate() {
+                order.insert(at + k, *new);
+            }
+            write_positions(tx, "objective", &order)?;
+            Ok(new_ids)
+        })
     }
 
     /// Merges `incoming` into the report: axes, actions and objectives are matched by number

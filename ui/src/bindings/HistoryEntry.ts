@@ -3,7 +3,8 @@ import type { ObjectiveRef } from "./ObjectiveRef";
 import type { WordRun } from "./WordRun";
 
 /**
- * One changed field of an objective.
+ * One recorded change of an objective: a field's old and new value, or a change of its
+ * place (`created`, `deleted`, `number`, `action`: see `record_places`).
  */
 export type HistoryEntry = { 
 /**

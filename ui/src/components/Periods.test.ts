@@ -5,6 +5,8 @@ import ComparePanel from './ComparePanel.svelte';
 import PeriodDialogs from './PeriodDialogs.svelte';
 import PeriodBar from './PeriodBar.svelte';
 import Dashboard from './Dashboard.svelte';
+import ObjectiveHistory from './ObjectiveHistory.svelte';
+import type { HistoryEntry } from '../bindings/HistoryEntry';
 import { app } from '../lib/state.svelte';
 import type { View } from '../bindings/View';
 import type { Period } from '../bindings/Period';
@@ -150,5 +152,42 @@ describe('periods in the UI', () => {
     expect(screen.queryByTestId('edit-report')).toBeNull();
     expect(screen.queryByTestId('add-objective-14')).toBeNull();
     expect(screen.getByTestId('action-delta-14').getAttribute('aria-label')).toBe('up 5 points since 2026-Q1');
+  });
+
+  it('reads changes of place in an objective history: added, renumbered, moved, deleted', async () => {
+    const entry = (field: string, old_value: string, new_value: string): HistoryEntry => ({
+      at: '2026-05-02T09:30:00Z', period: '2026-Q2', objective_id: 100, objective: { number: 30, part: null },
+      field, old_value, new_value, words: [],
+    });
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      asked.push([cmd, args]);
+      if (cmd === 'objective_history') {
+        return [
+          entry('deleted', 'Open a help desk', ''),
+          entry('action', '14', '15'),
+          entry('number', '29', '30 (1/2)'),
+          entry('created', '', '14'),
+        ];
+      }
+    });
+    app.lang = 'en';
+    render(ObjectiveHistory, { objectiveId: 100 });
+    const details = screen.getByTestId('history') as HTMLDetailsElement;
+    details.open = true;
+    await fireEvent(details, new Event('toggle'));
+    await tick();
+    await tick();
+    expect(asked).toEqual([['objective_history', { id: 100 }]]);
+    // Field | change, as the two last cells read.
+    const rows = screen.getAllByTestId('history-entry').map((r) =>
+      [...r.querySelectorAll('td')].slice(2).map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).join(' | '));
+    expect(rows).toEqual([
+      'Deleted | Open a help desk',
+      'Action | Action 14 → Action 15',
+      'Number | Objective 29 → Objective 30 (1/2)',
+      'Added | to Action 14',
+    ]);
+    expect(screen.getAllByTestId('history-entry')[0].querySelector('del')?.textContent).toBe('Open a help desk');
   });
 });

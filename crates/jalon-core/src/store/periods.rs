@@ -3,6 +3,8 @@
 //! transaction that opens the next period. Triggers in the schema refuse any later change to a
 //! closed row, and every read of a snapshot checks its checksum again.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 
@@ -11,7 +13,8 @@ use crate::error::{Error, Result};
 use crate::model::{Objective, ObjectiveFields, ObjectiveRef, Part, Report, is_iso_date};
 use crate::period::{Period, PeriodState, checksum, validate_closing, verify};
 
-/// One changed field of an objective.
+/// One recorded change of an objective: a field's old and new value, or a change of its
+/// place (`created`, `deleted`, `number`, `action`: see `record_places`).
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistoryEntry {
@@ -447,19 +450,13 @@ fn field_values(f: &ObjectiveFields) -> [(&'static str, String); 9] {
     ]
 }
 
-/// Records each field of an objective that differs between `before` and `after`, in the
-/// transaction of the write, so a change and its history are saved together or not at all.
-pub(super) fn record_changes(
+/// Writes history rows in the caller's transaction, all in the open period.
+fn insert_history<'a>(
     tx: &Transaction,
-    before: &Objective,
-    after: &ObjectiveFields,
+    rows: impl IntoIterator<Item = (i64, ObjectiveRef, &'a str, String, String)>,
 ) -> Result<()> {
-    let changed: Vec<_> = field_values(&before.fields)
-        .into_iter()
-        .zip(field_values(after))
-        .filter(|((_, old), (_, new))| old != new)
-        .collect();
-    if changed.is_empty() {
+    let mut rows = rows.into_iter().peekable();
+    if rows.peek().is_none() {
         return Ok(());
     }
     let period: i64 = tx.query_row("SELECT id FROM period WHERE state = 'open'", [], |r| {
@@ -470,12 +467,12 @@ pub(super) fn record_changes(
              new_value)
          VALUES ({NOW}, ?1, ?2, ?3, ?4, ?5, ?6, ?7)"
     ))?;
-    for ((field, old), (_, new)) in changed {
+    for (id, at, field, old, new) in rows {
         stmt.execute(params![
             period,
-            before.id,
-            before.number,
-            before.part.map(|p| p.index),
+            id,
+            at.number,
+            at.part.map(|p| p.index),
             field,
             old,
             new
@@ -484,20 +481,129 @@ pub(super) fn record_changes(
     Ok(())
 }
 
-/// `record_changes` for every objective present, by id, in both reports.
+/// Records each field of an objective that differs between `before` and `after`, in the
+/// transaction of the write, so a change and its history are saved together or not at all.
+pub(super) fn record_changes(
+    tx: &Transaction,
+    before: &Objective,
+    after: &ObjectiveFields,
+) -> Result<()> {
+    insert_history(
+        tx,
+        field_values(&before.fields)
+            .into_iter()
+            .zip(field_values(after))
+            .filter(|((_, old), (_, new))| old != new)
+            .map(|((field, old), (_, new))| (before.id, before.reference(), field, old, new)),
+    )
+}
+
+/// `record_changes` for every objective present, by id, in both reports, and
+/// `record_places` for the objectives added, removed, renumbered or moved.
 pub(super) fn record_report_changes(
     tx: &Transaction,
     before: &Report,
     after: &Report,
 ) -> Result<()> {
-    let old: std::collections::HashMap<i64, &Objective> =
-        before.objectives().map(|(_, _, o)| (o.id, o)).collect();
+    let old: HashMap<i64, &Objective> = before.objectives().map(|(_, _, o)| (o.id, o)).collect();
     for (_, _, o) in after.objectives() {
         if let Some(b) = old.get(&o.id) {
             record_changes(tx, b, &o.fields)?;
         }
     }
-    Ok(())
+    record_places(tx, &places_of(before), &places_of(after))
+}
+
+/// Where an objective sits, and what it is called: what a change of the report's structure
+/// moves, so that an objective's history says when it was added, renumbered or moved, and a
+/// deleted objective's title stays on record.
+#[derive(Debug, PartialEq)]
+pub(super) struct Place {
+    reference: ObjectiveRef,
+    action: u32,
+    title: String,
+}
+
+pub(super) type Places = HashMap<i64, Place>;
+
+/// Every objective's place in the live tables: one query, lighter than reading the report,
+/// since it runs before and after every change of structure.
+pub(super) fn places(tx: &Transaction) -> Result<Places> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT o.id, o.number, o.part, o.parts, a.number, o.title
+         FROM objective o JOIN action a ON a.id = o.action_id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let part: Option<u32> = r.get(2)?;
+        let parts: Option<u32> = r.get(3)?;
+        Ok((
+            r.get(0)?,
+            Place {
+                reference: ObjectiveRef {
+                    number: r.get(1)?,
+                    part: part.map(|index| Part {
+                        index,
+                        count: parts.unwrap_or(index),
+                    }),
+                },
+                action: r.get(4)?,
+                title: r.get(5)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn places_of(report: &Report) -> Places {
+    report
+        .objectives()
+        .map(|(_, action, o)| {
+            (
+                o.id,
+                Place {
+                    reference: o.reference(),
+                    action: action.number,
+                    title: o.fields.title.clone(),
+                },
+            )
+        })
+        .collect()
+}
+
+/// Records, by objective id, what a change of structure did: `created` (new value: the
+/// action's number), `deleted` (old value: the title), `number` (the reference before and
+/// after, such as "32 (1/2)" and "33") and `action` (the action's number before and after).
+pub(super) fn record_places(tx: &Transaction, before: &Places, after: &Places) -> Result<()> {
+    let mut rows = Vec::new();
+    for (id, a) in after {
+        match before.get(id) {
+            None => rows.push((
+                *id,
+                a.reference,
+                "created",
+                String::new(),
+                a.action.to_string(),
+            )),
+            Some(b) => {
+                if b.reference != a.reference {
+                    let (old, new) = (b.reference.to_string(), a.reference.to_string());
+                    rows.push((*id, a.reference, "number", old, new));
+                }
+                if b.action != a.action {
+                    let (old, new) = (b.action.to_string(), a.action.to_string());
+                    rows.push((*id, a.reference, "action", old, new));
+                }
+            }
+        }
+    }
+    for (id, b) in before {
+        if !after.contains_key(id) {
+            rows.push((*id, b.reference, "deleted", b.title.clone(), String::new()));
+        }
+    }
+    // By id, so that one change's rows come in the same order every time.
+    rows.sort_by_key(|(id, ..)| *id);
+    insert_history(tx, rows)
 }
 
 impl Store {

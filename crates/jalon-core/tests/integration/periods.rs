@@ -402,6 +402,84 @@ fn every_change_goes_to_the_history_which_survives_a_restart() {
     assert!(s.history(id + 1000).expect("none").is_empty());
 }
 
+/// The history of one objective as (field, old, new), oldest first.
+fn changes(s: &Store, id: i64) -> Vec<(String, String, String)> {
+    let mut h: Vec<_> = s
+        .history(id)
+        .expect("history")
+        .into_iter()
+        .map(|e| (e.field, e.old_value, e.new_value))
+        .collect();
+    h.reverse();
+    h
+}
+
+#[test]
+fn the_history_records_objectives_added_renumbered_moved_and_deleted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("r.jalon");
+    let s = demo_store(&dir, "r.jalon");
+    let report = s.report().expect("report");
+    let (a, b) = (&report.axes[0].actions[0], &report.axes[0].actions[1]);
+    let (a_id, b_id, a_no, b_no) = (a.id, b.id, a.number, b.number);
+    let mut session = Session::new(s).expect("session");
+    let fields = jalon_core::ObjectiveFields {
+        title: "Open a help desk".into(),
+        ..Default::default()
+    };
+    let id = session
+        .edit(|st| st.add_objective(a_id, Some(900), None, &fields))
+        .expect("add");
+    let part = jalon_core::Part { index: 1, count: 2 };
+    session
+        .edit(|st| st.renumber_objective(id, 901, Some(part)))
+        .expect("renumber");
+    let taken = report.axes[0].actions[0].objectives[0].number;
+    session
+        .edit(|st| st.renumber_objective(id, taken, None))
+        .expect_err("a number already taken");
+    assert_eq!(
+        changes(session.store(), id).len(),
+        2,
+        "a refused change records nothing"
+    );
+    session
+        .edit(|st| st.move_objective(id, b_id, 0))
+        .expect("move");
+    session
+        .edit(|st| st.update_action(b_id, 950, "Renamed"))
+        .expect("renumber the action it is in");
+    session.edit(|st| st.delete_objective(id)).expect("delete");
+    session.undo().expect("undo the deletion");
+    drop(session);
+
+    let s = Store::open(&path).expect("reopen");
+    let t = |x: &str, y: &str, z: &str| (x.to_string(), y.to_string(), z.to_string());
+    assert_eq!(
+        changes(&s, id),
+        vec![
+            t("created", "", &a_no.to_string()),
+            t("number", "900", "901 (1/2)"),
+            t("action", &a_no.to_string(), &b_no.to_string()),
+            t("action", &b_no.to_string(), "950"),
+            t("deleted", "Open a help desk", ""),
+            t("created", "", "950"),
+        ],
+        "each change of structure, in order, survives a restart"
+    );
+    // The other objectives of the renumbered action moved with it.
+    let others = s.report().expect("report").axes[0].actions[1]
+        .objectives
+        .len();
+    let moved_with_it = s
+        .all_history()
+        .expect("all")
+        .iter()
+        .filter(|e| e.field == "action" && e.new_value == "950")
+        .count();
+    assert_eq!(moved_with_it, others, "one row per objective of the action");
+}
+
 #[test]
 fn the_json_document_carries_periods_and_history_and_older_documents_still_import() {
     let dir = tempfile::tempdir().expect("tempdir");
