@@ -40,6 +40,20 @@ enum Command {
         #[command(subcommand)]
         command: PeriodsCommand,
     },
+    /// Every recorded change, oldest first: fields as old → new (texts word by word, as
+    /// [-removed-]{+added+}), and objectives added, deleted, renumbered or moved.
+    History {
+        #[arg(long)]
+        db: PathBuf,
+        /// Only this objective number's changes.
+        #[arg(long)]
+        objective: Option<u32>,
+        /// Only the changes made in this period.
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the report with its computed percentages.
     Summary {
         #[arg(long)]
@@ -284,6 +298,32 @@ fn run(cli: Cli) -> Result<(), CliError> {
             }
             Ok(())
         }
+        Command::History {
+            db,
+            objective,
+            period,
+            json,
+        } => {
+            let store = Store::open(&db)?;
+            if let Some(label) = &period {
+                // An unknown label is an error, not an empty history.
+                store.period_by_label(label)?;
+            }
+            let entries: Vec<_> = store
+                .all_history()?
+                .into_iter()
+                .filter(|h| objective.is_none_or(|n| h.objective.number == n))
+                .filter(|h| period.as_deref().is_none_or(|p| h.period == p.trim()))
+                .collect();
+            if json {
+                print_json(&entries);
+            } else {
+                for h in &entries {
+                    println!("{}", history_line(h));
+                }
+            }
+            Ok(())
+        }
         Command::Trace { subject, db } => {
             let parsed = parse_subject(&subject).ok_or_else(|| CliError::Subject(subject))?;
             let report = Store::open(&db)?.report()?;
@@ -447,24 +487,49 @@ fn periods(command: PeriodsCommand) -> Result<(), CliError> {
     }
 }
 
+/// Word runs in wdiff notation: [-removed-]{+added+}.
+fn wdiff(runs: &[jalon_core::period::WordRun]) -> String {
+    use jalon_core::period::Piece;
+    runs.iter()
+        .map(|r| match r.kind {
+            Piece::Same => r.text.clone(),
+            Piece::Added => format!("{{+{}+}}", r.text),
+            Piece::Removed => format!("[-{}-]", r.text),
+        })
+        .collect()
+}
+
+/// One history entry as a line: when, in which period, which objective, what changed.
+fn history_line(h: &jalon_core::store::HistoryEntry) -> String {
+    let what = match h.field.as_str() {
+        "created" => format!("added to Action {}", h.new_value),
+        "deleted" => format!("deleted: {}", h.old_value),
+        "number" => format!("renumbered {} → {}", h.old_value, h.new_value),
+        "action" => format!(
+            "moved from Action {} to Action {}",
+            h.old_value, h.new_value
+        ),
+        "progress" => format!("progress: {}% → {}%", h.old_value, h.new_value),
+        field if !h.words.is_empty() => format!("{field}: {}", wdiff(&h.words)),
+        field => format!("{field}: {} → {}", h.old_value, h.new_value),
+    };
+    let period = if h.period.is_empty() {
+        "(unnamed period)"
+    } else {
+        &h.period
+    };
+    format!("{}  {period}  Objective {}  {what}", h.at, h.objective)
+}
+
 /// A comparison as text: levels with their percentages and movement, then each changed
 /// objective with its texts in wdiff notation ([-removed-]{+added+}).
 fn comparison_text(c: &jalon_core::Comparison, lang: jalon_core::Language) -> String {
-    use jalon_core::period::{Move, Piece, WordRun};
+    use jalon_core::period::Move;
     use std::fmt::Write;
     let pct = |v: Option<u32>| v.map_or("—".to_string(), |p| lang.percent(p));
     let mv = |m: &Move| {
         let d = m.delta.map_or(String::new(), |d| format!(" ({d:+})"));
         format!("{} → {}{d}", pct(m.from), pct(m.to))
-    };
-    let words = |runs: &[WordRun]| -> String {
-        runs.iter()
-            .map(|r| match r.kind {
-                Piece::Same => r.text.clone(),
-                Piece::Added => format!("{{+{}+}}", r.text),
-                Piece::Removed => format!("[-{}-]", r.text),
-            })
-            .collect()
     };
     let mut out = String::new();
     let name = |l: &str| {
@@ -496,10 +561,10 @@ fn comparison_text(c: &jalon_core::Comparison, lang: jalon_core::Language) -> St
             mv(&o.progress)
         );
         if !o.achievement.is_empty() {
-            let _ = writeln!(out, "  achievement: {}", words(&o.achievement));
+            let _ = writeln!(out, "  achievement: {}", wdiff(&o.achievement));
         }
         if !o.next_steps.is_empty() {
-            let _ = writeln!(out, "  next steps: {}", words(&o.next_steps));
+            let _ = writeln!(out, "  next steps: {}", wdiff(&o.next_steps));
         }
     }
     let _ = writeln!(out, "{} objective(s) unchanged", c.unchanged);

@@ -489,3 +489,64 @@ fn periods_close_stops_on_checks_unless_forced_then_list_and_compare_show_the_qu
         stderr(&out)
     );
 }
+
+#[test]
+fn history_lists_every_change_and_filters_by_objective_and_period() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("r.jalon");
+    let page = repo("tests/fixtures/pages/en-full.txt");
+    assert!(
+        cli(&["import-page", s(&page), "--db", s(&db)])
+            .status
+            .success()
+    );
+    // A later edition of the page: Objective 11 moves on, and one of its words changes.
+    let text = std::fs::read_to_string(&page).expect("page");
+    assert!(
+        text.contains("Progress : 30%"),
+        "the fixture has Objective 11 at 30%"
+    );
+    let later = dir.path().join("later.txt");
+    std::fs::write(&later, text.replacen("Progress : 30%", "Progress : 45%", 1)).expect("write");
+    assert!(
+        cli(&["import-page", s(&later), "--db", s(&db)])
+            .status
+            .success()
+    );
+
+    let out = cli(&["history", "--db", s(&db)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with("Objective 11  added to Action 5")),
+        "{text}"
+    );
+    assert!(
+        lines
+            .last()
+            .is_some_and(|l| l.ends_with("Objective 11  progress: 30% → 45%")),
+        "the merge is the newest change, last: {text}"
+    );
+
+    let out = cli(&["history", "--db", s(&db), "--objective", "11", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let entries: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let fields: Vec<&str> = entries
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|e| e["field"].as_str().expect("field"))
+        .collect();
+    assert_eq!(fields, vec!["created", "progress"]);
+
+    let out = cli(&["history", "--db", s(&db), "--period", "1999-Q1"]);
+    assert!(!out.status.success(), "an unknown period is an error");
+    assert!(
+        stderr(&out).contains("no period labelled \"1999-Q1\""),
+        "{}",
+        stderr(&out)
+    );
+}
