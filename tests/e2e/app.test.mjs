@@ -303,6 +303,15 @@ test('12. periods: close the quarter, edit an objective, see the delta in the co
     [...document.querySelectorAll('[data-testid="period-switcher"] option')][2].value));
   await shot(browser, '12-compare');
   assert.deepEqual(await axeViolations(browser), [], 'compare view');
+  // The added words are announced as such, in text that is not shown.
+  const spoken = await browser.execute((sel) => {
+    const ins = document.querySelector(sel);
+    ins.scrollIntoView({ block: 'center' });
+    const before = getComputedStyle(ins, '::before');
+    return [before.content, before.position, ins.getBoundingClientRect().height > 0];
+  }, `${row} ins`);
+  assert.deepEqual(spoken, ['" [added: "', 'absolute', true]);
+  await shot(browser, '12-compare-words');
 
   // The closed quarter: read-only on screen, and refused by the shell if asked anyway.
   await (await browser.$('[data-testid="tab-dashboard"]')).click();
