@@ -385,6 +385,21 @@ fn insert_closed(
     Ok(tx.last_insert_rowid())
 }
 
+/// An objective reference from three columns from `at` on: number, part and part count. The
+/// history keeps no count, and a deleted objective has none to join: the part is then
+/// counted as the last.
+fn reference_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<ObjectiveRef> {
+    let part: Option<u32> = r.get(at + 1)?;
+    let parts: Option<u32> = r.get(at + 2)?;
+    Ok(ObjectiveRef {
+        number: r.get(at)?,
+        part: part.map(|index| Part {
+            index,
+            count: parts.unwrap_or(index),
+        }),
+    })
+}
+
 fn read_history(conn: &Connection, objective: Option<i64>) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare(
         "SELECT h.at, p.label, h.objective_id, h.number, h.part, o.parts, h.field,
@@ -395,19 +410,11 @@ fn read_history(conn: &Connection, objective: Option<i64>) -> Result<Vec<History
          ORDER BY h.id DESC",
     )?;
     let rows = stmt.query_map([objective], |r| {
-        let part: Option<u32> = r.get(4)?;
-        let parts: Option<u32> = r.get(5)?;
         Ok(HistoryEntry {
             at: r.get(0)?,
             period: r.get(1)?,
             objective_id: r.get(2)?,
-            objective: ObjectiveRef {
-                number: r.get(3)?,
-                part: part.map(|index| Part {
-                    index,
-                    count: parts.unwrap_or(index),
-                }),
-            },
+            objective: reference_at(r, 3)?,
             field: r.get(6)?,
             old_value: r.get(7)?,
             new_value: r.get(8)?,
@@ -534,18 +541,10 @@ pub(super) fn places(tx: &Transaction) -> Result<Places> {
          FROM objective o JOIN action a ON a.id = o.action_id",
     )?;
     let rows = stmt.query_map([], |r| {
-        let part: Option<u32> = r.get(2)?;
-        let parts: Option<u32> = r.get(3)?;
         Ok((
             r.get(0)?,
             Place {
-                reference: ObjectiveRef {
-                    number: r.get(1)?,
-                    part: part.map(|index| Part {
-                        index,
-                        count: parts.unwrap_or(index),
-                    }),
-                },
+                reference: reference_at(r, 1)?,
                 action: r.get(4)?,
                 title: r.get(5)?,
             },
