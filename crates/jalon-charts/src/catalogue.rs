@@ -187,16 +187,17 @@ pub struct PeriodFigures {
 impl PeriodFigures {
     /// The trend series of a report's periods, oldest first, from each period's summary (a
     /// closed period's frozen snapshot, the open period's live report).
-    /// An open period without a label is named by its date, else by a dash, so that no
-    /// point of the line is left without a name.
+    /// An open period without a label is named by its date; without either, its label stays
+    /// empty and the chart names it "Current" in its own language (only the open period can
+    /// be unnamed: closing needs a label).
     pub fn series(periods: &[(jalon_core::Period, Summary)]) -> Vec<PeriodFigures> {
         periods
             .iter()
             .map(|(p, s)| {
-                let label = [p.label.trim(), p.as_of.trim(), "—"]
+                let label = [p.label.trim(), p.as_of.trim()]
                     .into_iter()
                     .find(|l| !l.is_empty())
-                    .unwrap_or("—");
+                    .unwrap_or_default();
                 PeriodFigures::from_summary(label, s)
             })
             .collect()
@@ -631,7 +632,11 @@ pub fn prepare(
             let points: Vec<Point> = trend
                 .iter()
                 .map(|p| Point {
-                    period: p.label.clone(),
+                    period: if p.label.is_empty() {
+                        pick(lang, "Current", "En cours")
+                    } else {
+                        p.label.clone()
+                    },
                     value: p.value(scope),
                     value_label: w.pct(p.value(scope)),
                 })

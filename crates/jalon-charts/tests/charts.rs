@@ -399,6 +399,61 @@ fn a_trend_with_three_periods_draws_each_point_with_its_value() {
 }
 
 #[test]
+fn an_unnamed_open_period_is_the_current_one_in_the_charts_language() {
+    let summary = demo_summary();
+    let open = |label: &str, as_of: &str| jalon_core::Period {
+        id: 2,
+        label: label.into(),
+        as_of: as_of.into(),
+        state: jalon_core::PeriodState::Open,
+        closed_at: None,
+        checksum: None,
+    };
+    let closed = jalon_core::Period {
+        id: 1,
+        label: "2025-Q4".into(),
+        state: jalon_core::PeriodState::Closed,
+        ..open("", "2025-12-31")
+    };
+    let alt = |periods: &[(jalon_core::Period, Summary)], lang| {
+        let opts = Options {
+            lang,
+            ..Options::default()
+        };
+        let trend = PeriodFigures::series(periods);
+        render(
+            &summary,
+            &trend,
+            ChartId::Trend(Scope::Strategy),
+            &opts,
+            Format::Svg,
+        )
+        .expect("trend")
+        .alt_text
+    };
+    let pct = |lang: Language| lang.percent(summary.strategy.progress.expect("figure"));
+    let unnamed = [
+        (closed.clone(), summary.clone()),
+        (open("", ""), summary.clone()),
+    ];
+    assert!(
+        alt(&unnamed, Language::En).contains(&format!("Current {}", pct(Language::En))),
+        "{}",
+        alt(&unnamed, Language::En)
+    );
+    assert!(
+        alt(&unnamed, Language::Fr).contains(&format!("En cours {}", pct(Language::Fr))),
+        "{}",
+        alt(&unnamed, Language::Fr)
+    );
+    let dated = [
+        (closed, summary.clone()),
+        (open("", "2026-03-31"), summary.clone()),
+    ];
+    assert!(alt(&dated, Language::En).contains("2026-03-31"));
+}
+
+#[test]
 fn a_pack_writes_every_chart_under_its_stable_name_with_alt_text_beside_each_png() {
     let summary = demo_summary();
     let dir = tempfile::tempdir().expect("tmp");
