@@ -43,6 +43,7 @@ fn jalon_desktop_commands() -> &'static [&'static str] {
         "close_period",
         "compare_periods",
         "objective_history",
+        "period_history",
         "import_past_page",
     ]
 }

@@ -25,6 +25,7 @@ fn export_all(dir: &Path) {
     crate::periods::CloseChecks::export_all(&cfg).expect("CloseChecks");
     jalon_core::Comparison::export_all(&cfg).expect("Comparison");
     jalon_core::store::HistoryEntry::export_all(&cfg).expect("HistoryEntry");
+    jalon_core::store::HistoryPage::export_all(&cfg).expect("HistoryPage");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -428,6 +428,7 @@ pub fn run() {
             periods::close_period,
             periods::compare_periods,
             periods::objective_history,
+            periods::period_history,
             periods::import_past_page,
         ])
         .run(tauri::generate_context!())

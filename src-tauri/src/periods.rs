@@ -1,9 +1,10 @@
 //! The periods' commands: show a period, check and close the open one, compare two, read an
-//! objective's history, and keep an earlier edition of a published page as a closed period.
+//! objective's history or a period's, and keep an earlier edition of a published page as a
+//! closed period.
 
 use jalon_core::import::import_page_as_period;
 use jalon_core::period::next_quarter;
-use jalon_core::store::HistoryEntry;
+use jalon_core::store::{HistoryEntry, HistoryPage};
 use jalon_core::{Comparison, Warning};
 use serde::Serialize;
 use tauri::State;
@@ -59,6 +60,16 @@ pub fn compare_periods(state: State<AppState>, from: i64, to: i64) -> Result<Com
 #[tauri::command]
 pub fn objective_history(state: State<AppState>, id: i64) -> Result<Vec<HistoryEntry>> {
     Ok(state.session().history(id)?)
+}
+
+/// The newest `limit` changes of a period (of every period with None), and how many there are.
+#[tauri::command]
+pub fn period_history(
+    state: State<AppState>,
+    period: Option<i64>,
+    limit: usize,
+) -> Result<HistoryPage> {
+    Ok(state.session().store().period_history(period, limit)?)
 }
 
 /// Asks for a page and keeps it as the closed period `label`, dated `as_of`.

@@ -349,6 +349,28 @@ test('12. periods: close the quarter, edit an objective, see the delta in the co
   await browser.keys(['Escape']);
   await (await browser.$('[data-testid="editor"]')).waitForExist({ reverse: true, timeout: 5000 });
 
+  // The History tab: the open quarter's changes, each naming its objective. Over all periods,
+  // the objective deleted in test 4 is still named, but no longer a link.
+  await (await browser.$('[data-testid="tab-history"]')).click();
+  await (await browser.$('[data-testid="journal-count"]')).waitForExist({ timeout: 5000 });
+  const rows = () => browser.execute(() => [...document.querySelectorAll('[data-testid="history-entry"]')]
+    .map((r) => [...r.querySelectorAll('td')].slice(1).map((c) => c.textContent.replace(/\s+/g, ' ').trim()).join(' | ')));
+  const quarter = await rows();
+  assert.ok(quarter.length > 0 && quarter.every((r) => r.startsWith('2026-Q2 | ')), quarter.join('\n'));
+  assert.ok(quarter.includes(`2026-Q2 | Objective 34 | Progress | ${old}% → ${next}%`), quarter.join('\n'));
+  assert.deepEqual(await axeViolations(browser), [], 'history tab');
+  await shot(browser, '12-journal');
+  await (await browser.$('[data-testid="journal-period"]')).selectByAttribute('value', 'all');
+  await browser.waitUntil(async () => (await rows()).some((r) => r.endsWith('| Deleted | New objective')),
+    { timeoutMsg: 'the objective deleted in test 4 is in the journal' });
+  const deletedIsLinked = await browser.execute(() => [...document.querySelectorAll('[data-testid="history-entry"]')]
+    .filter((r) => r.textContent.includes('Deleted')).some((r) => r.querySelector('[data-testid="history-go"]')));
+  assert.equal(deletedIsLinked, false);
+  await shot(browser, '12-journal-all');
+  // The newest row's objective (34) leads to its row on the dashboard.
+  await (await browser.$('[data-testid="history-go"]')).click();
+  await (await browser.$('[data-testid="tab-dashboard"][aria-current="page"]')).waitForExist({ timeout: 5000 });
+
   // The strategy trend has one point per period, oldest first.
   await (await browser.$('[data-testid="tab-charts"]')).click();
   await (await browser.$('[data-testid="chart-scope"]')).selectByAttribute('value', 'strategy');

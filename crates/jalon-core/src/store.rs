@@ -13,7 +13,7 @@ use rusqlite_migration::{M, Migrations};
 use crate::error::{Error, Result};
 mod periods;
 
-pub use periods::HistoryEntry;
+pub use periods::{HistoryEntry, HistoryPage};
 
 use crate::model::{
     Action, Axis, Direction, Indicator, Language, Objective, ObjectiveFields, Part, Report,

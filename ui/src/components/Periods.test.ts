@@ -6,6 +6,7 @@ import PeriodDialogs from './PeriodDialogs.svelte';
 import PeriodBar from './PeriodBar.svelte';
 import Dashboard from './Dashboard.svelte';
 import ObjectiveHistory from './ObjectiveHistory.svelte';
+import HistoryPanel from './HistoryPanel.svelte';
 import type { HistoryEntry } from '../bindings/HistoryEntry';
 import { app } from '../lib/state.svelte';
 import type { View } from '../bindings/View';
@@ -189,5 +190,55 @@ describe('periods in the UI', () => {
       'Added | to Action 14',
     ]);
     expect(screen.getAllByTestId('history-entry')[0].querySelector('del')?.textContent).toBe('Open a help desk');
+  });
+
+  it('lists a period\'s changes with their objectives, pages through them, and follows the period bar', async () => {
+    const entry = (objective_id: number, number: number, field: string, old_value: string, new_value: string): HistoryEntry => ({
+      at: '2026-05-02T09:30:00Z', period: '2026-Q2', objective_id, objective: { number, part: null },
+      field, old_value, new_value, words: [],
+    });
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd !== 'period_history') throw new Error(cmd);
+      asked.push(args);
+      const { limit } = args as { limit: number };
+      const all = [entry(100, 30, 'progress', '75', '80'), entry(555, 31, 'deleted', 'Gone objective', '')];
+      return { entries: limit >= 400 ? all : all.slice(0, 1), total: 2 };
+    });
+    app.setLang('en');
+    app.show(view());
+    app.tab = 'history';
+    render(HistoryPanel);
+    await tick();
+    await tick();
+    expect(asked).toEqual([{ period: 2, limit: 200 }]);
+    expect(screen.getByTestId('journal-count').textContent).toContain('Showing the latest 1 of 2 changes.');
+    const cells = [...screen.getByTestId('history-entry').querySelectorAll('td')].map((c) => c.textContent!.trim());
+    expect(cells.slice(1)).toEqual(['2026-Q2', 'Objective 30', 'Progress', '75% → 80%']);
+
+    await fireEvent.click(screen.getByTestId('journal-more'));
+    await tick();
+    await tick();
+    expect(asked.at(-1)).toEqual({ period: 2, limit: 400 });
+    expect(screen.getByTestId('journal-count').textContent?.trim()).toBe('2 changes.');
+    expect(screen.queryByTestId('journal-more')).toBeNull();
+    const deleted = screen.getAllByTestId('history-entry')[1];
+    expect(deleted.textContent).toContain('Objective 31');
+    expect(deleted.querySelector('button'), 'no link to a deleted objective').toBeNull();
+    expect(deleted.querySelector('del')?.textContent).toBe('Gone objective');
+
+    await fireEvent.change(screen.getByTestId('journal-period'), { target: { value: 'all' } });
+    await tick();
+    expect(asked.at(-1)).toEqual({ period: null, limit: 200 });
+
+    // An objective of the report is a link to its row; a deleted one is only named.
+    await fireEvent.click(screen.getByTestId('history-go'));
+    expect(app.tab).toBe('dashboard');
+
+    // The period bar chooses the period on screen: the journal follows it.
+    app.show(view(q1));
+    await tick();
+    await tick();
+    expect(asked.at(-1)).toEqual({ period: 1, limit: 200 });
   });
 });

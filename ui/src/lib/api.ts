@@ -16,6 +16,7 @@ import type { ChartsExported } from '../bindings/ChartsExported';
 import type { CloseChecks } from '../bindings/CloseChecks';
 import type { Comparison } from '../bindings/Comparison';
 import type { HistoryEntry } from '../bindings/HistoryEntry';
+import type { HistoryPage } from '../bindings/HistoryPage';
 
 export type { View, Saved, Imported, CommandError, ObjectiveFields, Strategy, Subject, Trace };
 export type { ChartScope, ChartSettings, ChartFormat, ChartPreview, ChartsExported };
@@ -69,6 +70,7 @@ export const api = {
     invoke<View>('close_period', { nextLabel, nextAsOf }),
   comparePeriods: (from: number, to: number) => invoke<Comparison>('compare_periods', { from, to }),
   objectiveHistory: (id: number) => invoke<HistoryEntry[]>('objective_history', { id }),
+  periodHistory: (period: number | null, limit: number) => invoke<HistoryPage>('period_history', { period, limit }),
   importPastPage: (title: string, label: string, asOf: string) =>
     invoke<Imported | null>('import_past_page', { title, label, asOf }),
 };

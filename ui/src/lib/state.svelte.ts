@@ -37,7 +37,7 @@ function storedLang(): string | null {
 export class AppState {
   view = $state<View | null>(null);
   lang = $state<Lang>(initialLang(storedLang(), globalThis.navigator?.language));
-  tab = $state<'dashboard' | 'checks' | 'charts' | 'compare'>('dashboard');
+  tab = $state<'dashboard' | 'checks' | 'charts' | 'compare' | 'history'>('dashboard');
   filterAxis = $state<number | null>(null);
   expanded = new SvelteSet<number>();
   dialog = $state<DialogSpec | null>(null);

@@ -32,6 +32,15 @@ pub struct HistoryEntry {
     pub words: Vec<crate::period::WordRun>,
 }
 
+/// The newest changes of a report or of one period, and how many there are in all, so that a
+/// long history is shown a page at a time.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HistoryPage {
+    pub entries: Vec<HistoryEntry>,
+    pub total: usize,
+}
+
 /// The fields whose changes are shown word by word.
 const TEXT_FIELDS: [&str; 4] = ["title", "achievement", "next_steps", "lead"];
 
@@ -294,12 +303,26 @@ impl Store {
 
     /// Every change recorded for one objective, newest first.
     pub fn history(&self, objective_id: i64) -> Result<Vec<HistoryEntry>> {
-        read_history(&self.conn, Some(objective_id))
+        read_history(&self.conn, Some(objective_id), None, None)
+    }
+
+    /// The newest `limit` changes made in a period (in every period with None), newest
+    /// first, with how many there are in all.
+    pub fn period_history(&self, period_id: Option<i64>, limit: usize) -> Result<HistoryPage> {
+        let total: i64 = self.conn.query_row(
+            "SELECT count(*) FROM history WHERE ?1 IS NULL OR period_id = ?1",
+            [period_id],
+            |r| r.get(0),
+        )?;
+        Ok(HistoryPage {
+            entries: read_history(&self.conn, None, period_id, Some(limit))?,
+            total: usize::try_from(total).unwrap_or(0),
+        })
     }
 
     /// The whole edit history, oldest first.
     pub fn all_history(&self) -> Result<Vec<HistoryEntry>> {
-        let mut h = read_history(&self.conn, None)?;
+        let mut h = read_history(&self.conn, None, None, None)?;
         h.reverse();
         Ok(h)
     }
@@ -400,16 +423,26 @@ fn reference_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<ObjectiveRef> 
     })
 }
 
-fn read_history(conn: &Connection, objective: Option<i64>) -> Result<Vec<HistoryEntry>> {
+/// History rows, newest first: one objective's or all, in one period or all, and at most
+/// `limit` of them.
+fn read_history(
+    conn: &Connection,
+    objective: Option<i64>,
+    period: Option<i64>,
+    limit: Option<usize>,
+) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare(
         "SELECT h.at, p.label, h.objective_id, h.number, h.part, o.parts, h.field,
                 h.old_value, h.new_value
          FROM history h JOIN period p ON p.id = h.period_id
          LEFT JOIN objective o ON o.id = h.objective_id
-         WHERE ?1 IS NULL OR h.objective_id = ?1
-         ORDER BY h.id DESC",
+         WHERE (?1 IS NULL OR h.objective_id = ?1) AND (?2 IS NULL OR h.period_id = ?2)
+         ORDER BY h.id DESC
+         LIMIT ?3",
     )?;
-    let rows = stmt.query_map([objective], |r| {
+    // SQLite reads a negative limit as none.
+    let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let rows = stmt.query_map(params![objective, period, limit], |r| {
         Ok(HistoryEntry {
             at: r.get(0)?,
             period: r.get(1)?,

@@ -481,6 +481,40 @@ fn the_history_records_objectives_added_renumbered_moved_and_deleted() {
 }
 
 #[test]
+fn a_period_history_is_its_own_changes_newest_first_a_page_at_a_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = demo_store(&dir, "r.jalon");
+    let (id, mut f) = in_progress(&s);
+    for p in [11, 12, 13] {
+        f.progress = p;
+        s.update_objective(id, &f).expect("save in 2026-Q1");
+    }
+    s.close_period("2026-Q2", "2026-06-30").expect("close");
+    f.progress = 14;
+    s.update_objective(id, &f).expect("save in 2026-Q2");
+    let periods = s.periods().expect("periods");
+    let (q1, q2) = (periods[0].id, periods[1].id);
+
+    let page = s.period_history(Some(q1), 2).expect("q1");
+    assert_eq!(page.total, 3, "all of 2026-Q1's changes are counted");
+    let values: Vec<&str> = page.entries.iter().map(|e| e.new_value.as_str()).collect();
+    assert_eq!(values, vec!["13", "12"], "the newest two, newest first");
+    assert!(page.entries.iter().all(|e| e.period == "2026-Q1"));
+
+    let page = s.period_history(Some(q2), 10).expect("q2");
+    assert_eq!((page.total, page.entries.len()), (1, 1));
+    assert_eq!(page.entries[0].new_value, "14");
+
+    let all = s.period_history(None, 10).expect("all");
+    assert_eq!(all.total, 4);
+    assert_eq!(all.entries.len(), 4);
+    assert_eq!(
+        all.entries[0].period, "2026-Q2",
+        "newest first across periods"
+    );
+}
+
+#[test]
 fn the_json_document_carries_periods_and_history_and_older_documents_still_import() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut a = demo_store(&dir, "a.jalon");
