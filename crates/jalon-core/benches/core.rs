@@ -133,6 +133,28 @@ fn periods(c: &mut Criterion, dir: &tempfile::TempDir, path: &std::path::Path) {
             black_box(session.figures_and_warnings())
         })
     });
+    // The History tab's first page and its count, in a file with 6,000 recorded changes.
+    let mut journal = Store::open(copy_of(&template, "journal.jalon")).expect("open");
+    let ids: Vec<(i64, jalon_core::ObjectiveFields)> = journal
+        .report()
+        .expect("report")
+        .objectives()
+        .map(|(_, _, o)| (o.id, o.fields.clone()))
+        .take(3000)
+        .collect();
+    for (i, (id, f)) in ids.into_iter().enumerate() {
+        let f = jalon_core::ObjectiveFields {
+            progress: (f.progress + 1) % 101,
+            next_steps: format!("{} Step {i}.", f.next_steps),
+            ..f
+        };
+        journal.update_objective(id, &f).expect("save");
+    }
+    let open = journal.open_period().expect("open period").id;
+    group.bench_function(
+        "history tab: newest 200 of 6,000 changes, with the count",
+        |b| b.iter(|| black_box(journal.period_history(Some(open), 200).expect("history"))),
+    );
     // A change of structure reads every objective's place before and after, for the history.
     let action = session.report().axes[0].actions[0].id;
     group.bench_function("add then delete an objective, 10k objectives", |b| {
