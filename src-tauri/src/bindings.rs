@@ -26,6 +26,7 @@ fn export_all(dir: &Path) {
     jalon_core::Comparison::export_all(&cfg).expect("Comparison");
     jalon_core::store::HistoryEntry::export_all(&cfg).expect("HistoryEntry");
     jalon_core::store::HistoryPage::export_all(&cfg).expect("HistoryPage");
+    jalon_core::store::Level::export_all(&cfg).expect("Level");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

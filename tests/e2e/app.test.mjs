@@ -363,6 +363,9 @@ test('12. periods: close the quarter, edit an objective, see the delta in the co
   await (await browser.$('[data-testid="journal-period"]')).selectByAttribute('value', 'all');
   await browser.waitUntil(async () => (await rows()).some((r) => r.endsWith('| Deleted | New objective')),
     { timeoutMsg: 'the objective deleted in test 4 is in the journal' });
+  const all = await rows();
+  assert.ok(all.some((r) => r.includes('| Strategy | Roll-up method | Mean of the levels below')),
+    `the report details edited in test 8 are there too:\n${all.join('\n')}`);
   const deletedIsLinked = await browser.execute(() => [...document.querySelectorAll('[data-testid="history-entry"]')]
     .filter((r) => r.textContent.includes('Deleted')).some((r) => r.querySelector('[data-testid="history-go"]')));
   assert.equal(deletedIsLinked, false);

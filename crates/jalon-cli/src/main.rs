@@ -312,7 +312,11 @@ fn run(cli: Cli) -> Result<(), CliError> {
             let entries: Vec<_> = store
                 .all_history()?
                 .into_iter()
-                .filter(|h| objective.is_none_or(|n| h.objective.number == n))
+                .filter(|h| {
+                    objective.is_none_or(|n| {
+                        h.level == jalon_core::store::Level::Objective && h.reference.number == n
+                    })
+                })
                 .filter(|h| period.as_deref().is_none_or(|p| h.period == p.trim()))
                 .collect();
             if json {
@@ -499,26 +503,47 @@ fn wdiff(runs: &[jalon_core::period::WordRun]) -> String {
         .collect()
 }
 
-/// One history entry as a line: when, in which period, which objective, what changed.
+/// One history entry as a line: when, in which period, about what, what changed.
 fn history_line(h: &jalon_core::store::HistoryEntry) -> String {
-    let what = match h.field.as_str() {
-        "created" => format!("added to Action {}", h.new_value),
-        "deleted" => format!("deleted: {}", h.old_value),
-        "number" => format!("renumbered {} → {}", h.old_value, h.new_value),
-        "action" => format!(
-            "moved from Action {} to Action {}",
-            h.old_value, h.new_value
-        ),
-        "progress" => format!("progress: {}% → {}%", h.old_value, h.new_value),
-        field if !h.words.is_empty() => format!("{field}: {}", wdiff(&h.words)),
-        field => format!("{field}: {} → {}", h.old_value, h.new_value),
+    use jalon_core::store::Level;
+    let what = match (h.field.as_str(), h.level) {
+        ("created", Level::Axis) => "added".to_string(),
+        ("created", Level::Action) => format!("added to Axis {}", h.new_value),
+        ("created", _) => format!("added to Action {}", h.new_value),
+        ("deleted", _) => format!("deleted: {}", h.old_value),
+        ("number", _) => format!("renumbered {} → {}", h.old_value, h.new_value),
+        ("axis" | "action", _) => {
+            let word = if h.field == "axis" { "Axis" } else { "Action" };
+            format!(
+                "moved from {word} {} to {word} {}",
+                h.old_value, h.new_value
+            )
+        }
+        ("progress" | "published_progress", _) => {
+            let pct = |v: &str| {
+                if v.is_empty() {
+                    "∅".to_string()
+                } else {
+                    format!("{v}%")
+                }
+            };
+            format!("{}: {} → {}", h.field, pct(&h.old_value), pct(&h.new_value))
+        }
+        (field, _) if !h.words.is_empty() => format!("{field}: {}", wdiff(&h.words)),
+        (field, _) => format!("{field}: {} → {}", h.old_value, h.new_value),
     };
     let period = if h.period.is_empty() {
         "(unnamed period)"
     } else {
         &h.period
     };
-    format!("{}  {period}  Objective {}  {what}", h.at, h.objective)
+    let subject = match h.level {
+        Level::Strategy => "Strategy".to_string(),
+        Level::Axis => format!("Axis {}", h.reference),
+        Level::Action => format!("Action {}", h.reference),
+        Level::Objective => format!("Objective {}", h.reference),
+    };
+    format!("{}  {period}  {subject}  {what}", h.at)
 }
 
 /// A comparison as text: levels with their percentages and movement, then each changed

@@ -10,12 +10,14 @@ use crate::model::{
     Status, Strategy,
 };
 
-/// The format this version writes. "jalon/2" added closed periods and the edit history.
-pub const FORMAT: &str = "jalon/2";
+/// The format this version writes. "jalon/2" added closed periods and the edit history;
+/// "jalon/3" gave each change a level (strategy, axis, action or objective), and names the
+/// subject's number `number` where "jalon/2" said `objective`.
+pub const FORMAT: &str = "jalon/3";
 
 /// Every format this version reads: a "jalon/1" document is a "jalon/2" one without periods
-/// or history.
-pub const READS: [&str; 2] = ["jalon/1", FORMAT];
+/// or history, and a "jalon/2" change is an objective's.
+pub const READS: [&str; 3] = ["jalon/1", "jalon/2", FORMAT];
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,7 +50,11 @@ pub struct ClosedPeriod {
 struct DocChange {
     at: String,
     period: String,
-    objective: u32,
+    #[serde(default, skip_serializing_if = "is_objective")]
+    level: crate::store::Level,
+    /// The subject's number (0 for the strategy).
+    #[serde(alias = "objective")]
+    number: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     part: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,6 +62,11 @@ struct DocChange {
     field: String,
     old_value: String,
     new_value: String,
+}
+
+/// Most changes are an objective's: their level is left out, as in "jalon/2".
+fn is_objective(level: &crate::store::Level) -> bool {
+    *level == crate::store::Level::Objective
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -154,9 +165,10 @@ pub fn export(store: &crate::store::Store) -> Result<String> {
         .map(|h| DocChange {
             at: h.at,
             period: h.period,
-            objective: h.objective.number,
-            part: h.objective.part.map(|p| p.index),
-            parts: h.objective.part.map(|p| p.count),
+            level: h.level,
+            number: h.reference.number,
+            part: h.reference.part.map(|p| p.index),
+            parts: h.reference.part.map(|p| p.count),
             field: h.field,
             old_value: h.old_value,
             new_value: h.new_value,
@@ -326,9 +338,10 @@ pub fn read_document(text: &str) -> Result<Read> {
             crate::store::HistoryEntry {
                 at: h.at,
                 period: h.period,
-                objective_id: 0,
-                objective: crate::model::ObjectiveRef {
-                    number: h.objective,
+                level: h.level,
+                subject_id: 0,
+                reference: crate::model::ObjectiveRef {
+                    number: h.number,
                     part,
                 },
                 field: h.field,

@@ -11,9 +11,10 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::{Error, Result};
+mod history;
 mod periods;
 
-pub use periods::{HistoryEntry, HistoryPage};
+pub use history::{HistoryEntry, HistoryPage, Level};
 
 use crate::model::{
     Action, Axis, Direction, Indicator, Language, Objective, ObjectiveFields, Part, Report,
@@ -34,6 +35,8 @@ const MIGRATION_SQL: &[&str] = &[
     // 2. Reporting periods (one open, the closed ones frozen as checksummed snapshots that
     //    triggers keep from changing) and the edit history of objectives.
     include_str!("migrations/0002_periods.sql"),
+    // 3. The history follows the strategy, axes and actions too: a level and a subject id.
+    include_str!("migrations/0003_history_levels.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -169,7 +172,9 @@ impl Store {
     pub fn update_strategy(&mut self, s: &Strategy) -> Result<()> {
         s.validate()?;
         let tx = self.conn.transaction()?;
+        let before = read_strategy(&tx)?;
         write_strategy(&tx, s)?;
+        history::record_strategy(&tx, &before, &read_strategy(&tx)?)?;
         tx.commit()?;
         Ok(())
     }
@@ -179,23 +184,23 @@ impl Store {
     /// Adds an axis at the end. Without a number, it takes the next free one.
     pub fn add_axis(&mut self, number: Option<u32>, title: &str) -> Result<i64> {
         crate::model::non_empty("title", title)?;
-        let tx = self.conn.transaction()?;
-        let number = match number {
-            Some(n) => n,
-            None => next_number(&tx, "axis")?,
-        };
-        crate::model::check_number("axis", number)?;
-        if exists(&tx, "SELECT 1 FROM axis WHERE number = ?1", number)? {
-            return Err(Error::Conflict(format!("Axis {number} already exists")));
-        }
-        let pos = next_position(&tx, "SELECT max(position) FROM axis", None)?;
-        tx.execute(
-            "INSERT INTO axis (number, title, position) VALUES (?1, ?2, ?3)",
-            params![number, title.trim(), pos],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(id)
+        self.restructure(|tx| {
+            let number = match number {
+                Some(n) => n,
+                None => next_number(tx, "axis")?,
+            };
+            crate::model::check_number("axis", number)?;
+            if exists(tx, "SELECT 1 FROM axis WHERE number = ?1", number)? {
+                return Err(Error::Conflict(format!("Axis {number} already exists")));
+            }
+            let pos = next_position(tx, "SELECT max(position) FROM axis", None)?;
+            tx.execute(
+                "INSERT INTO axis (number, title, position) VALUES (?1, ?2, ?3)",
+                params![number, title.trim(), pos],
+            )?;
+            let id = tx.last_insert_rowid();
+            Ok(id)
+        })
     }
 
     pub fn update_axis(&mut self, id: i64, number: u32, title: &str) -> Result<()> {
@@ -221,28 +226,28 @@ impl Store {
 
     pub fn add_action(&mut self, axis_id: i64, number: Option<u32>, title: &str) -> Result<i64> {
         crate::model::non_empty("title", title)?;
-        let tx = self.conn.transaction()?;
-        ensure_id(&tx, "axis", axis_id)?;
-        let number = match number {
-            Some(n) => n,
-            None => next_number(&tx, "action")?,
-        };
-        crate::model::check_number("action", number)?;
-        if exists(&tx, "SELECT 1 FROM action WHERE number = ?1", number)? {
-            return Err(Error::Conflict(format!("Action {number} already exists")));
-        }
-        let pos = next_position(
-            &tx,
-            "SELECT max(position) FROM action WHERE axis_id = ?1",
-            Some(axis_id),
-        )?;
-        tx.execute(
-            "INSERT INTO action (axis_id, number, title, position) VALUES (?1, ?2, ?3, ?4)",
-            params![axis_id, number, title.trim(), pos],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(id)
+        self.restructure(|tx| {
+            ensure_id(tx, "axis", axis_id)?;
+            let number = match number {
+                Some(n) => n,
+                None => next_number(tx, "action")?,
+            };
+            crate::model::check_number("action", number)?;
+            if exists(tx, "SELECT 1 FROM action WHERE number = ?1", number)? {
+                return Err(Error::Conflict(format!("Action {number} already exists")));
+            }
+            let pos = next_position(
+                tx,
+                "SELECT max(position) FROM action WHERE axis_id = ?1",
+                Some(axis_id),
+            )?;
+            tx.execute(
+                "INSERT INTO action (axis_id, number, title, position) VALUES (?1, ?2, ?3, ?4)",
+                params![axis_id, number, title.trim(), pos],
+            )?;
+            let id = tx.last_insert_rowid();
+            Ok(id)
+        })
     }
 
     pub fn update_action(&mut self, id: i64, number: u32, title: &str) -> Result<()> {
@@ -287,21 +292,21 @@ impl Store {
 
     /// Moves an action to position `index` of axis `axis_id`, which may be another axis.
     pub fn move_action(&mut self, id: i64, axis_id: i64, index: usize) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        ensure_id(&tx, "action", id)?;
-        ensure_id(&tx, "axis", axis_id)?;
-        tx.execute(
-            "UPDATE action SET axis_id = ?1 WHERE id = ?2",
-            params![axis_id, id],
-        )?;
-        let ids = ids(
-            &tx,
-            "SELECT id FROM action WHERE axis_id = ?1 ORDER BY position, id",
-            Some(axis_id),
-        )?;
-        reorder(&tx, "action", ids, id, index)?;
-        tx.commit()?;
-        Ok(())
+        self.restructure(|tx| {
+            ensure_id(tx, "action", id)?;
+            ensure_id(tx, "axis", axis_id)?;
+            tx.execute(
+                "UPDATE action SET axis_id = ?1 WHERE id = ?2",
+                params![axis_id, id],
+            )?;
+            let ids = ids(
+                tx,
+                "SELECT id FROM action WHERE axis_id = ?1 ORDER BY position, id",
+                Some(axis_id),
+            )?;
+            reorder(tx, "action", ids, id, index)?;
+            Ok(())
+        })
     }
 
     // ---- objectives -------------------------------------------------------------------
@@ -346,7 +351,7 @@ impl Store {
             id,
         })?;
         write_objective_fields(&tx, id, fields)?;
-        periods::record_changes(&tx, &before, &stored_fields(fields))?;
+        history::record_changes(&tx, &before, &stored_fields(fields))?;
         tx.commit()?;
         Ok(())
     }
@@ -401,12 +406,12 @@ impl Store {
     }
 
     /// Runs a change of the report's structure in one transaction, and records in the
-    /// history each objective it adds, deletes, renumbers or puts under another action.
+    /// history each axis, action and objective it adds, deletes, renumbers, renames or moves.
     fn restructure<T>(&mut self, change: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction()?;
-        let before = periods::places(&tx)?;
+        let before = history::places(&tx)?;
         let out = change(&tx)?;
-        periods::record_places(&tx, &before, &periods::places(&tx)?)?;
+        history::record_places(&tx, &before, &history::places(&tx)?)?;
         tx.commit()?;
         Ok(out)
     }
@@ -510,7 +515,7 @@ impl Store {
         merge_tree(&tx, incoming)?;
         let after = read_report(&tx)?;
         after.validate()?;
-        periods::record_report_changes(&tx, &before, &after)?;
+        history::record_report_changes(&tx, &before, &after)?;
         tx.commit()?;
         Ok(())
     }
@@ -567,7 +572,7 @@ fn write_whole(tx: &Transaction, report: &Report, keep_ids: bool) -> Result<()> 
         }
     }
     if let Some(before) = before {
-        periods::record_report_changes(tx, &before, &read_report(tx)?)?;
+        history::record_report_changes(tx, &before, &read_report(tx)?)?;
     }
     Ok(())
 }

@@ -157,7 +157,7 @@ describe('periods in the UI', () => {
 
   it('reads changes of place in an objective history: added, renumbered, moved, deleted', async () => {
     const entry = (field: string, old_value: string, new_value: string): HistoryEntry => ({
-      at: '2026-05-02T09:30:00Z', period: '2026-Q2', objective_id: 100, objective: { number: 30, part: null },
+      at: '2026-05-02T09:30:00Z', period: '2026-Q2', level: 'objective', subject_id: 100, reference: { number: 30, part: null },
       field, old_value, new_value, words: [],
     });
     const asked: unknown[] = [];
@@ -193,8 +193,9 @@ describe('periods in the UI', () => {
   });
 
   it('lists a period\'s changes with their objectives, pages through them, and follows the period bar', async () => {
-    const entry = (objective_id: number, number: number, field: string, old_value: string, new_value: string): HistoryEntry => ({
-      at: '2026-05-02T09:30:00Z', period: '2026-Q2', objective_id, objective: { number, part: null },
+    const entry = (subject_id: number, number: number, field: string, old_value: string, new_value: string,
+      level: HistoryEntry['level'] = 'objective'): HistoryEntry => ({
+      at: '2026-05-02T09:30:00Z', period: '2026-Q2', level, subject_id, reference: { number, part: null },
       field, old_value, new_value, words: [],
     });
     const asked: unknown[] = [];
@@ -202,8 +203,14 @@ describe('periods in the UI', () => {
       if (cmd !== 'period_history') throw new Error(cmd);
       asked.push(args);
       const { limit } = args as { limit: number };
-      const all = [entry(100, 30, 'progress', '75', '80'), entry(555, 31, 'deleted', 'Gone objective', '')];
-      return { entries: limit >= 400 ? all : all.slice(0, 1), total: 2 };
+      const all = [
+        entry(100, 30, 'progress', '75', '80'),
+        entry(555, 31, 'deleted', 'Gone objective', ''),
+        entry(0, 0, 'method', 'mean_of_children', 'flat', 'strategy'),
+        entry(10, 14, 'created', '', '4', 'action'),
+        entry(10, 14, 'number', '13', '14', 'action'),
+      ];
+      return { entries: limit >= 400 ? all : all.slice(0, 1), total: all.length };
     });
     app.setLang('en');
     app.show(view());
@@ -212,7 +219,7 @@ describe('periods in the UI', () => {
     await tick();
     await tick();
     expect(asked).toEqual([{ period: 2, limit: 200 }]);
-    expect(screen.getByTestId('journal-count').textContent).toContain('Showing the latest 1 of 2 changes.');
+    expect(screen.getByTestId('journal-count').textContent).toContain('Showing the latest 1 of 5 changes.');
     const cells = [...screen.getByTestId('history-entry').querySelectorAll('td')].map((c) => c.textContent!.trim());
     expect(cells.slice(1)).toEqual(['2026-Q2', 'Objective 30', 'Progress', '75% → 80%']);
 
@@ -220,9 +227,16 @@ describe('periods in the UI', () => {
     await tick();
     await tick();
     expect(asked.at(-1)).toEqual({ period: 2, limit: 400 });
-    expect(screen.getByTestId('journal-count').textContent?.trim()).toBe('2 changes.');
+    expect(screen.getByTestId('journal-count').textContent?.trim()).toBe('5 changes.');
     expect(screen.queryByTestId('journal-more')).toBeNull();
-    const deleted = screen.getAllByTestId('history-entry')[1];
+    // Item | field | change, for the strategy and an action.
+    const read = (r: HTMLElement) => [...r.querySelectorAll('td')].slice(2).map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
+    const all = screen.getAllByTestId('history-entry');
+    expect(read(all[2])).toBe('Strategy | Roll-up method | Mean of the levels below (as the published dashboard) → Flat: mean of every objective below');
+    expect(read(all[3])).toBe('Action 14 | Added | to Axis 4');
+    expect(read(all[4])).toBe('Action 14 | Number | Action 13 → Action 14');
+    expect(all[3].querySelector('button'), 'only objectives are links').toBeNull();
+    const deleted = all[1];
     expect(deleted.textContent).toContain('Objective 31');
     expect(deleted.querySelector('button'), 'no link to a deleted objective').toBeNull();
     expect(deleted.querySelector('del')?.textContent).toBe('Gone objective');

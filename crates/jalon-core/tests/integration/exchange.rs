@@ -12,7 +12,7 @@ fn export_then_import_then_export_gives_identical_bytes() {
     let second = to_json(&b.report().expect("report"));
     assert_eq!(first, second, "round trip is byte-identical");
     assert!(
-        first.starts_with("{\n  \"format\": \"jalon/2\""),
+        first.starts_with("{\n  \"format\": \"jalon/3\""),
         "versioned"
     );
 }

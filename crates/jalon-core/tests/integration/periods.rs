@@ -5,6 +5,7 @@ use jalon_core::checks::CheckCode;
 use jalon_core::exchange::{export, read_document};
 use jalon_core::import::{import_json, import_page, import_page_as_period};
 use jalon_core::period::{Piece, prepublication};
+use jalon_core::store::Level;
 use jalon_core::{Error, PeriodState, Session, Status, Store, summarize};
 use rusqlite::Connection;
 
@@ -514,6 +515,151 @@ fn a_period_history_is_its_own_changes_newest_first_a_page_at_a_time() {
     );
 }
 
+/// A period's changes at one level, oldest first, as (reference, field, old, new).
+fn level_changes(s: &Store, level: Level) -> Vec<(String, String, String, String)> {
+    let mut h: Vec<_> = s
+        .period_history(None, 1000)
+        .expect("history")
+        .entries
+        .into_iter()
+        .filter(|e| e.level == level)
+        .map(|e| (e.reference.to_string(), e.field, e.old_value, e.new_value))
+        .collect();
+    h.reverse();
+    h
+}
+
+#[test]
+fn the_history_follows_the_strategy_the_axes_and_the_actions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("r.jalon");
+    let s = demo_store(&dir, "r.jalon");
+    let first_axis = s.report().expect("report").axes[0].id;
+    let mut session = Session::new(s).expect("session");
+    let st = session.store().strategy().expect("strategy");
+    let old_title = st.title.clone();
+    session
+        .edit(|s| {
+            s.update_strategy(&jalon_core::Strategy {
+                title: "A renamed strategy".into(),
+                method: jalon_core::RollupMethod::Flat,
+                ..st
+            })
+        })
+        .expect("strategy");
+    let axis = session
+        .edit(|s| s.add_axis(Some(9), "New axis"))
+        .expect("axis");
+    session
+        .edit(|s| s.update_axis(axis, 9, "Renamed axis"))
+        .expect("rename axis");
+    let action = session
+        .edit(|s| s.add_action(axis, Some(90), "New action"))
+        .expect("action");
+    session
+        .edit(|s| s.move_action(action, first_axis, 0))
+        .expect("move to the first axis");
+    session
+        .edit(|s| s.update_action(action, 91, "New action"))
+        .expect("renumber");
+    session
+        .edit(|s| s.move_action(action, axis, 0))
+        .expect("back to the new axis");
+    session.edit(|s| s.delete_axis(axis)).expect("delete");
+    drop(session);
+
+    let s = Store::open(&path).expect("reopen");
+    let t = |r: &str, f: &str, o: &str, n: &str| {
+        (r.to_string(), f.to_string(), o.to_string(), n.to_string())
+    };
+    assert_eq!(
+        level_changes(&s, Level::Strategy),
+        vec![
+            t("0", "title", &old_title, "A renamed strategy"),
+            t("0", "method", "mean_of_children", "flat"),
+        ]
+    );
+    assert_eq!(
+        level_changes(&s, Level::Axis),
+        vec![
+            t("9", "created", "", ""),
+            t("9", "title", "New axis", "Renamed axis"),
+            t("9", "deleted", "Renamed axis", ""),
+        ]
+    );
+    let first = s.report().expect("report").axes[0].number.to_string();
+    assert_eq!(
+        level_changes(&s, Level::Action),
+        vec![
+            t("90", "created", "", "9"),
+            t("90", "axis", "9", &first),
+            t("91", "number", "90", "91"),
+            t("91", "axis", &first, "9"),
+            t("91", "deleted", "New action", ""),
+        ],
+        "deleting an axis records its actions too"
+    );
+    assert!(
+        s.history(action).expect("objective history").is_empty(),
+        "an objective's history holds only objectives' rows, whatever their ids"
+    );
+}
+
+#[test]
+fn a_jalon2_document_with_history_imports_its_changes_as_objectives() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/documents/jalon2-demo.json"),
+    )
+    .expect("fixture");
+    assert!(text.starts_with("{\n  \"format\": \"jalon/2\""));
+    let mut s = Store::open_in_memory().expect("store");
+    import_json(&mut s, &text).expect("a jalon/2 document imports");
+    let report = s.report().expect("report");
+    let id_of = |number: u32, part: Option<u32>| {
+        report
+            .objectives()
+            .find(|(_, _, o)| o.number == number && o.part.map(|p| p.index) == part)
+            .map(|(_, _, o)| o.id)
+            .expect("objective")
+    };
+    let h = s.all_history().expect("history");
+    let read: Vec<_> = h
+        .iter()
+        .map(|e| {
+            (
+                e.level,
+                e.subject_id,
+                e.reference.to_string(),
+                e.period.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        vec![
+            (
+                Level::Objective,
+                id_of(11, None),
+                "11".to_string(),
+                "2026-Q1"
+            ),
+            (
+                Level::Objective,
+                id_of(32, Some(1)),
+                "32 (1/2)".to_string(),
+                "2025-Q4"
+            ),
+        ]
+    );
+    let doc = export(&s).expect("export");
+    assert!(doc.starts_with("{\n  \"format\": \"jalon/3\""));
+    assert!(
+        doc.contains("\"number\": 11,\n      \"field\": \"progress\""),
+        "an objective's change names its number, with no level"
+    );
+}
+
 #[test]
 fn the_json_document_carries_periods_and_history_and_older_documents_still_import() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -523,7 +669,7 @@ fn the_json_document_carries_periods_and_history_and_older_documents_still_impor
     f.progress += 1;
     a.update_objective(id, &f).expect("edit");
     let doc = export(&a).expect("export");
-    assert!(doc.starts_with("{\n  \"format\": \"jalon/2\""));
+    assert!(doc.starts_with("{\n  \"format\": \"jalon/3\""));
     let read = read_document(&doc).expect("reads");
     assert_eq!(read.periods.len(), 1);
     assert_eq!(read.history.len(), 1);
@@ -593,6 +739,52 @@ fn a_report_made_before_periods_existed_migrates_with_its_period_open() {
         "kept in step"
     );
     s.close_period("2026-Q2", "").expect("closes");
+}
+
+#[test]
+fn a_schema_2_history_migrates_as_objectives_changes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("v2.jalon");
+    {
+        // Schemas 1 and 2 exactly as shipped, with an objective and one change of it.
+        let conn = Connection::open(&path).expect("sqlite");
+        conn.execute_batch(include_str!("../../src/migrations/0001_initial.sql"))
+            .expect("schema 1");
+        conn.execute_batch(include_str!("../../src/migrations/0002_periods.sql"))
+            .expect("schema 2");
+        conn.execute_batch(
+            "PRAGMA user_version = 2;
+             INSERT INTO axis (id, number, title, position) VALUES (1, 1, 'Axis', 0);
+             INSERT INTO action (id, axis_id, number, title, position) VALUES (1, 1, 1, 'Act', 0);
+             INSERT INTO objective (id, action_id, number, title, status, progress, position)
+             VALUES (7, 1, 3, 'Obj', 'in_progress', 40, 0);
+             INSERT INTO history (at, period_id, objective_id, number, part, field, old_value,
+                 new_value)
+             VALUES ('2026-01-05T10:00:00Z', 1, 7, 3, NULL, 'progress', '30', '40');",
+        )
+        .expect("data");
+    }
+    let mut s = Store::open(&path).expect("migrates");
+    let h = s.history(7).expect("history");
+    assert_eq!(h.len(), 1);
+    assert_eq!(
+        (
+            h[0].level,
+            h[0].subject_id,
+            h[0].field.as_str(),
+            h[0].new_value.as_str()
+        ),
+        (Level::Objective, 7, "progress", "40")
+    );
+    let mut st = s.strategy().expect("strategy");
+    st.title = "Renamed".into();
+    s.update_strategy(&st)
+        .expect("a strategy change after the migration");
+    assert_eq!(s.period_history(None, 10).expect("all").total, 2);
+    assert!(
+        s.history(7).expect("history").len() == 1,
+        "the strategy's row is not the objective's"
+    );
 }
 
 #[test]
