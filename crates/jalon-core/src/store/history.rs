@@ -380,59 +380,34 @@ fn whole(number: u32) -> ObjectiveRef {
 /// Every place in the live tables: three queries, lighter than reading the report, since they
 /// run before and after every change of structure.
 pub(super) fn places(tx: &Transaction) -> Result<Places> {
-    let mut out = Places::default();
-    let mut stmt = tx.prepare_cached("SELECT id, number, title FROM axis")?;
-    for row in stmt.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            Place {
-                reference: whole(r.get(1)?),
-                parent: 0,
-                title: r.get(2)?,
-                published: None,
-            },
-        ))
-    })? {
-        let (id, place) = row?;
-        out.axes.insert(id, place);
-    }
-    let mut stmt = tx.prepare_cached(
-        "SELECT c.id, c.number, c.title, x.number, c.published_progress
-         FROM action c JOIN axis x ON x.id = c.axis_id",
-    )?;
-    for row in stmt.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            Place {
-                reference: whole(r.get(1)?),
-                parent: r.get(3)?,
-                title: r.get(2)?,
-                published: r.get(4)?,
-            },
-        ))
-    })? {
-        let (id, place) = row?;
-        out.actions.insert(id, place);
-    }
-    let mut stmt = tx.prepare_cached(
-        "SELECT o.id, o.number, o.part, o.parts, a.number, o.title
-         FROM objective o JOIN action a ON a.id = o.action_id",
-    )?;
-    for row in stmt.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            Place {
-                reference: reference_at(r, 1)?,
-                parent: r.get(4)?,
-                title: r.get(5)?,
-                published: None,
-            },
-        ))
-    })? {
-        let (id, place) = row?;
-        out.objectives.insert(id, place);
-    }
-    Ok(out)
+    // Each level's query gives the same columns: id, number, part, part count, parent's
+    // number, title, published progress.
+    let read = |sql: &str| -> Result<HashMap<i64, Place>> {
+        let mut stmt = tx.prepare_cached(sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                Place {
+                    reference: reference_at(r, 1)?,
+                    parent: r.get(4)?,
+                    title: r.get(5)?,
+                    published: r.get(6)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    Ok(Places {
+        axes: read("SELECT id, number, NULL, NULL, 0, title, NULL FROM axis")?,
+        actions: read(
+            "SELECT c.id, c.number, NULL, NULL, x.number, c.title, c.published_progress
+             FROM action c JOIN axis x ON x.id = c.axis_id",
+        )?,
+        objectives: read(
+            "SELECT o.id, o.number, o.part, o.parts, a.number, o.title, NULL
+             FROM objective o JOIN action a ON a.id = o.action_id",
+        )?,
+    })
 }
 
 fn places_of(report: &Report) -> Places {
