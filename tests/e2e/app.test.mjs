@@ -370,6 +370,14 @@ test('12. periods: close the quarter, edit an objective, see the delta in the co
     .filter((r) => r.textContent.includes('Deleted')).some((r) => r.querySelector('[data-testid="history-go"]')));
   assert.equal(deletedIsLinked, false);
   await shot(browser, '12-journal-all');
+  // In French, the same rows read in French.
+  const lang = await browser.$('[data-testid="language"]');
+  await lang.selectByAttribute('value', 'fr');
+  await waitForText(browser, '#journal-title', 'Historique des modifications');
+  assert.ok((await rows()).some((r) => r.includes('| Stratégie | Méthode de consolidation')), (await rows()).join('\n'));
+  await shot(browser, '12-journal-fr');
+  await lang.selectByAttribute('value', 'en');
+  await waitForText(browser, '#journal-title', 'History of changes');
   // The newest row's objective (34) leads to its row on the dashboard.
   await (await browser.$('[data-testid="history-go"]')).click();
   await (await browser.$('[data-testid="tab-dashboard"][aria-current="page"]')).waitForExist({ timeout: 5000 });
