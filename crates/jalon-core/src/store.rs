@@ -11,15 +11,15 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::{Error, Result};
-mod history;
-mod periods;
-
-pub use history::{HistoryEntry, HistoryPage, Level};
-
 use crate::model::{
     Action, Axis, Direction, Indicator, Language, Objective, ObjectiveFields, Part, Report,
     RollupMethod, Status, Strategy,
 };
+
+mod history;
+mod periods;
+
+pub use history::{HistoryEntry, HistoryPage, Level};
 
 /// Written in the SQLite header so that a Jalon report can be told from any other database:
 /// "JLN1" in ASCII.
@@ -596,7 +596,11 @@ fn write_strategy(tx: &Transaction, s: &Strategy) -> Result<()> {
 fn merge_tree(tx: &Transaction, incoming: &Report) -> Result<()> {
     // Axes already in the report keep their place; a new one goes before the first axis with a
     // higher number, so that importing one axis's page never reorders the others.
-    let existing_axes = ids(tx, "SELECT id FROM axis ORDER BY position, id", None)?;
+    // Merging matches axes by number, so an existing axis keeps the number read here.
+    let mut order: Vec<(i64, u32)> = tx
+        .prepare("SELECT id, number FROM axis ORDER BY position, id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut new_axes: Vec<(i64, u32)> = Vec::new();
     for axis in &incoming.axes {
         let axis_id = match tx
@@ -688,12 +692,6 @@ fn merge_tree(tx: &Transaction, incoming: &Report) -> Result<()> {
             put_first(tx, "objective", "action_id", action_id, &objective_order)?;
         }
         put_first(tx, "action", "axis_id", axis_id, &action_order)?;
-    }
-    let mut order: Vec<(i64, u32)> = Vec::new();
-    for id in existing_axes {
-        let number: u32 =
-            tx.query_row("SELECT number FROM axis WHERE id = ?1", [id], |r| r.get(0))?;
-        order.push((id, number));
     }
     for (id, number) in new_axes {
         let at = order
