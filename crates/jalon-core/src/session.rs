@@ -168,7 +168,16 @@ impl Session {
 
     /// Points moved since the period before the one on screen.
     pub fn deltas(&self) -> Option<Deltas> {
-        self.figures_and_warnings().2
+        let shown = self.shown();
+        self.baseline()
+            .map(|b| b.deltas(shown, &crate::rollup::rollup(shown)))
+    }
+
+    /// The figures of the period before the one on screen, which the arrows compare against.
+    fn baseline(&self) -> Option<&Baseline> {
+        self.against
+            .and_then(|id| self.closed.get(&id))
+            .map(|c| &c.baseline)
     }
 
     /// The checks to read before closing the open period.
@@ -235,9 +244,7 @@ impl Session {
         (
             crate::summary::figures_with(shown, &r),
             check_with(shown, &r),
-            self.against
-                .and_then(|id| self.closed.get(&id))
-                .map(|c| c.baseline.deltas(shown, &r)),
+            self.baseline().map(|b| b.deltas(shown, &r)),
         )
     }
 
