@@ -30,11 +30,24 @@ fn summary_json(db: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("summary is JSON")
 }
 
+/// The published-page fixture most tests import.
+const FULL_PAGE: &str = "tests/fixtures/pages/en-full.txt";
+
+/// A report made by importing the full fixture page, in a fresh folder kept alive by the
+/// returned guard.
+fn imported_report() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("r.jalon");
+    let out = cli(&["import-page", s(&repo(FULL_PAGE)), "--db", s(&db)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (dir, db)
+}
+
 #[test]
 fn import_page_creates_the_report_and_summary_shows_the_figures() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("r.jalon");
-    let page = repo("tests/fixtures/pages/en-full.txt");
+    let page = repo(FULL_PAGE);
     let out = cli(&["import-page", s(&page), "--db", s(&db)]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
@@ -76,7 +89,7 @@ fn import_page_creates_the_report_and_summary_shows_the_figures() {
 fn a_bad_page_exits_non_zero_names_the_line_and_leaves_the_report_unchanged() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("r.jalon");
-    let good = repo("tests/fixtures/pages/en-full.txt");
+    let good = repo(FULL_PAGE);
     assert!(
         cli(&["import-page", s(&good), "--db", s(&db)])
             .status
@@ -247,14 +260,7 @@ fn generate_writes_a_report_of_the_asked_size() {
 
 #[test]
 fn charts_writes_the_scope_pack_in_the_requested_size_and_language() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("r.jalon");
-    let page = repo("tests/fixtures/pages/en-full.txt");
-    assert!(
-        cli(&["import-page", s(&page), "--db", s(&db)])
-            .status
-            .success()
-    );
+    let (dir, db) = imported_report();
     let out_dir = dir.path().join("charts");
     let out = cli(&[
         "charts",
@@ -310,14 +316,7 @@ fn charts_writes_the_scope_pack_in_the_requested_size_and_language() {
 
 #[test]
 fn charts_without_a_scope_writes_every_scope_and_refuses_bad_arguments() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("r.jalon");
-    let page = repo("tests/fixtures/pages/en-full.txt");
-    assert!(
-        cli(&["import-page", s(&page), "--db", s(&db)])
-            .status
-            .success()
-    );
+    let (dir, db) = imported_report();
     let out_dir = dir.path().join("all");
     let out = cli(&[
         "charts",
@@ -373,14 +372,8 @@ fn charts_without_a_scope_writes_every_scope_and_refuses_bad_arguments() {
 
 #[test]
 fn periods_close_stops_on_checks_unless_forced_then_list_and_compare_show_the_quarters() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("r.jalon");
-    let page = repo("tests/fixtures/pages/en-full.txt");
-    assert!(
-        cli(&["import-page", s(&page), "--db", s(&db)])
-            .status
-            .success()
-    );
+    let (dir, db) = imported_report();
+    let page = repo(FULL_PAGE);
     let out = cli(&["periods", "close", "--db", s(&db)]);
     assert!(!out.status.success(), "the page has no period label yet");
     assert!(
@@ -492,14 +485,8 @@ fn periods_close_stops_on_checks_unless_forced_then_list_and_compare_show_the_qu
 
 #[test]
 fn history_lists_every_change_and_filters_by_objective_and_period() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("r.jalon");
-    let page = repo("tests/fixtures/pages/en-full.txt");
-    assert!(
-        cli(&["import-page", s(&page), "--db", s(&db)])
-            .status
-            .success()
-    );
+    let (dir, db) = imported_report();
+    let page = repo(FULL_PAGE);
     // A later edition of the page: Objective 11 moves on, and one of its words changes.
     let text = std::fs::read_to_string(&page).expect("page");
     assert!(
