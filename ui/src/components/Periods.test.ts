@@ -51,6 +51,16 @@ const comparison: Comparison = {
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** Opens the Close period dialog on the open quarter, once its checks have come back. */
+async function openCloseDialog() {
+  app.setLang('en');
+  app.show(view());
+  render(PeriodDialogs);
+  app.dialog = { kind: 'closePeriod' };
+  await tick();
+  await tick();
+}
+
 afterEach(() => {
   cleanup();
   clearMocks();
@@ -98,12 +108,7 @@ describe('periods in the UI', () => {
       if (cmd === 'close_period') return { ...view(), periods: [q1, { ...q2, state: 'closed' }, { ...q2, id: 3, label: '2026-Q3' }] };
       throw new Error(cmd);
     });
-    app.setLang('en');
-    app.show(view());
-    render(PeriodDialogs);
-    app.dialog = { kind: 'closePeriod' };
-    await tick();
-    await tick();
+    await openCloseDialog();
     expect(screen.getByTestId('close-checks').textContent).toContain('Objective 30: unchanged');
     expect(screen.getByText('Go to Objective 30')).toBeTruthy();
     expect((screen.getByLabelText('Next period') as HTMLInputElement).value).toBe('2026-Q3');
@@ -122,12 +127,7 @@ describe('periods in the UI', () => {
       if (cmd === 'close_period') throw { code: 'invalid', field: 'next as of', message: 'expected a date as YYYY-MM-DD' };
       throw new Error(cmd);
     });
-    app.setLang('en');
-    app.show(view());
-    render(PeriodDialogs);
-    app.dialog = { kind: 'closePeriod' };
-    await tick();
-    await tick();
+    await openCloseDialog();
     expect(screen.getByTestId('close-checks-none')).toBeTruthy();
     await fireEvent.click(screen.getByTestId('confirm-close-period'));
     await tick();
