@@ -1,49 +1,47 @@
-// Declares Jalon's own commands so that Tauri generates one permission per command; the main
-// window's capability then allows exactly these and nothing else.
+// Declares Jalon's own commands, from the one list in command-list.rs, so that Tauri generates
+// one permission per command; the main window's capability, written here from the same list,
+// then allows exactly these and nothing else.
+const COMMANDS: &[&str] = {
+    macro_rules! jalon_command_list {
+        ($($name:ident),* $(,)?) => { &[$(stringify!($name)),*] };
+    }
+    include!("command-list.rs")
+};
+
 fn main() {
+    println!("cargo:rerun-if-changed=command-list.rs");
+    write_capability();
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(jalon_desktop_commands())),
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("tauri build script");
 }
 
-fn jalon_desktop_commands() -> &'static [&'static str] {
-    &[
-        "load",
-        "update_objective",
-        "update_strategy",
-        "add_axis",
-        "rename_axis",
-        "delete_axis",
-        "move_axis",
-        "add_action",
-        "rename_action",
-        "delete_action",
-        "move_action",
-        "add_objective",
-        "delete_objective",
-        "move_objective",
-        "split_objective",
-        "trace",
-        "undo",
-        "redo",
-        "new_report",
-        "open_report",
-        "open_recent",
-        "save_copy_as",
-        "import_page",
-        "import_json",
-        "export_json",
-        "chart_previews",
-        "export_chart",
-        "export_charts",
-        "view_period",
-        "close_checks",
-        "close_period",
-        "compare_periods",
-        "objective_history",
-        "period_history",
-        "import_past_page",
-    ]
+/// capabilities/main.json, rewritten only when the list changed (so that an unchanged build
+/// touches nothing in the source tree).
+fn write_capability() {
+    let permissions: Vec<String> = COMMANDS
+        .iter()
+        .map(|c| format!("    \"allow-{}\"", c.replace('_', "-")))
+        .collect();
+    let text = format!(
+        r#"{{
+  "$schema": "../gen/schemas/desktop-schema.json",
+  "identifier": "main-window",
+  "description": "The main window may call Jalon's own commands, and nothing else. Written by build.rs from command-list.rs.",
+  "windows": [
+    "main"
+  ],
+  "permissions": [
+{}
+  ]
+}}
+"#,
+        permissions.join(",\n")
+    );
+    let path = std::path::Path::new("capabilities/main.json");
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(path, text).expect("capabilities/main.json");
+    }
 }

@@ -10,19 +10,19 @@ use ts_rs::{Config, TS};
 fn export_all(dir: &Path) {
     // Ids are SQLite rowids, far below 2^53: plain numbers in TypeScript.
     let cfg = Config::new().with_out_dir(dir).with_large_int("number");
-    crate::View::export_all(&cfg).expect("View");
-    crate::Saved::export_all(&cfg).expect("Saved");
-    crate::Imported::export_all(&cfg).expect("Imported");
+    jalon_app::View::export_all(&cfg).expect("View");
+    jalon_app::Saved::export_all(&cfg).expect("Saved");
+    jalon_app::Imported::export_all(&cfg).expect("Imported");
     crate::CommandError::export_all(&cfg).expect("CommandError");
     jalon_core::Trace::export_all(&cfg).expect("Trace");
     jalon_core::Subject::export_all(&cfg).expect("Subject");
     jalon_core::ObjectiveFields::export_all(&cfg).expect("ObjectiveFields");
     jalon_core::Strategy::export_all(&cfg).expect("Strategy");
-    crate::charts::ChartScope::export_all(&cfg).expect("ChartScope");
-    crate::charts::ChartSettings::export_all(&cfg).expect("ChartSettings");
-    crate::charts::ChartPreview::export_all(&cfg).expect("ChartPreview");
-    crate::charts::ChartsExported::export_all(&cfg).expect("ChartsExported");
-    crate::periods::CloseChecks::export_all(&cfg).expect("CloseChecks");
+    jalon_app::ChartScope::export_all(&cfg).expect("ChartScope");
+    jalon_app::ChartSettings::export_all(&cfg).expect("ChartSettings");
+    jalon_app::ChartPreview::export_all(&cfg).expect("ChartPreview");
+    jalon_app::ChartsExported::export_all(&cfg).expect("ChartsExported");
+    jalon_app::CloseChecks::export_all(&cfg).expect("CloseChecks");
     jalon_core::Comparison::export_all(&cfg).expect("Comparison");
     jalon_core::store::HistoryEntry::export_all(&cfg).expect("HistoryEntry");
     jalon_core::store::HistoryPage::export_all(&cfg).expect("HistoryPage");

@@ -6,13 +6,7 @@ use serde::Serialize;
 #[derive(Debug, thiserror::Error)]
 pub enum DesktopError {
     #[error(transparent)]
-    Core(#[from] jalon_core::Error),
-    #[error(transparent)]
-    Chart(#[from] jalon_charts::ChartError),
-    #[error("no report is open")]
-    NoReport,
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
+    App(#[from] jalon_app::AppError),
     #[error("{0}")]
     Window(#[from] tauri::Error),
 }
@@ -49,32 +43,37 @@ impl Serialize for DesktopError {
 
 impl From<&DesktopError> for CommandError {
     fn from(e: &DesktopError) -> Self {
+        use jalon_app::AppError as A;
         use jalon_core::Error as E;
-        let (code, field) = match e {
-            DesktopError::Core(E::Invalid { field, .. }) => (
+        let core = match e {
+            DesktopError::App(A::Core(c)) => Some(c),
+            _ => None,
+        };
+        let (code, field) = match core {
+            Some(E::Invalid { field, .. }) => (
                 ErrorCode::Invalid,
                 Some(field.rsplit(": ").next().unwrap_or(field).to_string()),
             ),
-            DesktopError::Core(
+            Some(
                 E::NoSuchFile { .. }
                 | E::NotAReport { .. }
                 | E::NewerSchema { .. }
                 | E::AlreadyExists { .. },
             ) => (ErrorCode::BadFile, None),
-            DesktopError::Core(E::Parse { .. } | E::Json(_) | E::UnsupportedFormat { .. }) => {
+            Some(E::Parse { .. } | E::Json(_) | E::UnsupportedFormat { .. }) => {
                 (ErrorCode::BadInput, None)
             }
-            DesktopError::Core(E::Conflict(_)) => (ErrorCode::Conflict, None),
-            DesktopError::Core(E::ClosedPeriod { .. }) => (ErrorCode::ReadOnly, None),
-            DesktopError::Core(E::Tampered { .. }) => (ErrorCode::BadFile, None),
+            Some(E::Conflict(_)) => (ErrorCode::Conflict, None),
+            Some(E::ClosedPeriod { .. }) => (ErrorCode::ReadOnly, None),
+            Some(E::Tampered { .. }) => (ErrorCode::BadFile, None),
             _ => (ErrorCode::Other, None),
         };
         CommandError {
             code,
-            message: match e {
+            message: match core {
                 // The field is shown beside its input; the message alone reads better there.
-                DesktopError::Core(E::Invalid { message, .. }) => message.clone(),
-                other => other.to_string(),
+                Some(E::Invalid { message, .. }) => message.clone(),
+                _ => e.to_string(),
             },
             field,
         }

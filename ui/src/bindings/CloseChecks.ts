@@ -4,7 +4,11 @@ import type { Warning } from "./Warning";
 /**
  * What the Close period dialog shows before the person confirms.
  */
-export type CloseChecks = { checks: Array<Warning>, 
+export type CloseChecks = { 
+/**
+ * The label of the period that would close.
+ */
+closing: string, checks: Array<Warning>, 
 /**
  * The proposed label and date of the next period (the next quarter), empty when the
  * open period's label is not a quarter.

@@ -537,3 +537,74 @@ fn history_lists_every_change_and_filters_by_objective_and_period() {
         stderr(&out)
     );
 }
+
+#[test]
+fn details_names_the_open_period_so_that_periods_close_works_on_a_page_import() {
+    let (_dir, db) = imported_report();
+    let before = std::fs::read(&db).expect("bytes");
+    for (args, field) in [
+        (vec!["--as-of", "31/03/2026"], "as_of"),
+        (vec!["--title", "  "], "title"),
+    ] {
+        let mut all = vec!["details", "--db", s(&db)];
+        all.extend(args.iter().copied());
+        let out = cli(&all);
+        assert!(!out.status.success(), "{args:?} is refused");
+        assert!(
+            stderr(&out).contains(field),
+            "the message names the field {field}: {}",
+            stderr(&out)
+        );
+        assert_eq!(
+            std::fs::read(&db).expect("bytes"),
+            before,
+            "a refused value leaves the file byte for byte unchanged"
+        );
+    }
+    let out = cli(&["details", "--db", s(&db), "--language", "xx"]);
+    assert!(!out.status.success(), "an unknown language is refused");
+    assert_eq!(std::fs::read(&db).expect("bytes"), before);
+
+    let out = cli(&[
+        "details",
+        "--db",
+        s(&db),
+        "--reporting-period",
+        "2026-Q1",
+        "--as-of",
+        "2026-03-31",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shown = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        shown.contains("reporting period\t2026-Q1") && shown.contains("as of\t2026-03-31"),
+        "details prints what it kept: {shown}"
+    );
+    let json = summary_json(&db);
+    assert_eq!(json["strategy"]["reporting_period"], "2026-Q1");
+    let out = cli(&["details", "--db", s(&db), "--json"]);
+    let kept: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON details");
+    assert_eq!(kept["as_of"], "2026-03-31", "the other field was kept too");
+
+    let out = cli(&[
+        "periods",
+        "close",
+        "--db",
+        s(&db),
+        "--next",
+        "2026-Q2",
+        "--force",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("closed 2026-Q1; 2026-Q2 is open (as of 2026-06-30)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = cli(&["periods", "list", "--db", s(&db)]);
+    let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        listed.starts_with("2026-Q1\tas of 2026-03-31\tclosed"),
+        "{listed}"
+    );
+}

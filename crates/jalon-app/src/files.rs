@@ -1,4 +1,4 @@
-//! Where the app keeps its own things: the list of recent reports (in the config folder) and
+//! Where the desktop app keeps its own things: the list of recent reports (in the config folder) and
 //! the demo report (in the data folder), copied there on first start so that a new user sees
 //! real content at once.
 
@@ -9,7 +9,7 @@ use jalon_core::{Store, import};
 use crate::error::Result;
 
 /// The demo report, embedded at build time.
-const DEMO: &str = include_str!("../../assets/demo/demo-report.json");
+const DEMO: &str = include_str!("../../../assets/demo/demo-report.json");
 const RECENT_MAX: usize = 10;
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]

@@ -1,0 +1,31 @@
+//! `check`: the consistency warnings, one a line, or as JSON.
+
+use std::path::PathBuf;
+
+use jalon_app::App;
+
+use crate::CliError;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long)]
+    db: PathBuf,
+    #[arg(long)]
+    json: bool,
+}
+
+impl Args {
+    pub fn run(self) -> Result<(), CliError> {
+        let warnings = App::open(&self.db)?.check();
+        if self.json {
+            crate::print::json(&warnings);
+        } else if warnings.is_empty() {
+            eprintln!("no warnings");
+        } else {
+            for w in &warnings {
+                println!("{w}");
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,28 @@
+//! `generate`: a large made-up report, for trying the app and for the benchmarks.
+
+use std::path::PathBuf;
+
+use jalon_core::Store;
+
+use crate::CliError;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long)]
+    objectives: usize,
+    #[arg(long)]
+    db: PathBuf,
+}
+
+impl Args {
+    pub fn run(self) -> Result<(), CliError> {
+        let mut store = Store::create(&self.db)?;
+        store.replace(&jalon_core::synthetic::generate(self.objectives))?;
+        eprintln!(
+            "wrote {} objective entries to {}",
+            self.objectives,
+            self.db.display()
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,75 @@
+//! `import-page` and `import-json`: a page merged in (or kept as an earlier, closed period),
+//! a JSON document in place of the report.
+
+use std::path::PathBuf;
+
+use jalon_app::{App, ImportKind, import_into};
+use jalon_core::import::ImportOutcome;
+
+use crate::CliError;
+
+#[derive(clap::Args)]
+pub struct PageArgs {
+    page: PathBuf,
+    #[arg(long)]
+    db: PathBuf,
+    /// Keep the page as this past, closed period (2025-Q4) instead of merging it.
+    #[arg(long, requires = "as_of")]
+    period: Option<String>,
+    /// The past period's "as of" date, YYYY-MM-DD.
+    #[arg(long, requires = "period")]
+    as_of: Option<String>,
+}
+
+impl PageArgs {
+    pub fn run(self) -> Result<(), CliError> {
+        let (Some(label), Some(as_of)) = (self.period, self.as_of) else {
+            let out = import_into(&self.db, ImportKind::Page, &self.page)?;
+            merged(&out, &self.db);
+            return Ok(());
+        };
+        // An earlier edition needs the report it belongs to: nothing is created for it.
+        let mut app = App::open(&self.db)?;
+        let kind = ImportKind::PastPage {
+            label: label.clone(),
+            as_of,
+        };
+        let out = app.import(kind, &self.page)?.outcome;
+        warnings(&out);
+        eprintln!(
+            "kept {} objective entries as closed period {label}",
+            out.objectives
+        );
+        Ok(())
+    }
+}
+
+#[derive(clap::Args)]
+pub struct JsonArgs {
+    file: PathBuf,
+    #[arg(long)]
+    db: PathBuf,
+}
+
+impl JsonArgs {
+    pub fn run(self) -> Result<(), CliError> {
+        let out = import_into(&self.db, ImportKind::Json, &self.file)?;
+        merged(&out, &self.db);
+        Ok(())
+    }
+}
+
+fn warnings(out: &ImportOutcome) {
+    for w in &out.warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
+fn merged(out: &ImportOutcome, db: &std::path::Path) {
+    warnings(out);
+    eprintln!(
+        "imported {} objective entries into {}",
+        out.objectives,
+        db.display()
+    );
+}

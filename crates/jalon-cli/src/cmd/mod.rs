@@ -1,0 +1,82 @@
+//! The subcommands, one file each: its arguments and the use case it calls.
+
+mod charts;
+mod check;
+mod details;
+mod export_json;
+mod generate;
+mod history;
+mod import;
+mod periods;
+mod summary;
+mod trace;
+
+use clap::Subcommand;
+
+use crate::CliError;
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Import a published dashboard page (text) into a report, creating the report if missing.
+    /// With --period, the page is an earlier edition, kept as that closed period.
+    ImportPage(import::PageArgs),
+    /// Replace the report's content with a JSON document, creating the report if missing.
+    ImportJson(import::JsonArgs),
+    /// Write the whole report as a JSON document.
+    ExportJson(export_json::Args),
+    /// Show or change the report's details: title, period, reporting period, "as of" date,
+    /// language and roll-up method. Without options, print them.
+    Details(details::Args),
+    /// List, close and compare reporting periods.
+    Periods {
+        #[command(subcommand)]
+        command: periods::Command,
+    },
+    /// Every recorded change, oldest first: fields as old → new (texts word by word, as
+    /// [-removed-]{+added+}), and objectives added, deleted, renumbered or moved.
+    History(history::Args),
+    /// Print the report with its computed percentages.
+    Summary(summary::Args),
+    /// Print the consistency warnings.
+    Check(check::Args),
+    /// Explain how a percentage was computed: "strategy", "axis:N" or "action:N".
+    Trace(trace::Args),
+    /// Write a generated report of N objective entries to a new report file (for trying the
+    /// app and the benchmarks on a large strategy).
+    Generate(generate::Args),
+    /// Export the slide charts: every scope by default, or one with --scope. Files are named
+    /// by the charts' stable ids (axis-4-actions.png); each PNG gets its alt text as .txt.
+    Charts(charts::Args),
+}
+
+pub fn run(command: Command) -> Result<(), CliError> {
+    match command {
+        Command::ImportPage(a) => a.run(),
+        Command::ImportJson(a) => a.run(),
+        Command::ExportJson(a) => a.run(),
+        Command::Details(a) => a.run(),
+        Command::Periods { command } => command.run(),
+        Command::History(a) => a.run(),
+        Command::Summary(a) => a.run(),
+        Command::Check(a) => a.run(),
+        Command::Trace(a) => a.run(),
+        Command::Generate(a) => a.run(),
+        Command::Charts(a) => a.run(),
+    }
+}
+
+/// A language as the CLI takes it.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+impl From<LangArg> for jalon_core::Language {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Fr => jalon_core::Language::Fr,
+            LangArg::En => jalon_core::Language::En,
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! `summary`: the report with its computed percentages, as text or JSON.
+
+use std::path::PathBuf;
+
+use jalon_app::App;
+
+use crate::CliError;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long)]
+    db: PathBuf,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+impl Args {
+    pub fn run(self) -> Result<(), CliError> {
+        let summary = App::open(&self.db)?.summary();
+        if self.json {
+            crate::print::json(&summary);
+        } else {
+            print!("{}", summary.to_text());
+        }
+        Ok(())
+    }
+}
