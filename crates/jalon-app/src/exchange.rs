@@ -54,13 +54,21 @@ impl App {
 
 /// The CLI's import into a report that may not exist yet: a report created for the import
 /// does not outlive its failure.
-pub fn import_into(db: &Path, kind: ImportKind, input: &Path) -> Result<ImportOutcome> {
+/// Returns what was imported and the report's language, in which to tell it.
+pub fn import_into(
+    db: &Path,
+    kind: ImportKind,
+    input: &Path,
+) -> Result<(ImportOutcome, jalon_core::Language)> {
     // Reading first: an unreadable input creates nothing.
     std::fs::read(input).map_err(AppError::read(input))?;
     let created = !db.exists();
-    let outcome = App::open_or_create(db).and_then(|mut app| app.import(kind, input));
+    let outcome = App::open_or_create(db).and_then(|mut app| {
+        let imported = app.import(kind, input)?;
+        Ok((imported.outcome, app.language()))
+    });
     match outcome {
-        Ok(i) => Ok(i.outcome),
+        Ok(o) => Ok(o),
         Err(e) => {
             if created {
                 for suffix in ["", "-wal", "-shm"] {

@@ -121,6 +121,11 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// The report's language: the CLI's and the outputs' unless asked otherwise.
+    pub fn language(&self) -> jalon_core::Language {
+        self.session.report().strategy.language
+    }
+
     pub fn session(&self) -> &Session {
         &self.session
     }

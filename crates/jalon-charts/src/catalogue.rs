@@ -7,7 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use jalon_core::summary::{ActionSummary, AxisSummary, Summary, format_progress};
+use jalon_core::summary::{ActionSummary, AxisSummary, Summary};
 use jalon_core::{Language, Status};
 
 use crate::ChartError;
@@ -304,7 +304,7 @@ impl Words {
         }
     }
     fn pct(&self, v: Option<u32>) -> String {
-        format_progress(v, self.lang)
+        self.lang.progress(v)
     }
     /// Counts with the language's digit grouping: "1,234" or "1 234" (narrow no-break space).
     fn count(&self, n: usize) -> String {
@@ -509,7 +509,7 @@ pub fn prepare(
                         o.title
                     ),
                     value: Some(o.progress),
-                    value_label: format!("{} · {}", w.pct(Some(o.progress)), o.status.label(lang)),
+                    value_label: format!("{} · {}", w.pct(Some(o.progress)), lang.status(o.status)),
                     ink: Ink::Status(o.status),
                 })
                 .collect();
@@ -538,7 +538,7 @@ pub fn prepare(
             );
             p.legend = Status::ALL
                 .into_iter()
-                .map(|s| (Ink::Status(s), s.label(lang).to_string()))
+                .map(|s| (Ink::Status(s), lang.status(s).to_string()))
                 .collect();
             p
         }
@@ -568,7 +568,7 @@ pub fn prepare(
                 .collect();
             let parts: Vec<String> = slices
                 .iter()
-                .map(|s| format!("{} {}", s.status.label(lang).to_lowercase(), s.label))
+                .map(|s| format!("{} {}", lang.status(s.status).to_lowercase(), s.label))
                 .collect();
             let (title, alt) = match lang {
                 Language::En => (
@@ -713,7 +713,7 @@ fn pick(lang: Language, en: &str, fr: &str) -> String {
 /// A share of a total as a whole percentage, rounded half up like every figure in Jalon.
 fn share(count: usize, total: usize, lang: Language) -> String {
     if total == 0 {
-        return format_progress(None, lang);
+        return lang.progress(None);
     }
     let pct = (count as u64 * 200 + total as u64) / (2 * total as u64);
     lang.percent(pct as u32)

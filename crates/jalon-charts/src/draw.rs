@@ -573,7 +573,7 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             let c = pal.ink_of(Ink::Status(s.status));
             self.rect(lx, y - sw / 2.0, lx + sw, y + sw / 2.0, c)?;
             let label = &s.label;
-            let status = s.status.label(lang);
+            let status = lang.status(s.status);
             let tx = lx + sw + self.d(18.0);
             self.text(status, em, tx, y + em * 0.36, false, pal.ink)?;
             let nx = tx

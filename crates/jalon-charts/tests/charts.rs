@@ -234,7 +234,7 @@ fn the_svg_holds_real_text_titles_labels_and_values_in_the_report_language() {
     assert!(svg.contains(&format!("\n{total}\n")), "total in the hole");
     for status in Status::ALL {
         assert!(
-            svg.contains(status.label(Language::En)),
+            svg.contains(Language::En.status(status)),
             "{status:?} in the legend"
         );
     }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::exact::display_percent;
-use crate::model::{Language, ObjectiveRef, Report, Status};
+use crate::model::{ObjectiveRef, Report, Status};
 use crate::rollup::{objective_value, rollup};
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -29,20 +29,107 @@ pub enum CheckCode {
     ProgressWentDown,
 }
 
+/// What a warning says, as a code with typed parameters. Each front renders it from its
+/// catalogue (`i18n` here, the UI's own there), in its reader's language.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Finding {
+    CompletedBelow100 {
+        progress: u32,
+    },
+    FullButNotCompleted {
+        status: Status,
+    },
+    NotStartedAboveZero {
+        progress: u32,
+    },
+    InProgressWithoutNextSteps,
+    PublishedDiffers {
+        published: u32,
+        /// None when nothing under the action is counted.
+        computed: Option<u32>,
+    },
+    /// The summary and detail parts of a page disagree about the objective at `line`.
+    PageDisagrees {
+        line: usize,
+        on: Disagreement,
+    },
+    /// The page's header states `stated` objectives but the page holds `found` entries.
+    CountDiffers {
+        stated: usize,
+        found: usize,
+    },
+    /// The page gives no progress for the objective: `progress` was taken from its status.
+    Assumed {
+        progress: u32,
+    },
+    TextsUnchanged,
+    ProgressWentDown {
+        from: u32,
+        to: u32,
+    },
+}
+
+/// What the two parts of a page disagree about.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Disagreement {
+    Status {
+        summary: Status,
+        detail: Status,
+    },
+    /// The summary puts the objective under one action, the detail under another; the
+    /// summary is followed.
+    Action {
+        summary: u32,
+        detail: u32,
+    },
+    /// The objective appears only in the detail part; it was added under its action.
+    DetailOnly,
+}
+
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
-    pub code: CheckCode,
     /// The objective it is about, when it is about one; the UI links to it.
     pub objective: Option<ObjectiveRef>,
     /// The action it is about, when it is about an action's figure.
     pub action: Option<u32>,
-    pub message: String,
+    #[serde(flatten)]
+    pub finding: Finding,
 }
 
+impl Warning {
+    pub fn about(objective: ObjectiveRef, finding: Finding) -> Warning {
+        Warning {
+            objective: Some(objective),
+            action: None,
+            finding,
+        }
+    }
+
+    pub fn code(&self) -> CheckCode {
+        match self.finding {
+            Finding::CompletedBelow100 { .. } => CheckCode::CompletedBelow100,
+            Finding::FullButNotCompleted { .. } => CheckCode::FullButNotCompleted,
+            Finding::NotStartedAboveZero { .. } => CheckCode::NotStartedAboveZero,
+            Finding::InProgressWithoutNextSteps => CheckCode::InProgressWithoutNextSteps,
+            Finding::PublishedDiffers { .. } => CheckCode::PublishedDiffers,
+            Finding::PageDisagrees { .. } => CheckCode::PageDisagrees,
+            Finding::CountDiffers { .. } => CheckCode::CountDiffers,
+            Finding::Assumed { .. } => CheckCode::Assumed,
+            Finding::TextsUnchanged => CheckCode::TextsUnchanged,
+            Finding::ProgressWentDown { .. } => CheckCode::ProgressWentDown,
+        }
+    }
+}
+
+/// In English; a front renders a warning in its reader's language with `render`.
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.render(crate::Language::En))
     }
 }
 
@@ -53,76 +140,41 @@ pub fn check(report: &Report) -> Vec<Warning> {
 
 /// `check` with a roll-up the caller already has.
 pub fn check_with(report: &Report, r: &crate::rollup::Rollup) -> Vec<Warning> {
-    let lang = report.strategy.language;
-    let fr = lang == Language::Fr;
-    let obj_word = if fr { "Objectif" } else { "Objective" };
     let mut out = Vec::new();
     for (axis, ar) in report.axes.iter().zip(&r.axes) {
         for (action, av) in axis.actions.iter().zip(&ar.actions) {
             for o in &action.objectives {
                 let f = &o.fields;
-                let p = display_percent(&objective_value(o));
-                let who = format!("{obj_word} {}", o.reference());
-                let mut warn = |code, en: String, frm: String| {
-                    out.push(Warning {
-                        code,
-                        objective: Some(o.reference()),
-                        action: None,
-                        message: if fr { frm } else { en },
-                    })
+                let progress = display_percent(&objective_value(o));
+                let finding = match f.status {
+                    Status::Completed if progress < 100 => {
+                        Some(Finding::CompletedBelow100 { progress })
+                    }
+                    Status::NotStarted | Status::InProgress if progress == 100 => {
+                        Some(Finding::FullButNotCompleted { status: f.status })
+                    }
+                    Status::NotStarted if progress > 0 => {
+                        Some(Finding::NotStartedAboveZero { progress })
+                    }
+                    _ => None,
                 };
-                match f.status {
-                    Status::Completed if p < 100 => warn(
-                        CheckCode::CompletedBelow100,
-                        format!("{who} is Completed but at {}", lang.percent(p)),
-                        format!("{who} est Terminé mais à {}", lang.percent(p)),
-                    ),
-                    Status::NotStarted | Status::InProgress if p == 100 => warn(
-                        CheckCode::FullButNotCompleted,
-                        format!(
-                            "{who} is at 100% but {}",
-                            f.status.label(Language::En).to_lowercase()
-                        ),
-                        format!(
-                            "{who} est à 100\u{a0}% mais {}",
-                            f.status.label(Language::Fr).to_lowercase()
-                        ),
-                    ),
-                    Status::NotStarted if p > 0 => warn(
-                        CheckCode::NotStartedAboveZero,
-                        format!("{who} is Not started but at {}", lang.percent(p)),
-                        format!("{who} est Non commencé mais à {}", lang.percent(p)),
-                    ),
-                    _ => {}
-                }
+                out.extend(finding.map(|x| Warning::about(o.reference(), x)));
                 if f.status == Status::InProgress && f.next_steps.trim().is_empty() {
-                    warn(
-                        CheckCode::InProgressWithoutNextSteps,
-                        format!("{who} is In progress with no next steps"),
-                        format!("{who} est En cours sans prochaines étapes"),
-                    );
+                    out.push(Warning::about(
+                        o.reference(),
+                        Finding::InProgressWithoutNextSteps,
+                    ));
                 }
             }
             if let Some(published) = action.published_progress {
                 let computed = av.as_ref().map(display_percent);
                 if computed != Some(published) {
-                    let shown = crate::summary::format_progress(computed, lang);
                     out.push(Warning {
-                        code: CheckCode::PublishedDiffers,
                         objective: None,
                         action: Some(action.number),
-                        message: if fr {
-                            format!(
-                                "Action {} : la page publiée indique {}, le calcul donne {shown}",
-                                action.number,
-                                lang.percent(published)
-                            )
-                        } else {
-                            format!(
-                                "Action {}: the published page shows {}, computed {shown}",
-                                action.number,
-                                lang.percent(published)
-                            )
+                        finding: Finding::PublishedDiffers {
+                            published,
+                            computed,
                         },
                     });
                 }
@@ -171,7 +223,7 @@ mod tests {
     }
 
     fn codes(r: &Report) -> Vec<CheckCode> {
-        check(r).into_iter().map(|w| w.code).collect()
+        check(r).into_iter().map(|w| w.code()).collect()
     }
 
     #[test]
@@ -197,7 +249,10 @@ mod tests {
                 InProgressWithoutNextSteps
             ]
         );
-        assert_eq!(check(&r)[0].message, "Objective 1 is Completed but at 90%");
+        assert_eq!(
+            check(&r)[0].to_string(),
+            "Objective 1 is Completed but at 90%"
+        );
     }
 
     #[test]
@@ -205,9 +260,9 @@ mod tests {
         let r = report_with(vec![(Status::InProgress, 50, "x")], Some(55));
         let w = check(&r);
         assert_eq!(w.len(), 1, "{w:?}");
-        assert_eq!(w[0].code, CheckCode::PublishedDiffers);
+        assert_eq!(w[0].code(), CheckCode::PublishedDiffers);
         assert_eq!(
-            w[0].message,
+            w[0].to_string(),
             "Action 1: the published page shows 55%, computed 50%"
         );
         let same = report_with(vec![(Status::InProgress, 50, "x")], Some(50));

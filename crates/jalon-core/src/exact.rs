@@ -6,8 +6,6 @@ use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use crate::model::Language;
-
 /// Rounds half up (12.5 → 13, 0.5 → 1): floor(v + 1/2), computed on integers.
 pub fn round_half_up(v: &BigRational) -> BigInt {
     let two = BigInt::from(2);
@@ -22,27 +20,16 @@ pub fn display_percent(v: &BigRational) -> u32 {
 }
 
 /// Formats an exact value for a trace: "65", "12.5", or, when the decimal does not end,
-/// "80/3 (≈ 26.67)". French uses a decimal comma.
-pub fn format_exact(v: &BigRational, lang: Language) -> String {
+/// "80/3 (≈ 26.67)", with a decimal point; a reader's notation is the catalogue's business
+/// (`Language::decimal`).
+pub fn format_exact(v: &BigRational) -> String {
     if v.is_integer() {
         return v.numer().to_string();
     }
     if let Some(s) = terminating_decimal(v, 4) {
-        return localise(&s, lang);
+        return s;
     }
-    format!(
-        "{}/{} (≈ {})",
-        v.numer(),
-        v.denom(),
-        localise(&approx(v, 2), lang)
-    )
-}
-
-fn localise(s: &str, lang: Language) -> String {
-    match lang {
-        Language::Fr => s.replace('.', ","),
-        Language::En => s.to_string(),
-    }
+    format!("{}/{} (≈ {})", v.numer(), v.denom(), approx(v, 2))
 }
 
 /// The exact decimal form when it has at most `max_places` places.
@@ -139,11 +126,10 @@ mod tests {
 
     #[test]
     fn exact_values_are_written_without_losing_anything() {
-        assert_eq!(format_exact(&r(65, 1), Language::En), "65");
-        assert_eq!(format_exact(&r(25, 2), Language::En), "12.5");
-        assert_eq!(format_exact(&r(25, 2), Language::Fr), "12,5");
-        assert_eq!(format_exact(&r(80, 3), Language::En), "80/3 (≈ 26.67)");
-        assert_eq!(format_exact(&r(1, 40), Language::En), "0.025");
+        assert_eq!(format_exact(&r(65, 1)), "65");
+        assert_eq!(format_exact(&r(25, 2)), "12.5");
+        assert_eq!(format_exact(&r(80, 3)), "80/3 (≈ 26.67)");
+        assert_eq!(format_exact(&r(1, 40)), "0.025");
     }
 
     #[test]

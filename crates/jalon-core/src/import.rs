@@ -30,7 +30,7 @@ pub fn import_page(store: &mut Store, text: &str) -> Result<ImportOutcome> {
         .collect();
     let mut warnings = parsed.warnings;
     warnings.extend(check(&store.report()?).into_iter().filter(|w| {
-        w.code == CheckCode::PublishedDiffers && w.action.is_some_and(|n| on_page.contains(&n))
+        w.code() == CheckCode::PublishedDiffers && w.action.is_some_and(|n| on_page.contains(&n))
     }));
     Ok(ImportOutcome {
         objectives: parsed.report.objectives().count(),

@@ -12,6 +12,7 @@ pub mod checks;
 pub mod error;
 pub mod exact;
 pub mod exchange;
+pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod page;
@@ -22,8 +23,9 @@ pub mod store;
 pub mod summary;
 pub mod synthetic;
 
-pub use checks::{CheckCode, Warning, check};
+pub use checks::{CheckCode, Disagreement, Finding, Warning, check};
 pub use error::{Error, Result};
+pub use i18n::Level;
 pub use model::{
     Action, Axis, Direction, Indicator, Language, Objective, ObjectiveFields, ObjectiveRef, Part,
     Report, RollupMethod, Status, Strategy,

@@ -40,19 +40,6 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    pub fn label(self, lang: Language) -> &'static str {
-        match (lang, self) {
-            (Language::En, Status::NotStarted) => "Not started",
-            (Language::En, Status::InProgress) => "In progress",
-            (Language::En, Status::Completed) => "Completed",
-            (Language::En, Status::Abandoned) => "Abandoned",
-            (Language::Fr, Status::NotStarted) => "Non commencé",
-            (Language::Fr, Status::InProgress) => "En cours",
-            (Language::Fr, Status::Completed) => "Terminé",
-            (Language::Fr, Status::Abandoned) => "Abandonné",
-        }
-    }
-
     /// Reads a status as a published page writes it, in English or French, any case.
     pub fn from_label(label: &str) -> Option<Status> {
         let l = label.trim().to_lowercase();
@@ -70,39 +57,7 @@ impl Status {
     }
 }
 
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Language {
-    Fr,
-    #[default]
-    En,
-}
-
-impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Fr => "fr",
-            Language::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Language> {
-        match code {
-            "fr" => Some(Language::Fr),
-            "en" => Some(Language::En),
-            _ => None,
-        }
-    }
-
-    /// "65 %" in French (with a no-break space, as French typography wants), "65%" in English.
-    pub fn percent(self, value: u32) -> String {
-        match self {
-            Language::Fr => format!("{value}\u{a0}%"),
-            Language::En => format!("{value}%"),
-        }
-    }
-}
+pub use crate::i18n::Language;
 
 /// How a level's progress is made from the levels below it.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -565,7 +520,7 @@ mod tests {
         for s in Status::ALL {
             assert_eq!(Status::from_code(s.code()), Some(s), "code round trip");
             for l in [Language::En, Language::Fr] {
-                assert_eq!(Status::from_label(s.label(l)), Some(s), "label round trip");
+                assert_eq!(Status::from_label(l.status(s)), Some(s), "label round trip");
             }
         }
     }

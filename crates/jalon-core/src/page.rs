@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::checks::{CheckCode, Warning};
+use crate::checks::{Disagreement, Finding, Warning};
 use crate::error::{Error, Result};
 use crate::model::{
     Action, Axis, Language, Objective, ObjectiveFields, ObjectiveRef, Part, Report, Status,
@@ -575,8 +575,6 @@ pub fn parse_page(text: &str) -> Result<ParsedPage> {
     }
 
     let language = language.unwrap_or_default();
-    let fr = language == Language::Fr;
-    let obj_word = if fr { "Objectif" } else { "Objective" };
     let had_summary = !axes.is_empty();
     let mut in_detail: std::collections::HashSet<ObjectiveRef> = Default::default();
     for d in details {
@@ -594,46 +592,24 @@ pub fn parse_page(text: &str) -> Result<ParsedPage> {
         });
         match found_at {
             Some((_, action_n, o)) => {
+                let disagree = |on| Warning {
+                    objective: Some(r),
+                    action: None,
+                    finding: Finding::PageDisagrees { line: d.line, on },
+                };
                 if o.fields.status != d.objective.fields.status {
-                    warnings.push(Warning {
-                        code: CheckCode::PageDisagrees,
-                        objective: Some(r),
-                        action: None,
-                        message: format!(
-                            "{obj_word} {r}: {} {} / {} {} (line {})",
-                            if fr { "résumé" } else { "summary says" },
-                            o.fields.status.label(language),
-                            if fr { "détail" } else { "detail says" },
-                            d.objective.fields.status.label(language),
-                            d.line
-                        ),
-                    });
+                    warnings.push(disagree(Disagreement::Status {
+                        summary: o.fields.status,
+                        detail: d.objective.fields.status,
+                    }));
                 }
                 if action_n != d.action.0 {
                     warnings.push(Warning {
-                        code: CheckCode::PageDisagrees,
-                        objective: Some(r),
                         action: Some(action_n),
-                        message: format!(
-                            "{obj_word} {r}: {} Action {action_n}, {} Action {} (line {}); {}",
-                            if fr {
-                                "le résumé le place sous"
-                            } else {
-                                "the summary puts it under"
-                            },
-                            if fr {
-                                "le détail sous"
-                            } else {
-                                "the detail under"
-                            },
-                            d.action.0,
-                            d.line,
-                            if fr {
-                                "le résumé est suivi"
-                            } else {
-                                "the summary is followed"
-                            },
-                        ),
+                        ..disagree(Disagreement::Action {
+                            summary: action_n,
+                            detail: d.action.0,
+                        })
                     });
                 }
                 o.fields = d.objective.fields;
@@ -641,18 +617,12 @@ pub fn parse_page(text: &str) -> Result<ParsedPage> {
             None => {
                 if had_summary {
                     warnings.push(Warning {
-                        code: CheckCode::PageDisagrees,
                         objective: Some(r),
                         action: Some(d.action.0),
-                        message: format!(
-                            "{obj_word} {r} (line {}) {}",
-                            d.line,
-                            if fr {
-                                "n’apparaît que dans le détail ; ajouté à son action"
-                            } else {
-                                "appears only in the detail part; added under its action"
-                            }
-                        ),
+                        finding: Finding::PageDisagrees {
+                            line: d.line,
+                            on: Disagreement::DetailOnly,
+                        },
                     });
                 }
                 let ai = match axes.iter().position(|a| a.number == d.axis.0) {
@@ -704,24 +674,12 @@ pub fn parse_page(text: &str) -> Result<ParsedPage> {
                 } else {
                     0
                 };
-                warnings.push(Warning {
-                    code: CheckCode::Assumed,
-                    objective: Some(o.reference()),
-                    action: None,
-                    message: if fr {
-                        format!(
-                            "{obj_word} {} : la page ne donne pas d’avancement ; {} retenu d’après le statut",
-                            o.reference(),
-                            language.percent(o.fields.progress)
-                        )
-                    } else {
-                        format!(
-                            "{obj_word} {}: the page gives no progress; {} taken from its status",
-                            o.reference(),
-                            language.percent(o.fields.progress)
-                        )
+                warnings.push(Warning::about(
+                    o.reference(),
+                    Finding::Assumed {
+                        progress: o.fields.progress,
                     },
-                });
+                ));
             }
         }
     }
@@ -740,13 +698,11 @@ pub fn parse_page(text: &str) -> Result<ParsedPage> {
         && n != entries
     {
         warnings.push(Warning {
-            code: CheckCode::CountDiffers,
             objective: None,
             action: None,
-            message: if fr {
-                format!("la page annonce {n} objectifs mais en contient {entries}")
-            } else {
-                format!("the page states {n} objectives but holds {entries}")
+            finding: Finding::CountDiffers {
+                stated: n,
+                found: entries,
             },
         });
     }

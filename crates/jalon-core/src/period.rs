@@ -8,9 +8,9 @@ use num_rational::BigRational;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::checks::{CheckCode, Warning, check};
+use crate::checks::{CheckCode, Finding, Warning, check};
 use crate::exact::display_percent;
-use crate::model::{Language, Objective, ObjectiveRef, Report, Status, is_iso_date};
+use crate::model::{Objective, ObjectiveRef, Report, Status, is_iso_date};
 use crate::rollup::{objective_value, rollup};
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -453,13 +453,11 @@ pub fn prepublication(report: &Report, previous: Option<&Report>) -> Vec<Warning
     ];
     let mut out: Vec<Warning> = check(report)
         .into_iter()
-        .filter(|w| KEPT.contains(&w.code))
+        .filter(|w| KEPT.contains(&w.code()))
         .collect();
     let Some(previous) = previous else {
         return out;
     };
-    let lang = report.strategy.language;
-    let fr = lang == Language::Fr;
     let before: HashMap<ObjectiveRef, &Objective> = previous
         .objectives()
         .map(|(_, _, o)| (o.reference(), o))
@@ -468,34 +466,15 @@ pub fn prepublication(report: &Report, previous: Option<&Report>) -> Vec<Warning
         let Some(old) = before.get(&o.reference()) else {
             continue;
         };
-        let who = if fr {
-            format!("Objectif {}", o.reference())
-        } else {
-            format!("Objective {}", o.reference())
-        };
-        let (was, now) = (
+        let (from, to) = (
             display_percent(&objective_value(old)),
             display_percent(&objective_value(o)),
         );
-        if now < was {
-            out.push(Warning {
-                code: CheckCode::ProgressWentDown,
-                objective: Some(o.reference()),
-                action: None,
-                message: if fr {
-                    format!(
-                        "{who} a reculé de {} à {}",
-                        lang.percent(was),
-                        lang.percent(now)
-                    )
-                } else {
-                    format!(
-                        "{who} went down from {} to {}",
-                        lang.percent(was),
-                        lang.percent(now)
-                    )
-                },
-            });
+        if to < from {
+            out.push(Warning::about(
+                o.reference(),
+                Finding::ProgressWentDown { from, to },
+            ));
         }
         // A completed or abandoned objective is expected to keep its final texts.
         let settled = matches!(o.fields.status, Status::Completed | Status::Abandoned)
@@ -504,18 +483,7 @@ pub fn prepublication(report: &Report, previous: Option<&Report>) -> Vec<Warning
             && o.fields.achievement == old.fields.achievement
             && o.fields.next_steps == old.fields.next_steps
         {
-            out.push(Warning {
-                code: CheckCode::TextsUnchanged,
-                objective: Some(o.reference()),
-                action: None,
-                message: if fr {
-                    format!("{who} : réalisations et prochaines étapes inchangées depuis la période précédente")
-                } else {
-                    format!(
-                        "{who}: achievement and next steps unchanged since the previous period"
-                    )
-                },
-            });
+            out.push(Warning::about(o.reference(), Finding::TextsUnchanged));
         }
     }
     out

@@ -9,7 +9,7 @@ use num_rational::{BigRational, Ratio};
 use num_traits::{CheckedAdd, CheckedDiv, One, Zero};
 use serde::Serialize;
 
-use crate::exact::{display_percent, format_exact};
+use crate::exact::display_percent;
 use crate::model::{Action, Axis, Indicator, Language, Objective, Report, RollupMethod, Status};
 
 /// Exact values of every computed level, in the report's order.
@@ -238,55 +238,15 @@ pub struct TraceTerm {
     pub weight: u32,
 }
 
-struct Words {
-    mean: &'static str,
-    weighted: &'static str,
-    left_out: &'static str,
-    nothing: &'static str,
-    shown: &'static str,
-    abandoned: &'static str,
-    no_progress: &'static str,
-    objective: &'static str,
-    action: &'static str,
-    axis: &'static str,
-    strategy: &'static str,
-}
-
-fn words(lang: Language) -> Words {
-    match lang {
-        Language::En => Words {
-            mean: "mean of",
-            weighted: "weighted mean of",
-            left_out: "left out",
-            nothing: "nothing counted, so no progress (—)",
-            shown: "shown as",
-            abandoned: "abandoned",
-            no_progress: "no progress",
-            objective: "Objective",
-            action: "Action",
-            axis: "Axis",
-            strategy: "Strategy",
-        },
-        Language::Fr => Words {
-            mean: "moyenne de",
-            weighted: "moyenne pondérée de",
-            left_out: "non comptés",
-            nothing: "rien n’est compté, donc pas d’avancement (—)",
-            shown: "affiché",
-            abandoned: "abandonné",
-            no_progress: "sans avancement",
-            objective: "Objectif",
-            action: "Action",
-            axis: "Axe",
-            strategy: "Stratégie",
-        },
-    }
+/// An exact value in the reader's notation (a decimal comma in French).
+fn written(v: &num_rational::BigRational, lang: Language) -> String {
+    lang.decimal(&crate::exact::format_exact(v))
 }
 
 /// Explains one computed percentage, or None when the subject is not in the report.
 pub fn trace(report: &Report, subject: Subject) -> Option<Trace> {
     let lang = report.strategy.language;
-    let w = words(lang);
+    let w = crate::i18n::trace_words(lang);
     let flat = report.strategy.method == RollupMethod::Flat;
     let mut terms = Vec::new();
     let mut left_out = Vec::new();
@@ -299,7 +259,7 @@ pub fn trace(report: &Report, subject: Subject) -> Option<Trace> {
                 } else {
                     terms.push(TraceTerm {
                         label,
-                        value: format_exact(&objective_value(o), lang),
+                        value: written(&objective_value(o), lang),
                         weight: o.fields.weight,
                     });
                 }
@@ -341,7 +301,7 @@ pub fn trace(report: &Report, subject: Subject) -> Option<Trace> {
                     Some(v) => {
                         terms.push(TraceTerm {
                             label,
-                            value: format_exact(&v, lang),
+                            value: written(&v, lang),
                             weight: 1,
                         });
                         values.push(v);
@@ -360,7 +320,7 @@ pub fn trace(report: &Report, subject: Subject) -> Option<Trace> {
                     Some(v) => {
                         terms.push(TraceTerm {
                             label,
-                            value: format_exact(v, lang),
+                            value: written(v, lang),
                             weight: 1,
                         });
                         values.push(v.clone());
@@ -418,9 +378,9 @@ pub fn trace(report: &Report, subject: Subject) -> Option<Trace> {
             "{} {} = {} / {} = {}",
             if weighted { w.weighted } else { w.mean },
             listed.join(", "),
-            format_exact(&sum, lang),
+            written(&sum, lang),
             divisor,
-            format_exact(v, lang)
+            written(v, lang)
         );
         if !v.denom().is_one() {
             s.push_str(&format!(
@@ -440,7 +400,7 @@ pub fn trace(report: &Report, subject: Subject) -> Option<Trace> {
         subject: name,
         terms,
         left_out,
-        exact: exact.as_ref().map(|v| format_exact(v, lang)),
+        exact: exact.as_ref().map(|v| written(v, lang)),
         displayed,
         text,
     })

@@ -101,7 +101,8 @@ describe('periods in the UI', () => {
       calls.push([cmd, args]);
       if (cmd === 'close_checks') {
         return {
-          checks: [{ code: 'texts_unchanged', objective: { number: 30, part: null }, action: null, message: 'Objective 30: unchanged' }],
+          closing: '2026-Q2',
+          checks: [{ code: 'texts_unchanged', objective: { number: 30, part: null }, action: null }],
           next_label: '2026-Q3', next_as_of: '2026-09-30',
         };
       }
@@ -109,7 +110,10 @@ describe('periods in the UI', () => {
       throw new Error(cmd);
     });
     await openCloseDialog();
-    expect(screen.getByTestId('close-checks').textContent).toContain('Objective 30: unchanged');
+    // The finding is a code; the UI words it in the person's language.
+    expect(screen.getByTestId('close-checks').textContent).toContain(
+      'Objective 30: achievement and next steps unchanged since the previous period',
+    );
     expect(screen.getByText('Go to Objective 30')).toBeTruthy();
     expect((screen.getByLabelText('Next period') as HTMLInputElement).value).toBe('2026-Q3');
     const confirm = screen.getByTestId('confirm-close-period');

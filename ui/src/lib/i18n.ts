@@ -12,8 +12,17 @@ export function initialLang(stored: string | null, navigatorLanguage: string | u
   return navigatorLanguage?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+/**
+ * French typography, done once here rather than by hand in each string: the space before
+ * ":", ";", "!", "?" and "%" becomes a no-break space, so that the sign never starts a line.
+ * Only the template is set this way; what a person typed (a parameter) is left as it is.
+ */
+export function typeset(lang: Lang, template: string): string {
+  return lang === 'fr' ? template.replace(/ ([:;!?%])/g, '\u00a0$1') : template;
+}
+
 export function translate(lang: Lang, key: Key, params: Record<string, string | number> = {}): string {
-  const template = catalogues[lang][key];
+  const template = typeset(lang, catalogues[lang][key]);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

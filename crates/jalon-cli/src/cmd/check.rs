@@ -16,14 +16,15 @@ pub struct Args {
 
 impl Args {
     pub fn run(self) -> Result<(), CliError> {
-        let warnings = App::open(&self.db)?.check();
+        let app = App::open(&self.db)?;
+        let warnings = app.check();
         if self.json {
             crate::print::json(&warnings);
         } else if warnings.is_empty() {
             eprintln!("no warnings");
         } else {
             for w in &warnings {
-                println!("{w}");
+                println!("{}", w.render(app.language()));
             }
         }
         Ok(())

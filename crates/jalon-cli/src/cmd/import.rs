@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use jalon_app::{App, ImportKind, import_into};
+use jalon_core::Language;
 use jalon_core::import::ImportOutcome;
 
 use crate::CliError;
@@ -24,8 +25,8 @@ pub struct PageArgs {
 impl PageArgs {
     pub fn run(self) -> Result<(), CliError> {
         let (Some(label), Some(as_of)) = (self.period, self.as_of) else {
-            let out = import_into(&self.db, ImportKind::Page, &self.page)?;
-            merged(&out, &self.db);
+            let (out, lang) = import_into(&self.db, ImportKind::Page, &self.page)?;
+            merged(&out, lang, &self.db);
             return Ok(());
         };
         // An earlier edition needs the report it belongs to: nothing is created for it.
@@ -35,7 +36,7 @@ impl PageArgs {
             as_of,
         };
         let out = app.import(kind, &self.page)?.outcome;
-        warnings(&out);
+        warnings(&out, app.language());
         eprintln!(
             "kept {} objective entries as closed period {label}",
             out.objectives
@@ -53,20 +54,21 @@ pub struct JsonArgs {
 
 impl JsonArgs {
     pub fn run(self) -> Result<(), CliError> {
-        let out = import_into(&self.db, ImportKind::Json, &self.file)?;
-        merged(&out, &self.db);
+        let (out, lang) = import_into(&self.db, ImportKind::Json, &self.file)?;
+        merged(&out, lang, &self.db);
         Ok(())
     }
 }
 
-fn warnings(out: &ImportOutcome) {
+/// Warnings in the report's language.
+fn warnings(out: &ImportOutcome, lang: Language) {
     for w in &out.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", w.render(lang));
     }
 }
 
-fn merged(out: &ImportOutcome, db: &std::path::Path) {
-    warnings(out);
+fn merged(out: &ImportOutcome, lang: Language, db: &std::path::Path) {
+    warnings(out, lang);
     eprintln!(
         "imported {} objective entries into {}",
         out.objectives,

@@ -115,7 +115,7 @@ fn close(
         )));
     }
     for w in &checks.checks {
-        eprintln!("check: {w}");
+        eprintln!("check: {}", w.render(app.language()));
     }
     if !checks.checks.is_empty() && !force {
         return Err(CliError::Checks(checks.checks.len()));
@@ -156,7 +156,7 @@ fn comparison_text(c: &Comparison, lang: Language) -> String {
     }
     for o in &c.objectives {
         let status = match (o.status_from, o.status_to) {
-            (Some(a), Some(b)) if a != b => format!(", {} → {}", a.label(lang), b.label(lang)),
+            (Some(a), Some(b)) if a != b => format!(", {} → {}", lang.status(a), lang.status(b)),
             (None, Some(_)) => ", new".to_string(),
             (Some(_), None) => ", removed".to_string(),
             _ => String::new(),

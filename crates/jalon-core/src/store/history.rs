@@ -6,47 +6,14 @@
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Store;
 use super::periods::NOW;
 use crate::error::Result;
 use crate::model::{Objective, ObjectiveFields, ObjectiveRef, Part, Report, Strategy};
 
-/// What a history row is about.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    Strategy,
-    Axis,
-    Action,
-    /// Every row written before the strategy, axes and actions had a history.
-    #[default]
-    Objective,
-}
-
-impl Level {
-    /// The stable code used in SQLite and JSON.
-    pub fn code(self) -> &'static str {
-        match self {
-            Level::Strategy => "strategy",
-            Level::Axis => "axis",
-            Level::Action => "action",
-            Level::Objective => "objective",
-        }
-    }
-
-    fn from_code(code: &str) -> Level {
-        match code {
-            "strategy" => Level::Strategy,
-            "axis" => Level::Axis,
-            "action" => Level::Action,
-            // The schema allows no other value.
-            _ => Level::Objective,
-        }
-    }
-}
+pub use crate::i18n::Level;
 
 /// One recorded change: a field's old and new value, or a change of place (`created`,
 /// `deleted`, `number`, and `axis` or `action` for a move: see `record_places`).
@@ -151,7 +118,7 @@ fn read(
         Ok(HistoryEntry {
             at: r.get(0)?,
             period: r.get(1)?,
-            level: Level::from_code(&r.get::<_, String>(2)?),
+            level: Level::from_code(&r.get::<_, String>(2)?).unwrap_or_default(),
             subject_id: r.get(3)?,
             reference: reference_at(r, 4)?,
             field: r.get(7)?,

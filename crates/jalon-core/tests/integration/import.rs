@@ -26,7 +26,7 @@ fn the_english_page_imports_with_texts_from_the_detail_part() {
         "The remaining datasets have a draft sheet:\n\n• the budget series;\n• the staff counts;\n• the building inventory."
     );
     assert_eq!(objs[0].fields.progress, 30, "progress from the detail part");
-    let codes: Vec<_> = out.warnings.iter().map(|w| (w.code, w.action)).collect();
+    let codes: Vec<_> = out.warnings.iter().map(|w| (w.code(), w.action)).collect();
     assert_eq!(
         codes,
         vec![(CheckCode::PublishedDiffers, Some(6))],
@@ -55,7 +55,8 @@ fn the_french_page_with_no_break_spaces_and_crlf_imports() {
     assert!(
         out.warnings
             .iter()
-            .any(|w| w.code == CheckCode::PublishedDiffers && w.message.contains("68\u{a0}%")),
+            .any(|w| w.code() == CheckCode::PublishedDiffers
+                && w.render(jalon_core::Language::Fr).contains("68\u{a0}%")),
         "{:?}",
         out.warnings
     );
@@ -102,7 +103,7 @@ fn a_summary_only_page_imports_and_says_which_figures_it_assumed() {
     let assumed = p
         .warnings
         .iter()
-        .filter(|w| w.code == CheckCode::Assumed)
+        .filter(|w| w.code() == CheckCode::Assumed)
         .count();
     assert_eq!(
         assumed, 6,

@@ -795,7 +795,7 @@ fn the_checks_before_closing_compare_with_the_previous_period() {
     assert!(
         !prepublication(&r, None)
             .iter()
-            .any(|w| w.code == CheckCode::TextsUnchanged),
+            .any(|w| w.code() == CheckCode::TextsUnchanged),
         "no previous period, nothing to compare"
     );
     s.close_period("2026-Q2", "2026-06-30").expect("close");
@@ -813,11 +813,11 @@ fn the_checks_before_closing_compare_with_the_previous_period() {
         .expect("edited");
     assert!(
         w.iter()
-            .any(|x| x.code == CheckCode::ProgressWentDown && x.objective == Some(edited))
+            .any(|x| x.code() == CheckCode::ProgressWentDown && x.objective == Some(edited))
     );
     assert!(
         !w.iter()
-            .any(|x| x.code == CheckCode::TextsUnchanged && x.objective == Some(edited)),
+            .any(|x| x.code() == CheckCode::TextsUnchanged && x.objective == Some(edited)),
         "its text changed"
     );
     let in_progress_count = session
@@ -827,7 +827,7 @@ fn the_checks_before_closing_compare_with_the_previous_period() {
         .count();
     assert!(
         w.iter()
-            .filter(|x| x.code == CheckCode::TextsUnchanged)
+            .filter(|x| x.code() == CheckCode::TextsUnchanged)
             .count()
             >= in_progress_count,
         "every other objective in progress kept its texts"

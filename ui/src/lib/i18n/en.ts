@@ -232,6 +232,20 @@ export const en = {
   fieldTitle: 'Title',
   fieldIndicator: 'Indicator',
   readOnlyRow: 'Closed period: read-only',
+  // Warnings and findings: the core sends a code with typed parameters (bindings/Warning).
+  warnCompletedBelow100: '{who} is Completed but at {p}',
+  warnFullButNotCompleted: '{who} is at {p} but {status}',
+  warnNotStartedAboveZero: '{who} is Not started but at {p}',
+  warnInProgressWithoutNextSteps: '{who} is In progress with no next steps',
+  warnPublishedDiffers: '{action}: the published page shows {published}, computed {computed}',
+  warnPageStatus: '{who}: summary says {summary} / detail says {detail} (line {line})',
+  warnPageAction: '{who}: the summary puts it under Action {summary}, the detail under Action {detail} (line {line}); the summary is followed',
+  warnPageDetailOnly: '{who} (line {line}) appears only in the detail part; added under its action',
+  warnCountDiffersOne: 'the page states {n} objective but holds {found}',
+  warnCountDiffersMany: 'the page states {n} objectives but holds {found}',
+  warnAssumed: '{who}: the page gives no progress; {p} taken from its status',
+  warnTextsUnchanged: '{who}: achievement and next steps unchanged since the previous period',
+  warnProgressWentDown: '{who} went down from {from} to {to}',
 } as const;
 
 export type Key = keyof typeof en;
