@@ -47,7 +47,7 @@ impl App {
 
     /// Writes the whole report, its closed periods and its history as a JSON document.
     pub fn export_json(&self, path: &Path) -> Result<()> {
-        let json = jalon_core::exchange::export(self.session.store())?;
+        let json = self.session.store().export_json()?;
         std::fs::write(path, json).map_err(AppError::write(path))
     }
 }

@@ -58,6 +58,15 @@ pub enum Error {
         found: String,
     },
 
+    /// A row of the file that this version cannot read as it stands (an unknown code, a
+    /// value of the wrong kind): named by its table and row id, never read as a default.
+    #[error("the report file's {table} row {row} cannot be read: {reason}")]
+    BadRow {
+        table: &'static str,
+        row: i64,
+        reason: String,
+    },
+
     #[error("no period labelled {0:?}")]
     UnknownPeriod(String),
 

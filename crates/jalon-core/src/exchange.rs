@@ -5,19 +5,24 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::history::{Change, HistoryEntry};
+use crate::i18n::Level;
 use crate::model::{
     Action, Axis, Indicator, Language, Objective, ObjectiveFields, Part, Report, RollupMethod,
     Status, Strategy,
 };
+pub use crate::period::ClosedPeriod;
 
 /// The format this version writes. "jalon/2" added closed periods and the edit history;
 /// "jalon/3" gave each change a level (strategy, axis, action or objective), and names the
-/// subject's number `number` where "jalon/2" said `objective`.
-pub const FORMAT: &str = "jalon/3";
+/// subject's number `number` where "jalon/2" said `objective`; "jalon/4" writes each change
+/// typed (`change`, a `history::Change`) instead of three texts.
+pub const FORMAT: &str = "jalon/4";
 
 /// Every format this version reads: a "jalon/1" document is a "jalon/2" one without periods
-/// or history, and a "jalon/2" change is an objective's.
-pub const READS: [&str; 3] = ["jalon/1", "jalon/2", FORMAT];
+/// or history, a "jalon/2" change is an objective's, and "jalon/2" and "jalon/3" changes are
+/// read from their three texts as the store reads its rows.
+pub const READS: [&str; 4] = ["jalon/1", "jalon/2", "jalon/3", FORMAT];
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,26 +37,13 @@ struct Document {
     history: Vec<DocChange>,
 }
 
-/// A closed period in a document. The snapshot is kept as the very text that was
-/// checksummed, so that the checksum can be verified again after any number of exchanges.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ClosedPeriod {
-    pub label: String,
-    pub as_of: String,
-    #[serde(default)]
-    pub closed_at: Option<String>,
-    pub checksum: String,
-    pub snapshot: String,
-}
-
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DocChange {
     at: String,
     period: String,
     #[serde(default, skip_serializing_if = "is_objective")]
-    level: crate::store::Level,
+    level: Level,
     /// The subject's number (0 for the strategy).
     #[serde(alias = "objective")]
     number: u32,
@@ -59,14 +51,21 @@ struct DocChange {
     part: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     parts: Option<u32>,
-    field: String,
-    old_value: String,
-    new_value: String,
+    /// The typed change ("jalon/4").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    change: Option<Change>,
+    /// The change as three texts ("jalon/2" and "jalon/3").
+    #[serde(default, skip_serializing)]
+    field: Option<String>,
+    #[serde(default, skip_serializing)]
+    old_value: Option<String>,
+    #[serde(default, skip_serializing)]
+    new_value: Option<String>,
 }
 
 /// Most changes are an objective's: their level is left out, as in "jalon/2".
-fn is_objective(level: &crate::store::Level) -> bool {
-    *level == crate::store::Level::Objective
+fn is_objective(level: &Level) -> bool {
+    *level == Level::Objective
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -140,27 +139,13 @@ pub fn to_json(report: &Report) -> String {
     write_document(document(report))
 }
 
-/// Everything the report file holds as one JSON document: the open period's report, the
-/// closed periods with their snapshots and checksums, and the edit history. A closed
-/// snapshot that fails its checksum stops the export (`snapshot_text` checks each one).
-pub fn export(store: &crate::store::Store) -> Result<String> {
-    let mut doc = document(&store.report()?);
-    let mut closed = store.periods()?;
-    closed.retain(|p| !p.is_open());
-    doc.periods = closed
-        .into_iter()
-        .map(|p| {
-            Ok(ClosedPeriod {
-                snapshot: store.snapshot_text(&p)?,
-                checksum: p.checksum.unwrap_or_default(),
-                label: p.label,
-                as_of: p.as_of,
-                closed_at: p.closed_at,
-            })
-        })
-        .collect::<Result<_>>()?;
-    doc.history = store
-        .all_history()?
+/// Everything a report file holds as one JSON document: the open period's report, the
+/// closed periods with their snapshots and checksums, and the edit history (oldest first).
+/// The store gathers them (`Store::export_json`); this only writes them.
+pub fn export(report: &Report, periods: Vec<ClosedPeriod>, history: Vec<HistoryEntry>) -> String {
+    let mut doc = document(report);
+    doc.periods = periods;
+    doc.history = history
         .into_iter()
         .map(|h| DocChange {
             at: h.at,
@@ -169,12 +154,13 @@ pub fn export(store: &crate::store::Store) -> Result<String> {
             number: h.reference.number,
             part: h.reference.part.map(|p| p.index),
             parts: h.reference.part.map(|p| p.count),
-            field: h.field,
-            old_value: h.old_value,
-            new_value: h.new_value,
+            change: Some(h.change),
+            field: None,
+            old_value: None,
+            new_value: None,
         })
         .collect();
-    Ok(write_document(doc))
+    write_document(doc)
 }
 
 fn write_document(doc: Document) -> String {
@@ -249,7 +235,7 @@ pub fn from_json(text: &str) -> Result<Report> {
 pub struct Read {
     pub report: Report,
     pub periods: Vec<ClosedPeriod>,
-    pub history: Vec<crate::store::HistoryEntry>,
+    pub history: Vec<HistoryEntry>,
 }
 
 /// Reads a whole document: the report, and each closed period after checking its snapshot
@@ -330,12 +316,23 @@ pub fn read_document(text: &str) -> Result<Read> {
     let history = doc
         .history
         .into_iter()
-        .map(|h| {
+        .enumerate()
+        .map(|(i, h)| {
             let part = match (h.part, h.parts) {
                 (Some(index), Some(count)) => Some(Part { index, count }),
                 _ => None,
             };
-            crate::store::HistoryEntry {
+            let change = match (h.change, h.field, h.old_value, h.new_value) {
+                (Some(c), None, None, None) => Ok(c),
+                (None, Some(f), Some(old), Some(new)) => {
+                    Change::from_columns(h.level, &f, &old, &new)
+                }
+                _ => Err(
+                    "give either \"change\" or \"field\", \"old_value\" and \"new_value\"".into(),
+                ),
+            }
+            .map_err(|reason| Error::Json(format!("history change {}: {reason}", i + 1)))?;
+            Ok(HistoryEntry {
                 at: h.at,
                 period: h.period,
                 level: h.level,
@@ -344,13 +341,11 @@ pub fn read_document(text: &str) -> Result<Read> {
                     number: h.number,
                     part,
                 },
-                field: h.field,
-                old_value: h.old_value,
-                new_value: h.new_value,
+                change,
                 words: Vec::new(),
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(Read {
         report,
         periods: doc.periods,

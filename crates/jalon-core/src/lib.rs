@@ -12,6 +12,7 @@ pub mod checks;
 pub mod error;
 pub mod exact;
 pub mod exchange;
+pub mod history;
 pub mod i18n;
 pub mod import;
 pub mod model;
@@ -25,6 +26,7 @@ pub mod synthetic;
 
 pub use checks::{CheckCode, Disagreement, Finding, Warning, check};
 pub use error::{Error, Result};
+pub use history::{Change, FieldEdit, HistoryEntry, HistoryPage};
 pub use i18n::Level;
 pub use model::{
     Action, Axis, Direction, Indicator, Language, Objective, ObjectiveFields, ObjectiveRef, Part,

@@ -164,6 +164,19 @@ pub enum Piece {
     Removed,
 }
 
+/// A closed period as a document carries it. The snapshot is kept as the very text that was
+/// checksummed, so that the checksum can be verified again after any number of exchanges.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClosedPeriod {
+    pub label: String,
+    pub as_of: String,
+    #[serde(default)]
+    pub closed_at: Option<String>,
+    pub checksum: String,
+    pub snapshot: String,
+}
+
 /// A run of words in a text diff.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

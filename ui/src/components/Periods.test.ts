@@ -8,6 +8,7 @@ import Dashboard from './Dashboard.svelte';
 import ObjectiveHistory from './ObjectiveHistory.svelte';
 import HistoryPanel from './HistoryPanel.svelte';
 import type { HistoryEntry } from '../bindings/HistoryEntry';
+import type { Change } from '../bindings/Change';
 import { app } from '../lib/state.svelte';
 import type { View } from '../bindings/View';
 import type { Period } from '../bindings/Period';
@@ -160,19 +161,19 @@ describe('periods in the UI', () => {
   });
 
   it('reads changes of place in an objective history: added, renumbered, moved, deleted', async () => {
-    const entry = (field: string, old_value: string, new_value: string): HistoryEntry => ({
+    const entry = (change: Change): HistoryEntry => ({
       at: '2026-05-02T09:30:00Z', period: '2026-Q2', level: 'objective', subject_id: 100, reference: { number: 30, part: null },
-      field, old_value, new_value, words: [],
+      change, words: [],
     });
     const asked: unknown[] = [];
     mockIPC((cmd, args) => {
       asked.push([cmd, args]);
       if (cmd === 'objective_history') {
         return [
-          entry('deleted', 'Open a help desk', ''),
-          entry('action', '14', '15'),
-          entry('number', '29', '30 (1/2)'),
-          entry('created', '', '14'),
+          entry({ kind: 'deleted', title: 'Open a help desk' }),
+          entry({ kind: 'moved', from: 14, to: 15 }),
+          entry({ kind: 'renumbered', from: { number: 29, part: null }, to: { number: 30, part: { index: 1, count: 2 } } }),
+          entry({ kind: 'added', to: 14 }),
         ];
       }
     });
@@ -197,10 +198,10 @@ describe('periods in the UI', () => {
   });
 
   it('lists a period\'s changes with their objectives, pages through them, and follows the period bar', async () => {
-    const entry = (subject_id: number, number: number, field: string, old_value: string, new_value: string,
+    const entry = (subject_id: number, number: number, change: Change,
       level: HistoryEntry['level'] = 'objective'): HistoryEntry => ({
       at: '2026-05-02T09:30:00Z', period: '2026-Q2', level, subject_id, reference: { number, part: null },
-      field, old_value, new_value, words: [],
+      change, words: [],
     });
     const asked: unknown[] = [];
     mockIPC((cmd, args) => {
@@ -208,11 +209,11 @@ describe('periods in the UI', () => {
       asked.push(args);
       const { limit } = args as { limit: number };
       const all = [
-        entry(100, 30, 'progress', '75', '80'),
-        entry(555, 31, 'deleted', 'Gone objective', ''),
-        entry(0, 0, 'method', 'mean_of_children', 'flat', 'strategy'),
-        entry(10, 14, 'created', '', '4', 'action'),
-        entry(10, 14, 'number', '13', '14', 'action'),
+        entry(100, 30, { kind: 'edited', field: 'progress', old: 75, new: 80 }),
+        entry(555, 31, { kind: 'deleted', title: 'Gone objective' }),
+        entry(0, 0, { kind: 'edited', field: 'method', old: 'mean_of_children', new: 'flat' }, 'strategy'),
+        entry(10, 14, { kind: 'added', to: 4 }, 'action'),
+        entry(10, 14, { kind: 'renumbered', from: { number: 13, part: null }, to: { number: 14, part: null } }, 'action'),
       ];
       return { entries: limit >= 400 ? all : all.slice(0, 1), total: all.length };
     });

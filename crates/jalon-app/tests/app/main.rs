@@ -97,7 +97,14 @@ fn closing_with_defaults_opens_the_next_quarter_and_comparing_defaults_to_it() {
         })
         .expect("history");
     assert_eq!(history.total, 1, "{history:?}");
-    assert_eq!(history.entries[0].field, "progress");
+    assert!(
+        matches!(
+            history.entries[0].change,
+            jalon_core::Change::Edited(jalon_core::FieldEdit::Progress { .. })
+        ),
+        "{:?}",
+        history.entries[0].change
+    );
     let unknown = again.history(&HistoryFilter {
         period: Some(PeriodKey::Label("1999-Q1".into())),
         ..HistoryFilter::default()

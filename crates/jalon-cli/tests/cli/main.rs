@@ -525,9 +525,16 @@ fn history_lists_every_change_and_filters_by_objective_and_period() {
         .as_array()
         .expect("array")
         .iter()
-        .map(|e| e["field"].as_str().expect("field"))
+        .map(|e| {
+            // A typed change: a field edit names its field, a change of structure its kind.
+            let c = &e["change"];
+            c["field"]
+                .as_str()
+                .or(c["kind"].as_str())
+                .expect("field or kind")
+        })
         .collect();
-    assert_eq!(fields, vec!["created", "progress"]);
+    assert_eq!(fields, vec!["added", "progress"]);
 
     let out = cli(&["history", "--db", s(&db), "--period", "1999-Q1"]);
     assert!(!out.status.success(), "an unknown period is an error");

@@ -11,6 +11,7 @@
 //! A catalogue in code rather than in message files (Fluent, gettext): every code must be
 //! rendered in both languages or the match does not compile, and the parameters are typed.
 
+mod history;
 mod summary;
 mod trace;
 

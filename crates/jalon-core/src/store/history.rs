@@ -6,50 +6,16 @@
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use serde::Serialize;
 
 use super::Store;
 use super::periods::NOW;
+use super::rows::Cells;
 use crate::error::Result;
+use crate::history::Change;
 use crate::model::{Objective, ObjectiveFields, ObjectiveRef, Part, Report, Strategy};
 
+pub use crate::history::{HistoryEntry, HistoryPage};
 pub use crate::i18n::Level;
-
-/// One recorded change: a field's old and new value, or a change of place (`created`,
-/// `deleted`, `number`, and `axis` or `action` for a move: see `record_places`).
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct HistoryEntry {
-    /// UTC, as YYYY-MM-DDTHH:MM:SSZ.
-    pub at: String,
-    /// The label of the period the change was made in.
-    pub period: String,
-    pub level: Level,
-    /// The id of the axis, action or objective in the live report; 0 for the strategy, and
-    /// for a subject that a JSON import could not find again.
-    pub subject_id: i64,
-    /// The subject's number when the change was made, with its part for an objective; 0 for
-    /// the strategy.
-    pub reference: ObjectiveRef,
-    pub field: String,
-    pub old_value: String,
-    pub new_value: String,
-    /// For a text field, the words removed and added, so that a long text's change reads at
-    /// a glance; empty for the other fields.
-    pub words: Vec<crate::period::WordRun>,
-}
-
-/// The newest changes of a report or of one period, and how many there are in all, so that a
-/// long history is shown a page at a time.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct HistoryPage {
-    pub entries: Vec<HistoryEntry>,
-    pub total: usize,
-}
-
-/// The fields whose changes are shown word by word.
-const TEXT_FIELDS: [&str; 5] = ["title", "achievement", "next_steps", "lead", "period"];
 
 impl Store {
     /// Every change recorded for one objective, newest first.
@@ -103,7 +69,7 @@ fn read(
     limit: Option<usize>,
 ) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT h.at, p.label, h.level, h.subject_id, h.number, h.part, o.parts, h.field,
+        "SELECT h.id, h.at, p.label, h.level, h.subject_id, h.number, h.part, o.parts, h.field,
                 h.old_value, h.new_value
          FROM history h JOIN period p ON p.id = h.period_id
          LEFT JOIN objective o ON h.level = 'objective' AND o.id = h.subject_id
@@ -114,24 +80,37 @@ fn read(
     )?;
     // SQLite reads a negative limit as none.
     let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-    let rows = stmt.query_map(params![objective, period, limit], |r| {
-        Ok(HistoryEntry {
-            at: r.get(0)?,
-            period: r.get(1)?,
-            level: Level::from_code(&r.get::<_, String>(2)?).unwrap_or_default(),
-            subject_id: r.get(3)?,
-            reference: reference_at(r, 4)?,
-            field: r.get(7)?,
-            old_value: r.get(8)?,
-            new_value: r.get(9)?,
-            words: Vec::new(),
-        })
-    })?;
-    let mut out: Vec<HistoryEntry> = rows.collect::<rusqlite::Result<_>>()?;
-    for h in &mut out {
-        if TEXT_FIELDS.contains(&h.field.as_str()) {
-            h.words = crate::period::word_diff(&h.old_value, &h.new_value);
-        }
+    let mut rows = stmt.query(params![objective, period, limit])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let c = Cells::of(r, "history")?;
+        let level: Level = c.get("level")?;
+        let field: String = c.get("field")?;
+        let old: String = c.get("old_value")?;
+        let new: String = c.get("new_value")?;
+        let change = Change::from_columns(level, &field, &old, &new).map_err(|e| c.bad(e))?;
+        let part: Option<u32> = c.get("part")?;
+        let parts: Option<u32> = c.get("parts")?;
+        out.push(
+            HistoryEntry {
+                at: c.get("at")?,
+                period: c.get("label")?,
+                level,
+                subject_id: c.get("subject_id")?,
+                reference: ObjectiveRef {
+                    number: c.get("number")?,
+                    // The history keeps no part count, and a deleted objective has none to
+                    // join: the part is then counted as the last.
+                    part: part.map(|index| Part {
+                        index,
+                        count: parts.unwrap_or(index),
+                    }),
+                },
+                change,
+                words: Vec::new(),
+            }
+            .with_words(),
+        );
     }
     Ok(out)
 }
@@ -205,6 +184,7 @@ pub(super) fn import_row(tx: &Transaction, period_id: i64, h: &HistoryEntry) -> 
             found("SELECT id FROM objective WHERE number = ?1 AND ifnull(part, 0) = ?2")?
         }
     };
+    let (field, old, new) = h.columns();
     tx.execute(
         "INSERT INTO history (at, period_id, level, subject_id, number, part, field, old_value,
              new_value)
@@ -216,28 +196,23 @@ pub(super) fn import_row(tx: &Transaction, period_id: i64, h: &HistoryEntry) -> 
             subject_id,
             number,
             h.reference.part.map(|p| p.index),
-            h.field,
-            h.old_value,
-            h.new_value
+            field,
+            old,
+            new
         ],
     )?;
     Ok(())
 }
 
 /// The fields of an objective the history follows, as text: the stable codes for a status,
-/// digits for numbers, and the indicator as one line.
+/// digits for numbers, and the indicator as JSON (see `Change::columns`).
 fn objective_values(f: &ObjectiveFields) -> [(&'static str, String); 9] {
-    let indicator = f.indicator.as_ref().map_or(String::new(), |i| {
-        format!(
-            "{} → {} → {} {} ({})",
-            i.baseline,
-            i.current,
-            i.target,
-            i.unit,
-            i.direction.code()
-        )
-        .replace("  ", " ")
-    });
+    // The same text the typed change writes, so that the codec reads it back.
+    let (_, _, indicator) = Change::Indicator {
+        old: None,
+        new: f.indicator.clone(),
+    }
+    .columns();
     [
         ("title", f.title.clone()),
         ("status", f.status.code().to_string()),

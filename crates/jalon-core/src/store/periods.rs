@@ -3,8 +3,9 @@
 //! transaction that opens the next period. Triggers in the schema refuse any later change to a
 //! closed row, and every read of a snapshot checks its checksum again.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 
+use super::rows::Cells;
 use super::{HistoryEntry, Store, read_report};
 use crate::error::{Error, Result};
 use crate::model::{Report, is_iso_date};
@@ -17,35 +18,49 @@ const PERIOD_COLUMNS: &str = "SELECT id, label, as_of, state, closed_at, checksu
 /// Closed periods by date, then the open one.
 const PERIOD_ORDER: &str = "ORDER BY state = 'open', as_of, id";
 
-fn period_from_row(r: &rusqlite::Row) -> rusqlite::Result<Period> {
-    let state: String = r.get(3)?;
-    Ok(Period {
-        id: r.get(0)?,
-        label: r.get(1)?,
-        as_of: r.get(2)?,
-        state: if state == "open" {
-            PeriodState::Open
-        } else {
-            PeriodState::Closed
-        },
-        closed_at: r.get(4)?,
-        checksum: r.get(5)?,
-    })
+impl rusqlite::types::FromSql for PeriodState {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        match v.as_str()? {
+            "open" => Ok(PeriodState::Open),
+            "closed" => Ok(PeriodState::Closed),
+            other => Err(rusqlite::types::FromSqlError::Other(
+                format!("unknown period state {other:?}").into(),
+            )),
+        }
+    }
+}
+
+/// The periods a query after `PERIOD_COLUMNS` selects, each row read strictly.
+fn periods_where(conn: &Connection, tail: &str, p: impl rusqlite::Params) -> Result<Vec<Period>> {
+    let mut stmt = conn.prepare_cached(&format!("{PERIOD_COLUMNS} {tail}"))?;
+    let mut rows = stmt.query(p)?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let c = Cells::of(r, "period")?;
+        out.push(Period {
+            id: c.id(),
+            label: c.get("label")?,
+            as_of: c.get("as_of")?,
+            state: c.get("state")?,
+            closed_at: c.get("closed_at")?,
+            checksum: c.get("checksum")?,
+        });
+    }
+    Ok(out)
 }
 
 fn all_periods(conn: &Connection) -> Result<Vec<Period>> {
-    Ok(conn
-        .prepare(&format!("{PERIOD_COLUMNS} {PERIOD_ORDER}"))?
-        .query_map([], period_from_row)?
-        .collect::<rusqlite::Result<_>>()?)
+    periods_where(conn, PERIOD_ORDER, [])
 }
 
 fn open_period(conn: &Connection) -> Result<Period> {
-    Ok(conn.query_row(
-        &format!("{PERIOD_COLUMNS} WHERE state = 'open'"),
-        [],
-        period_from_row,
-    )?)
+    periods_where(conn, "WHERE state = 'open'", [])?
+        .pop()
+        .ok_or(Error::BadRow {
+            table: "period",
+            row: 0,
+            reason: "no open period".into(),
+        })
 }
 
 /// Gives a report read from a snapshot ids that are unique at each level, since the UI and
@@ -87,13 +102,12 @@ fn read_snapshot(conn: &Connection, period: &Period) -> Result<Report> {
 /// The period with this label; a closed one first, since the open period may carry the
 /// label a closed one had.
 fn find_by_label(conn: &Connection, label: &str) -> Result<Option<Period>> {
-    Ok(conn
-        .query_row(
-            &format!("{PERIOD_COLUMNS} WHERE label = ?1 ORDER BY state = 'open' LIMIT 1"),
-            [label.trim()],
-            period_from_row,
-        )
-        .optional()?)
+    Ok(periods_where(
+        conn,
+        "WHERE label = ?1 ORDER BY state = 'open' LIMIT 1",
+        [label.trim()],
+    )?
+    .pop())
 }
 
 impl Store {
@@ -107,13 +121,8 @@ impl Store {
     }
 
     pub fn period(&self, id: i64) -> Result<Period> {
-        self.conn
-            .query_row(
-                &format!("{PERIOD_COLUMNS} WHERE id = ?1"),
-                [id],
-                period_from_row,
-            )
-            .optional()?
+        periods_where(&self.conn, "WHERE id = ?1", [id])?
+            .pop()
             .ok_or(Error::UnknownId { kind: "period", id })
     }
 
@@ -273,7 +282,7 @@ impl Store {
     pub(crate) fn replace_with_history(
         &mut self,
         report: &Report,
-        periods: &[crate::exchange::ClosedPeriod],
+        periods: &[crate::period::ClosedPeriod],
         history: &[HistoryEntry],
     ) -> Result<()> {
         report.validate()?;
@@ -285,7 +294,7 @@ impl Store {
             ));
         }
         let tx = self.conn.transaction()?;
-        super::write_whole(&tx, report, false)?;
+        super::whole::write_whole(&tx, report, false)?;
         for p in periods {
             insert_closed(
                 &tx,
@@ -325,6 +334,32 @@ fn insert_closed(
 }
 
 impl Store {
+    /// Everything the file holds as one JSON document (`exchange::export`): the report, the
+    /// closed periods with their snapshots and checksums, and the history, oldest first. A
+    /// closed snapshot that fails its checksum stops the export, so that an export cannot
+    /// launder a changed snapshot.
+    pub fn export_json(&self) -> Result<String> {
+        let mut closed = self.periods()?;
+        closed.retain(|p| !p.is_open());
+        let periods = closed
+            .into_iter()
+            .map(|p| {
+                Ok(crate::period::ClosedPeriod {
+                    snapshot: self.snapshot_text(&p)?,
+                    checksum: p.checksum.unwrap_or_default(),
+                    label: p.label,
+                    as_of: p.as_of,
+                    closed_at: p.closed_at,
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(crate::exchange::export(
+            &self.report()?,
+            periods,
+            self.all_history()?,
+        ))
+    }
+
     /// The exact text of a closed period's snapshot, as checksummed (the JSON export carries
     /// it as is).
     pub(crate) fn snapshot_text(&self, period: &Period) -> Result<String> {

@@ -1,4 +1,4 @@
-use jalon_core::exchange::{export, from_json, to_json};
+use jalon_core::exchange::{from_json, to_json};
 use jalon_core::{Error, Store, import::import_json};
 
 #[test]
@@ -12,7 +12,7 @@ fn export_then_import_then_export_gives_identical_bytes() {
     let second = to_json(&b.report().expect("report"));
     assert_eq!(first, second, "round trip is byte-identical");
     assert!(
-        first.starts_with("{\n  \"format\": \"jalon/3\""),
+        first.starts_with("{\n  \"format\": \"jalon/4\""),
         "versioned"
     );
 }
@@ -22,7 +22,7 @@ fn the_demo_report_is_its_own_export() {
     let mut s = Store::open_in_memory().expect("store");
     import_json(&mut s, &crate::demo_json()).expect("demo imports");
     assert_eq!(
-        export(&s).expect("export"),
+        s.export_json().expect("export"),
         crate::demo_json(),
         "the committed demo is in canonical form"
     );

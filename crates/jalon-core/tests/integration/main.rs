@@ -2,6 +2,7 @@
 //! tests/fixtures, and property tests.
 
 mod exchange;
+mod history;
 mod import;
 mod periods;
 mod properties;

@@ -2,7 +2,7 @@
 //! their checksums, comparison, history, and reports made before periods existed.
 
 use jalon_core::checks::CheckCode;
-use jalon_core::exchange::{export, read_document};
+use jalon_core::exchange::read_document;
 use jalon_core::import::{import_json, import_page, import_page_as_period};
 use jalon_core::period::{Piece, prepublication};
 use jalon_core::store::Level;
@@ -230,7 +230,10 @@ fn a_snapshot_changed_after_closing_is_detected_on_read() {
         matches!(&err, Error::Tampered { label, expected, found } if label == "2026-Q1" && expected != found),
         "{err}"
     );
-    assert!(export(&s).is_err(), "an export does not launder the change");
+    assert!(
+        s.export_json().is_err(),
+        "an export does not launder the change"
+    );
     let session = Session::new(s).expect("session");
     assert!(
         session.integrity().is_some_and(|m| m.contains("2026-Q1")),
@@ -377,9 +380,10 @@ fn every_change_goes_to_the_history_which_survives_a_restart() {
 
     let s = Store::open(&path).expect("reopen");
     let h = s.history(id).expect("history");
-    let fields: Vec<(&str, &str, &str)> = h
+    let columns: Vec<(String, String, String)> = h.iter().map(|e| e.columns()).collect();
+    let fields: Vec<(&str, &str, &str)> = columns
         .iter()
-        .map(|e| (e.field.as_str(), e.old_value.as_str(), e.new_value.as_str()))
+        .map(|(f, o, n)| (f.as_str(), o.as_str(), n.as_str()))
         .collect();
     let (o5, o) = ((old + 5).to_string(), old.to_string());
     assert_eq!(
@@ -409,7 +413,7 @@ fn changes(s: &Store, id: i64) -> Vec<(String, String, String)> {
         .history(id)
         .expect("history")
         .into_iter()
-        .map(|e| (e.field, e.old_value, e.new_value))
+        .map(|e| e.columns())
         .collect();
     h.reverse();
     h
@@ -476,7 +480,10 @@ fn the_history_records_objectives_added_renumbered_moved_and_deleted() {
         .all_history()
         .expect("all")
         .iter()
-        .filter(|e| e.field == "action" && e.new_value == "950")
+        .filter(|e| {
+            let (field, _, new) = e.columns();
+            field == "action" && new == "950"
+        })
         .count();
     assert_eq!(moved_with_it, others, "one row per objective of the action");
 }
@@ -498,13 +505,13 @@ fn a_period_history_is_its_own_changes_newest_first_a_page_at_a_time() {
 
     let page = s.period_history(Some(q1), 2).expect("q1");
     assert_eq!(page.total, 3, "all of 2026-Q1's changes are counted");
-    let values: Vec<&str> = page.entries.iter().map(|e| e.new_value.as_str()).collect();
+    let values: Vec<String> = page.entries.iter().map(|e| e.columns().2).collect();
     assert_eq!(values, vec!["13", "12"], "the newest two, newest first");
     assert!(page.entries.iter().all(|e| e.period == "2026-Q1"));
 
     let page = s.period_history(Some(q2), 10).expect("q2");
     assert_eq!((page.total, page.entries.len()), (1, 1));
-    assert_eq!(page.entries[0].new_value, "14");
+    assert_eq!(page.entries[0].columns().2, "14");
 
     let all = s.period_history(None, 10).expect("all");
     assert_eq!(all.total, 4);
@@ -523,7 +530,10 @@ fn level_changes(s: &Store, level: Level) -> Vec<(String, String, String, String
         .entries
         .into_iter()
         .filter(|e| e.level == level)
-        .map(|e| (e.reference.to_string(), e.field, e.old_value, e.new_value))
+        .map(|e| {
+            let (field, old, new) = e.columns();
+            (e.reference.to_string(), field, old, new)
+        })
         .collect();
     h.reverse();
     h
@@ -652,10 +662,10 @@ fn a_jalon2_document_with_history_imports_its_changes_as_objectives() {
             ),
         ]
     );
-    let doc = export(&s).expect("export");
-    assert!(doc.starts_with("{\n  \"format\": \"jalon/3\""));
+    let doc = s.export_json().expect("export");
+    assert!(doc.starts_with("{\n  \"format\": \"jalon/4\""));
     assert!(
-        doc.contains("\"number\": 11,\n      \"field\": \"progress\""),
+        doc.contains("\"number\": 11,\n      \"change\": {\n        \"kind\": \"edited\",\n        \"field\": \"progress\""),
         "an objective's change names its number, with no level"
     );
 }
@@ -668,8 +678,8 @@ fn the_json_document_carries_periods_and_history_and_older_documents_still_impor
     let (id, mut f) = in_progress(&a);
     f.progress += 1;
     a.update_objective(id, &f).expect("edit");
-    let doc = export(&a).expect("export");
-    assert!(doc.starts_with("{\n  \"format\": \"jalon/3\""));
+    let doc = a.export_json().expect("export");
+    assert!(doc.starts_with("{\n  \"format\": \"jalon/4\""));
     let read = read_document(&doc).expect("reads");
     assert_eq!(read.periods.len(), 1);
     assert_eq!(read.history.len(), 1);
@@ -677,7 +687,7 @@ fn the_json_document_carries_periods_and_history_and_older_documents_still_impor
     let mut b = Store::create(dir.path().join("b.jalon")).expect("b");
     import_json(&mut b, &doc).expect("imports");
     assert_eq!(
-        export(&b).expect("export b"),
+        b.export_json().expect("export b"),
         doc,
         "byte-identical round trip"
     );
@@ -771,8 +781,8 @@ fn a_schema_2_history_migrates_as_objectives_changes() {
         (
             h[0].level,
             h[0].subject_id,
-            h[0].field.as_str(),
-            h[0].new_value.as_str()
+            h[0].columns().0.as_str(),
+            h[0].columns().2.as_str()
         ),
         (Level::Objective, 7, "progress", "40")
     );
