@@ -1,0 +1,320 @@
+//! The three parts of a page, each read from the cursor: the header, the summary (axes,
+//! actions with their published percentages, objectives with their status and unlabelled
+//! texts) and the detail part (one labelled entry per objective).
+
+use std::collections::HashMap;
+
+use super::lines::{Cursor, Kind, Label, is_structural, join, split_summary_texts};
+use crate::error::{Error, Result};
+use crate::model::{Action, Axis, Language, Objective, ObjectiveFields, ObjectiveRef};
+
+/// What the free text before the first axis says.
+pub(super) struct Header {
+    /// The line before the counts line.
+    pub(super) title: Option<String>,
+    /// "17 objectives" under the axis filter.
+    pub(super) stated_objectives: Option<usize>,
+    /// The first line of text, the title when no counts line names one.
+    pub(super) first_text: Option<String>,
+}
+
+/// One objective of the detail part, with the axis and action it names.
+pub(super) struct DetailEntry {
+    pub(super) line: usize,
+    pub(super) axis: (u32, String),
+    pub(super) action: (u32, String),
+    pub(super) objective: Objective,
+}
+
+/// Header: free text up to the first axis line or detail entry. It may state the counts, the
+/// title (the line before the counts) and the number of objectives shown.
+pub(super) fn header(c: &mut Cursor) -> Result<Header> {
+    let mut h = Header {
+        title: None,
+        stated_objectives: None,
+        first_text: None,
+    };
+    let mut previous_text: Option<String> = None;
+    while c.pos < c.lines.len() {
+        let l = &c.lines[c.pos];
+        if matches!(l.kind, Kind::Axis(..)) || c.opens_detail(c.pos) {
+            return Ok(h);
+        }
+        if is_structural(&l.kind) {
+            return Err(Error::parse(
+                l.no,
+                "an axis line such as \"Axis 1: title\" before the first action or objective",
+                l.text,
+            ));
+        }
+        if l.kind != Kind::Blank {
+            let folded = super::lines::fold_spaces(l.text);
+            let lower = folded.to_lowercase();
+            if (lower.contains(" axes, ") || lower.contains(" axes et "))
+                && (lower.contains("objectives") || lower.contains("objectifs"))
+            {
+                h.title = previous_text.clone();
+            } else if let Some(n) = lower
+                .strip_suffix(" objectives")
+                .or_else(|| lower.strip_suffix(" objectifs"))
+                .and_then(|n| n.trim().parse().ok())
+            {
+                h.stated_objectives = Some(n);
+            }
+            h.first_text.get_or_insert(folded.clone());
+            previous_text = Some(folded);
+        }
+        c.pos += 1;
+    }
+    Err(Error::parse(
+        c.lines.len() + 1,
+        "an axis line such as \"Axis 1: title\" or an objective such as \"Objective 1 : title\"",
+        "",
+    ))
+}
+
+/// The summary part, up to the first detail entry. The language is the first axis line's.
+pub(super) fn summary(c: &mut Cursor, language: &mut Option<Language>) -> Result<Vec<Axis>> {
+    let mut axes: Vec<Axis> = Vec::new();
+    let mut seen: HashMap<ObjectiveRef, usize> = HashMap::new();
+    while c.peek().is_some() && !c.opens_detail(c.pos) {
+        let no = c.line_no();
+        let found = c.found();
+        let kind = c.next().map(|l| l.kind.clone()).unwrap_or(Kind::Blank);
+        match kind {
+            Kind::Axis(n, t) => {
+                language.get_or_insert(if found.trim_start().to_lowercase().starts_with("axe") {
+                    Language::Fr
+                } else {
+                    Language::En
+                });
+                summary_axis(&mut axes, n, t, no, &found)?;
+            }
+            Kind::Action(n, t) => summary_action(c, &mut axes, n, t, no, &found)?,
+            Kind::Objective(n, t, part) => {
+                let Some(action) = axes.last_mut().and_then(|a| a.actions.last_mut()) else {
+                    return Err(Error::parse(
+                        no,
+                        "an action line such as \"Action 1: title\" before the objective",
+                        &found,
+                    ));
+                };
+                let r = ObjectiveRef { number: n, part };
+                action
+                    .objectives
+                    .push(summary_objective(c, &mut seen, r, t, no, &found)?);
+            }
+            Kind::Progress(_) => {
+                return Err(Error::parse(
+                    no,
+                    "a progress line only right after an action line",
+                    &found,
+                ));
+            }
+            _ => {
+                return Err(Error::parse(
+                    no,
+                    "an axis, action or objective line",
+                    &found,
+                ));
+            }
+        }
+    }
+    Ok(axes)
+}
+
+/// The page repeats the axis line above each action: a new axis only when the number changes,
+/// and an axis's actions together.
+fn summary_axis(axes: &mut Vec<Axis>, n: u32, title: String, no: usize, found: &str) -> Result<()> {
+    if axes.last().is_some_and(|a| a.number == n) {
+        return Ok(());
+    }
+    if axes.iter().any(|a| a.number == n) {
+        return Err(Error::parse(
+            no,
+            format!("the actions of Axis {n} together, not split by another axis"),
+            found,
+        ));
+    }
+    axes.push(Axis {
+        id: 0,
+        number: n,
+        title,
+        actions: Vec::new(),
+    });
+    Ok(())
+}
+
+/// An action line, with its published percentage when the next line gives one.
+fn summary_action(
+    c: &mut Cursor,
+    axes: &mut [Axis],
+    n: u32,
+    title: String,
+    no: usize,
+    found: &str,
+) -> Result<()> {
+    let Some(axis) = axes.last_mut() else {
+        return Err(Error::parse(no, "an axis line before the action", found));
+    };
+    if axis.actions.iter().any(|a| a.number == n) {
+        return Err(Error::parse(no, format!("Action {n} only once"), found));
+    }
+    let published = match c.peek().map(|l| l.kind.clone()) {
+        Some(Kind::Progress(_)) => Some(c.progress("a progress line")?.0),
+        _ => None,
+    };
+    axis.actions.push(Action {
+        id: 0,
+        number: n,
+        title,
+        published_progress: published,
+        objectives: Vec::new(),
+    });
+    Ok(())
+}
+
+/// A summary objective: its status, then its texts up to the next entry. The summary gives no
+/// objective percentage.
+fn summary_objective(
+    c: &mut Cursor,
+    seen: &mut HashMap<ObjectiveRef, usize>,
+    r: ObjectiveRef,
+    title: String,
+    no: usize,
+    found: &str,
+) -> Result<Objective> {
+    if seen.contains_key(&r) {
+        // Seen once already: this is its detail entry with a broken label.
+        return Err(Error::parse(
+            c.line_no(),
+            format!("CONTEXT after Objective {r}, which opens its detail entry"),
+            &c.found(),
+        ));
+    }
+    let status = c.status(&format!("Objective {r}"))?;
+    let paragraphs =
+        c.paragraphs(|c, pos| is_structural(&c.lines[pos].kind) || c.opens_detail(pos));
+    let (achievement, next_steps) = split_summary_texts(&paragraphs);
+    if seen.insert(r, no).is_some() {
+        return Err(Error::parse(
+            no,
+            format!("Objective {r} only once in the summary"),
+            found,
+        ));
+    }
+    Ok(Objective {
+        id: 0,
+        number: r.number,
+        part: r.part,
+        fields: ObjectiveFields {
+            title,
+            status,
+            progress: 0,
+            achievement,
+            next_steps,
+            ..Default::default()
+        },
+    })
+}
+
+/// The detail part: every entry to the end of the page. On a page without a summary, the
+/// language is the first entry's.
+pub(super) fn details(c: &mut Cursor, language: &mut Option<Language>) -> Result<Vec<DetailEntry>> {
+    let mut out: Vec<DetailEntry> = Vec::new();
+    while c.peek().is_some() {
+        let d = detail_entry(c, language)?;
+        let r = d.objective.reference();
+        if out.iter().any(|x| x.objective.reference() == r) {
+            let line = c
+                .lines
+                .iter()
+                .find(|l| l.no == d.line)
+                .map_or("", |l| l.text);
+            return Err(Error::parse(
+                d.line,
+                format!("Objective {r} only once in the detail part"),
+                line,
+            ));
+        }
+        out.push(d);
+    }
+    Ok(out)
+}
+
+/// One labelled entry: CONTEXT, AXE and its axis line, ACTION and its action line, STATUS,
+/// the progress, Achievement and, when present, Next steps.
+fn detail_entry(c: &mut Cursor, language: &mut Option<Language>) -> Result<DetailEntry> {
+    let no = c.line_no();
+    let found = c.found();
+    let Some(Kind::Objective(n, title, part)) = c.next().map(|l| l.kind.clone()) else {
+        return Err(Error::parse(
+            no,
+            "an objective line such as \"Objective 1 : title\" followed by CONTEXT",
+            &found,
+        ));
+    };
+    let r = ObjectiveRef { number: n, part };
+    language.get_or_insert(
+        if found.trim_start().to_lowercase().starts_with("objectif") {
+            Language::Fr
+        } else {
+            Language::En
+        },
+    );
+    c.expect_label(Label::Context, &format!("CONTEXT after Objective {r}"))?;
+    c.expect_label(Label::Axe, &format!("AXE after CONTEXT (Objective {r})"))?;
+    let (ano, afound) = (c.line_no(), c.found());
+    let Some(Kind::Axis(axis_n, axis_t)) = c.next().map(|l| l.kind.clone()) else {
+        return Err(Error::parse(
+            ano,
+            format!("an axis line such as \"Axis 1: title\" (Objective {r})"),
+            &afound,
+        ));
+    };
+    c.expect_label(Label::Action, &format!("ACTION (Objective {r})"))?;
+    let (ano, afound) = (c.line_no(), c.found());
+    let Some(Kind::Action(action_n, action_t)) = c.next().map(|l| l.kind.clone()) else {
+        return Err(Error::parse(
+            ano,
+            format!("an action line such as \"Action 1: title\" (Objective {r})"),
+            &afound,
+        ));
+    };
+    c.expect_label(Label::Status, &format!("STATUS (Objective {r})"))?;
+    let status = c.status(&format!("STATUS (Objective {r})"))?;
+    let (progress, _) = c.progress(&format!(
+        "a progress line such as \"Progress : 65%\" (Objective {r})"
+    ))?;
+    c.expect_label(
+        Label::Achievement,
+        &format!("Achievement after the progress of Objective {r}"),
+    )?;
+    let achievement = c.paragraphs(|c, pos| {
+        c.lines[pos].kind == Kind::Label(Label::NextSteps) || c.opens_detail(pos)
+    });
+    let next_steps = if c.peek().map(|l| l.kind.clone()) == Some(Kind::Label(Label::NextSteps)) {
+        c.pos += 1;
+        c.paragraphs(|c, pos| c.opens_detail(pos))
+    } else {
+        Vec::new()
+    };
+    Ok(DetailEntry {
+        line: no,
+        axis: (axis_n, axis_t),
+        action: (action_n, action_t),
+        objective: Objective {
+            id: 0,
+            number: n,
+            part,
+            fields: ObjectiveFields {
+                title,
+                status,
+                progress,
+                achievement: join(&achievement),
+                next_steps: join(&next_steps),
+                ..Default::default()
+            },
+        },
+    })
+}
