@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::history::{Change, HistoryEntry};
-use crate::i18n::Level;
+use crate::lang::Level;
 use crate::model::{
     Action, Axis, Indicator, Language, Objective, ObjectiveFields, Part, Report, RollupMethod,
     Status, Strategy,

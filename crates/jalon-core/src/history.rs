@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Language, Level};
+use crate::lang::{Language, Level};
 use crate::model::{Direction, Indicator, ObjectiveRef, Part, RollupMethod, Status};
 use crate::period::WordRun;
 

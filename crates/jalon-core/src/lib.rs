@@ -12,9 +12,11 @@ pub mod checks;
 pub mod error;
 pub mod exact;
 pub mod exchange;
+pub mod explain;
 pub mod history;
 pub mod i18n;
 pub mod import;
+pub mod lang;
 pub mod model;
 pub mod page;
 pub mod period;
@@ -26,6 +28,7 @@ pub mod synthetic;
 
 pub use checks::{CheckCode, Disagreement, Finding, Warning, check};
 pub use error::{Error, Result};
+pub use explain::{Trace, TraceTerm, trace};
 pub use history::{Change, FieldEdit, HistoryEntry, HistoryPage};
 pub use i18n::Level;
 pub use model::{
@@ -33,7 +36,7 @@ pub use model::{
     Report, RollupMethod, Status, Strategy,
 };
 pub use period::{Comparison, Deltas, Period, PeriodState};
-pub use rollup::{Rollup, Subject, Trace, rollup, trace};
+pub use rollup::{Rollup, Subject, rollup};
 pub use session::Session;
 pub use store::Store;
 pub use summary::{Figures, Summary, figures, summarize};

@@ -57,7 +57,7 @@ impl Status {
     }
 }
 
-pub use crate::i18n::Language;
+pub use crate::lang::Language;
 
 /// How a level's progress is made from the levels below it.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -6,11 +6,9 @@
 
 use num_bigint::BigInt;
 use num_rational::{BigRational, Ratio};
-use num_traits::{CheckedAdd, CheckedDiv, One, Zero};
-use serde::Serialize;
+use num_traits::{CheckedAdd, CheckedDiv, Zero};
 
-use crate::exact::display_percent;
-use crate::model::{Action, Axis, Indicator, Language, Objective, Report, RollupMethod, Status};
+use crate::model::{Action, Axis, Indicator, Objective, Report, RollupMethod, Status};
 
 /// Exact values of every computed level, in the report's order.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,10 +55,10 @@ pub fn indicator_value(ind: &Indicator) -> Option<BigRational> {
 /// Σ weight × value and Σ weight over counted objectives. Entered percentages are whole, so
 /// they add up in machine integers; only indicator values need big rationals.
 #[derive(Default, Debug, Clone)]
-struct WeightedSum {
+pub(crate) struct WeightedSum {
     int_sum: i128,
     extra: Option<BigRational>,
-    weight: u64,
+    pub(crate) weight: u64,
 }
 
 impl WeightedSum {
@@ -82,13 +80,13 @@ impl WeightedSum {
         self.weight += u64::from(w);
     }
 
-    fn add_all<'a>(&mut self, objectives: impl IntoIterator<Item = &'a Objective>) {
+    pub(crate) fn add_all<'a>(&mut self, objectives: impl IntoIterator<Item = &'a Objective>) {
         for o in objectives {
             self.add(o);
         }
     }
 
-    fn total(&self) -> BigRational {
+    pub(crate) fn total(&self) -> BigRational {
         let int = BigRational::from_integer(self.int_sum.into());
         match &self.extra {
             Some(e) => int + e,
@@ -96,7 +94,7 @@ impl WeightedSum {
         }
     }
 
-    fn value(&self) -> Option<BigRational> {
+    pub(crate) fn value(&self) -> Option<BigRational> {
         (self.weight > 0).then(|| self.total() / BigRational::from_integer(self.weight.into()))
     }
 }
@@ -155,7 +153,7 @@ fn mean_vals<'a>(values: impl Iterator<Item = &'a Val> + Clone) -> Option<Val> {
     Some(Val::Big(sum / BigRational::from_integer(n.into())))
 }
 
-fn action_objectives(action: &Action) -> WeightedSum {
+pub(crate) fn action_objectives(action: &Action) -> WeightedSum {
     let mut s = WeightedSum::default();
     s.add_all(&action.objectives);
     s
@@ -204,211 +202,12 @@ pub fn rollup(report: &Report) -> Rollup {
     }
 }
 
-/// Which computed percentage to explain.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(tag = "level", content = "number", rename_all = "snake_case")]
-pub enum Subject {
-    Strategy,
-    Axis(u32),
-    Action(u32),
-}
-
-/// How one percentage was made, as data and as a sentence in the report's language.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Trace {
-    /// "Action 14", "Axe 4", …
-    pub subject: String,
-    pub terms: Vec<TraceTerm>,
-    /// Entries not counted, and why ("Objective 12 (abandoned)", "Action 3 (no progress)").
-    pub left_out: Vec<String>,
-    /// The exact value, or None for a level with nothing counted.
-    pub exact: Option<String>,
-    pub displayed: Option<u32>,
-    /// "mean of 75, 50, 100, 60, 100, 5 = 390 / 6 = 65"
-    pub text: String,
-}
-
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TraceTerm {
-    pub label: String,
-    pub value: String,
-    pub weight: u32,
-}
-
-/// An exact value in the reader's notation (a decimal comma in French).
-fn written(v: &num_rational::BigRational, lang: Language) -> String {
-    lang.decimal(&crate::exact::format_exact(v))
-}
-
-/// Explains one computed percentage, or None when the subject is not in the report.
-pub fn trace(report: &Report, subject: Subject) -> Option<Trace> {
-    let lang = report.strategy.language;
-    let w = crate::i18n::trace_words(lang);
-    let flat = report.strategy.method == RollupMethod::Flat;
-    let mut terms = Vec::new();
-    let mut left_out = Vec::new();
-    let objective_terms =
-        |objs: &mut dyn Iterator<Item = &Objective>, terms: &mut Vec<_>, left: &mut Vec<_>| {
-            for o in objs {
-                let label = format!("{} {}", w.objective, o.reference());
-                if o.fields.status == Status::Abandoned {
-                    left.push(format!("{label} ({})", w.abandoned));
-                } else {
-                    terms.push(TraceTerm {
-                        label,
-                        value: written(&objective_value(o), lang),
-                        weight: o.fields.weight,
-                    });
-                }
-            }
-        };
-    let (name, exact_terms): (String, Option<Vec<BigRational>>) = match subject {
-        Subject::Action(n) => {
-            let action = report
-                .axes
-                .iter()
-                .flat_map(|a| &a.actions)
-                .find(|a| a.number == n)?;
-            objective_terms(&mut action.objectives.iter(), &mut terms, &mut left_out);
-            (format!("{} {n}", w.action), None)
-        }
-        Subject::Axis(n) if flat => {
-            let axis = report.axes.iter().find(|a| a.number == n)?;
-            objective_terms(
-                &mut axis.actions.iter().flat_map(|a| &a.objectives),
-                &mut terms,
-                &mut left_out,
-            );
-            (format!("{} {n}", w.axis), None)
-        }
-        Subject::Strategy if flat => {
-            objective_terms(
-                &mut report.objectives().map(|(_, _, o)| o),
-                &mut terms,
-                &mut left_out,
-            );
-            (w.strategy.to_string(), None)
-        }
-        Subject::Axis(n) => {
-            let axis = report.axes.iter().find(|a| a.number == n)?;
-            let mut values = Vec::new();
-            for a in &axis.actions {
-                let label = format!("{} {}", w.action, a.number);
-                match action_objectives(a).value() {
-                    Some(v) => {
-                        terms.push(TraceTerm {
-                            label,
-                            value: written(&v, lang),
-                            weight: 1,
-                        });
-                        values.push(v);
-                    }
-                    None => left_out.push(format!("{label} ({})", w.no_progress)),
-                }
-            }
-            (format!("{} {n}", w.axis), Some(values))
-        }
-        Subject::Strategy => {
-            let r = rollup(report);
-            let mut values = Vec::new();
-            for (axis, ar) in report.axes.iter().zip(&r.axes) {
-                let label = format!("{} {}", w.axis, axis.number);
-                match &ar.value {
-                    Some(v) => {
-                        terms.push(TraceTerm {
-                            label,
-                            value: written(v, lang),
-                            weight: 1,
-                        });
-                        values.push(v.clone());
-                    }
-                    None => left_out.push(format!("{label} ({})", w.no_progress)),
-                }
-            }
-            (w.strategy.to_string(), Some(values))
-        }
-    };
-    // Objective-level means are recomputed from the objectives themselves; means of levels use
-    // the exact values collected above.
-    let (sum, divisor, weighted) = match exact_terms {
-        Some(values) => {
-            let n = values.len() as u64;
-            let sum = values
-                .into_iter()
-                .fold(BigRational::zero(), |acc, v| acc + v);
-            (sum, n, false)
-        }
-        None => {
-            let mut s = WeightedSum::default();
-            let objs: Vec<&Objective> = match subject {
-                Subject::Action(n) => report
-                    .objectives()
-                    .filter(|(_, a, _)| a.number == n)
-                    .map(|(_, _, o)| o)
-                    .collect(),
-                Subject::Axis(n) => report
-                    .objectives()
-                    .filter(|(ax, _, _)| ax.number == n)
-                    .map(|(_, _, o)| o)
-                    .collect(),
-                Subject::Strategy => report.objectives().map(|(_, _, o)| o).collect(),
-            };
-            s.add_all(objs);
-            let weighted = terms.iter().any(|t| t.weight != 1);
-            (s.total(), s.weight, weighted)
-        }
-    };
-    let exact = (divisor > 0).then(|| &sum / BigRational::from_integer(divisor.into()));
-    let displayed = exact.as_ref().map(display_percent);
-    let mut text = if let Some(v) = &exact {
-        let listed: Vec<String> = terms
-            .iter()
-            .map(|t| {
-                if weighted {
-                    format!("{} × {}", t.value, t.weight)
-                } else {
-                    t.value.clone()
-                }
-            })
-            .collect();
-        let mut s = format!(
-            "{} {} = {} / {} = {}",
-            if weighted { w.weighted } else { w.mean },
-            listed.join(", "),
-            written(&sum, lang),
-            divisor,
-            written(v, lang)
-        );
-        if !v.denom().is_one() {
-            s.push_str(&format!(
-                " → {} {}",
-                w.shown,
-                lang.percent(display_percent(v))
-            ));
-        }
-        s
-    } else {
-        w.nothing.to_string()
-    };
-    if !left_out.is_empty() {
-        text.push_str(&format!("; {}: {}", w.left_out, left_out.join(", ")));
-    }
-    Some(Trace {
-        subject: name,
-        terms,
-        left_out,
-        exact: exact.as_ref().map(|v| written(v, lang)),
-        displayed,
-        text,
-    })
-}
+pub use crate::lang::Subject;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exact::display_percent;
     use crate::model::{ObjectiveFields, Strategy};
 
     fn objective(number: u32, progress: u32, status: Status) -> Objective {
@@ -571,43 +370,5 @@ mod tests {
         let want =
             (&h + &h + BigRational::new(1.into(), 3.into())) / BigRational::from_integer(3.into());
         assert_eq!(got, want, "overflow falls back to big rationals");
-    }
-
-    #[test]
-    fn a_trace_says_how_the_action_percentage_was_made() {
-        let t = trace(&seed_axis(), Subject::Action(14)).expect("action 14 exists");
-        assert_eq!(t.text, "mean of 75, 50, 100, 60, 100, 5 = 390 / 6 = 65");
-        assert_eq!(t.displayed, Some(65));
-        let t = trace(&seed_axis(), Subject::Action(15)).expect("action 15 exists");
-        assert_eq!(
-            t.text,
-            "mean of 5, 15, 15, 15 = 50 / 4 = 12.5 → shown as 13%"
-        );
-    }
-
-    #[test]
-    fn a_trace_of_an_axis_lists_unrounded_actions_and_what_was_left_out() {
-        let mut report = seed_axis();
-        report.axes[0].actions.push(Action {
-            objectives: vec![],
-            ..action(18, &[])
-        });
-        let t = trace(&report, Subject::Axis(4)).expect("axis 4 exists");
-        assert_eq!(
-            t.text,
-            "mean of 65, 12.5, 57.5, 80/3 (≈ 26.67) = 485/3 (≈ 161.67) / 4 = 485/12 (≈ 40.42) → shown as 40%; left out: Action 18 (no progress)"
-        );
-        assert!(trace(&report, Subject::Axis(9)).is_none(), "no axis 9");
-    }
-
-    #[test]
-    fn a_trace_in_french_uses_french_words_and_typography() {
-        let mut report = seed_axis();
-        report.strategy.language = Language::Fr;
-        let t = trace(&report, Subject::Action(15)).expect("action 15");
-        assert_eq!(
-            t.text,
-            "moyenne de 5, 15, 15, 15 = 50 / 4 = 12,5 → affiché 13\u{a0}%"
-        );
     }
 }

@@ -11,43 +11,19 @@
 //! A catalogue in code rather than in message files (Fluent, gettext): every code must be
 //! rendered in both languages or the match does not compile, and the parameters are typed.
 
+mod charts;
 mod history;
 mod summary;
 mod trace;
 
-pub(crate) use trace::trace_words;
+pub use charts::ChartWords;
+pub(crate) use trace::{TraceWords, trace_words};
 mod warnings;
 
-use serde::{Deserialize, Serialize};
-
+pub use crate::lang::{Language, Level};
 use crate::model::{ObjectiveRef, Status};
 
-/// The language of a report, of an output, or of a reader.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Language {
-    Fr,
-    #[default]
-    En,
-}
-
 impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Fr => "fr",
-            Language::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Language> {
-        match code {
-            "fr" => Some(Language::Fr),
-            "en" => Some(Language::En),
-            _ => None,
-        }
-    }
-
     /// "65 %" in French (with a no-break space, as French typography wants), "65%" in English.
     pub fn percent(self, value: u32) -> String {
         match self {
@@ -164,42 +140,6 @@ impl Language {
     /// An objective named by its number and part.
     pub fn objective(self, r: ObjectiveRef) -> String {
         self.named(Level::Objective, r)
-    }
-}
-
-/// A level of the report: what a figure, a warning or a history row is about.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    Strategy,
-    Axis,
-    Action,
-    /// Every history row written before the strategy, axes and actions had a history.
-    #[default]
-    Objective,
-}
-
-impl Level {
-    /// The stable code used in SQLite and JSON.
-    pub fn code(self) -> &'static str {
-        match self {
-            Level::Strategy => "strategy",
-            Level::Axis => "axis",
-            Level::Action => "action",
-            Level::Objective => "objective",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Level> {
-        [
-            Level::Strategy,
-            Level::Axis,
-            Level::Action,
-            Level::Objective,
-        ]
-        .into_iter()
-        .find(|l| l.code() == code)
     }
 }
 

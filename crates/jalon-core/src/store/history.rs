@@ -15,7 +15,7 @@ use crate::history::Change;
 use crate::model::{Objective, ObjectiveFields, ObjectiveRef, Part, Report, Strategy};
 
 pub use crate::history::{HistoryEntry, HistoryPage};
-pub use crate::i18n::Level;
+pub use crate::lang::Level;
 
 impl Store {
     /// Every change recorded for one objective, newest first.

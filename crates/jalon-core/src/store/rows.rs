@@ -9,7 +9,7 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
 use rusqlite::{Connection, Row};
 
 use crate::error::{Error, Result};
-use crate::i18n::Level;
+use crate::lang::Level;
 use crate::model::{
     Action, Axis, Direction, Indicator, Language, Objective, ObjectiveFields, Part, Report,
     RollupMethod, Status, Strategy,
