@@ -430,3 +430,67 @@ test('13. an earlier edition of the page is kept as a closed period, first in th
       .filter((t) => /^20\d\d-Q\d$/.test(t)).join(' '))) === '2025-Q2 2025-Q3 2025-Q4 2026-Q1 2026-Q2',
   { timeout: 10000, timeoutMsg: 'the trend does not start with the earlier edition' });
 });
+
+test('14. a French screen on an English report: warnings, checks, close findings and history all in French, then all in English', async () => {
+  // The words that only the English sentences use, and those only the French ones do.
+  const english = /\b(Objective|is Completed|is In progress|is Not started|went down|unchanged|the published page|Progress|Deleted|Added|Number)\b/;
+  const french = /Objectif|Action \d+\u00a0:|la page|inchangées|a reculé|Avancement|Suppression|Ajout|Numéro|Axe|Action|Avancement publié|Titre|Statut|Stratégie|Méthode|Réalisations|Prochaines|Période|Données|Langue|Pilote|Échéance|Poids|Indicateur/;
+  const texts = (selector) => browser.execute((sel) =>
+    [...document.querySelectorAll(sel)].map((n) => n.textContent.replace(/[ \t\r\n]+/g, ' ').trim()), selector);
+  const lang = await browser.$('[data-testid="language"]');
+  await (await browser.$('[data-testid="tab-dashboard"]')).click();
+
+  async function readAll(tag) {
+    // The Checks tab: every warning on the report.
+    await (await browser.$('[data-testid="tab-checks"]')).click();
+    await (await browser.$('[data-testid="warning-text"]')).waitForExist({ timeout: 5000 });
+    const warnings = await texts('[data-testid="warning-text"]');
+    await shot(browser, `14-checks-${tag}`);
+    // The Close period dialog: the pre-publication findings, then cancelled.
+    await (await browser.$('[data-testid="tab-dashboard"]')).click();
+    await (await browser.$('[data-testid="close-period"]')).click();
+    const dialog = await browser.$('[data-testid="close-period-dialog"]');
+    await dialog.waitForDisplayed({ timeout: 5000 });
+    await (await browser.$('[data-testid="close-checks"] [data-testid="warning-text"]')).waitForExist({ timeout: 10000 });
+    const findings = await texts('[data-testid="close-checks"] [data-testid="warning-text"]');
+    await shot(browser, `14-close-findings-${tag}`);
+    await browser.keys(['Escape']);
+    await dialog.waitForExist({ reverse: true, timeout: 5000 });
+    // The History tab over every period: the field and change cells.
+    await (await browser.$('[data-testid="tab-history"]')).click();
+    await (await browser.$('[data-testid="journal-period"]')).selectByAttribute('value', 'all');
+    await (await browser.$('[data-testid="history-entry"]')).waitForExist({ timeout: 5000 });
+    const history = await browser.execute(() => [...document.querySelectorAll('[data-testid="history-entry"]')]
+      .map((r) => [...r.querySelectorAll('td')].slice(2).map((c) => c.textContent.replace(/[ \t\r\n]+/g, ' ').trim()).join(' | ')));
+    await shot(browser, `14-history-${tag}`);
+    return { warnings, findings, history };
+  }
+
+  await lang.selectByAttribute('value', 'fr');
+  await waitForText(browser, '[data-testid="tab-dashboard"]', 'Tableau de bord');
+  const fr = await readAll('fr');
+  assert.ok(fr.warnings.length > 0 && fr.findings.length > 0 && fr.history.length > 0, JSON.stringify(fr));
+  for (const t of [...fr.warnings, ...fr.findings]) {
+    assert.match(t, french, `in French: ${t}`);
+    assert.doesNotMatch(t, english, `no English left: ${t}`);
+  }
+  for (const row of fr.history) {
+    const field = row.split(' | ')[1];
+    assert.match(field, french, `the field is named in French: ${row}`);
+    assert.doesNotMatch(field, english, `no English field name: ${row}`);
+  }
+  assert.ok(fr.findings.every((t) => !t.includes(' :')), 'French typography: a no-break space before ":"');
+
+  await lang.selectByAttribute('value', 'en');
+  await waitForText(browser, '[data-testid="tab-dashboard"]', 'Dashboard');
+  const en = await readAll('en');
+  assert.equal(en.warnings.length, fr.warnings.length, 'the same warnings');
+  assert.equal(en.findings.length, fr.findings.length, 'the same findings');
+  for (const t of [...en.warnings, ...en.findings]) {
+    assert.doesNotMatch(t, /Objectif|inchangées|a reculé|la page publiée/, `in English: ${t}`);
+  }
+  assert.ok(en.findings.some((t) => /^Objective \d+/.test(t)), en.findings.join('\n'));
+  for (const row of en.history) {
+    assert.doesNotMatch(row.split(' | ')[1], /Avancement|Supprimé|Ajouté|Numéro|Méthode/, `in English: ${row}`);
+  }
+});
