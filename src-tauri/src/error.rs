@@ -1,5 +1,6 @@
-//! The shell's one error type, and how it reaches the UI: `{code, message, field}`. Codes exist
-//! only for what the UI branches on: a field to mark, a file that could not be opened.
+//! The shell's one error type, and how it reaches the UI: `{code, message, field, error}`. The
+//! codes exist only for what the UI branches on (a field to mark, a file that could not be
+//! opened); `error` is the whole error as data, which the UI words in the person's language.
 
 use serde::Serialize;
 
@@ -30,9 +31,12 @@ pub enum ErrorCode {
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CommandError {
     pub code: ErrorCode,
+    /// The error in English, for logs; the UI words `error` in the person's language.
     pub message: String,
     /// The field a person should fix, without the objective prefix ("progress").
     pub field: Option<String>,
+    /// The error as a code with typed parameters.
+    pub error: jalon_core::ErrorData,
 }
 
 impl Serialize for DesktopError {
@@ -72,10 +76,18 @@ impl From<&DesktopError> for CommandError {
             code,
             message: match core {
                 // The field is shown beside its input; the message alone reads better there.
-                Some(E::Invalid { message, .. }) => message.clone(),
+                Some(E::Invalid { reason, .. }) => {
+                    jalon_core::Error::invalid_reason(reason, jalon_core::Language::En)
+                }
                 _ => e.to_string(),
             },
             field,
+            error: match e {
+                DesktopError::App(a) => a.data(),
+                DesktopError::Window(w) => jalon_core::ErrorData::Io {
+                    detail: w.to_string(),
+                },
+            },
         }
     }
 }

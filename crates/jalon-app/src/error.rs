@@ -1,14 +1,19 @@
 //! The one error type of jalon-app: the core's and the charts' errors, and what a use case adds
-//! of its own (a file it could not read or write, with its path).
+//! of its own (a file it could not read or write, with its path). `data` gives any of them as a
+//! code with typed parameters (`jalon_core::ErrorData`), which the desktop UI words in the
+//! person's language; `render` words them on the Rust side.
 
 use std::path::PathBuf;
+
+use jalon_charts::ChartError;
+use jalon_core::{ErrorData, Invalid, Language};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error(transparent)]
     Core(#[from] jalon_core::Error),
     #[error(transparent)]
-    Chart(#[from] jalon_charts::ChartError),
+    Chart(#[from] ChartError),
     #[error("{}: {source}", path.display())]
     Read {
         path: PathBuf,
@@ -19,9 +24,8 @@ pub enum AppError {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// Nothing to compare or close with: said in the words of the use case.
-    #[error("{0}")]
-    Nothing(&'static str),
+    #[error("no period is closed yet: nothing to compare")]
+    NothingToCompare,
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -38,11 +42,63 @@ impl AppError {
     }
 
     /// A value refused by a use case, named by its field as the core names its own.
-    pub(crate) fn invalid(field: &str, message: impl Into<String>) -> AppError {
+    pub(crate) fn invalid(field: &str, reason: Invalid) -> AppError {
         AppError::Core(jalon_core::Error::Invalid {
             field: field.to_string(),
-            message: message.into(),
+            reason,
         })
+    }
+
+    /// The error as a code with typed parameters.
+    pub fn data(&self) -> ErrorData {
+        let path = |p: &PathBuf| p.display().to_string();
+        match self {
+            AppError::Core(e) => e.data(),
+            AppError::Chart(e) => chart_data(e),
+            AppError::Read { path: p, source } => ErrorData::Read {
+                path: path(p),
+                detail: source.to_string(),
+            },
+            AppError::Write { path: p, source } => ErrorData::Write {
+                path: path(p),
+                detail: source.to_string(),
+            },
+            AppError::NothingToCompare => ErrorData::NothingToCompare,
+            AppError::Io(e) => ErrorData::Io {
+                detail: e.to_string(),
+            },
+        }
+    }
+
+    /// The error in words, in `lang`: the core's through its catalogue; the others, whose
+    /// words come from the system, as they are.
+    pub fn render(&self, lang: Language) -> String {
+        match (self, lang) {
+            (AppError::Core(e), _) => e.render(lang),
+            (AppError::NothingToCompare, Language::Fr) => {
+                "aucune période n’est encore clôturée\u{a0}: rien à comparer".into()
+            }
+            (other, _) => other.to_string(),
+        }
+    }
+}
+
+fn chart_data(e: &ChartError) -> ErrorData {
+    match e {
+        ChartError::NoSuchAxis(n) => ErrorData::NoSuchAxis { number: *n },
+        ChartError::NoSuchAction(n) => ErrorData::NoSuchAction { number: *n },
+        ChartError::BadChart(stem) => ErrorData::UnknownChart { stem: stem.clone() },
+        ChartError::BadDimensions(width, height) => ErrorData::ChartSize {
+            width: *width,
+            height: *height,
+        },
+        ChartError::Write { path, source } => ErrorData::Write {
+            path: path.clone(),
+            detail: source.to_string(),
+        },
+        other => ErrorData::Chart {
+            detail: other.to_string(),
+        },
     }
 }
 

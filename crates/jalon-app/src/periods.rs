@@ -84,10 +84,9 @@ impl App {
             None => guess.as_ref().map(|g| g.0.clone()).ok_or_else(|| {
                 AppError::invalid(
                     "next_label",
-                    format!(
-                        "the open period {:?} is not named like 2026-Q1: name the next period",
-                        open.label
-                    ),
+                    jalon_core::Invalid::NextNotGuessed {
+                        open: open.label.clone(),
+                    },
                 )
             })?,
         };
@@ -118,9 +117,7 @@ impl App {
             None => store
                 .previous_period()?
                 .map(|(p, _)| p)
-                .ok_or(AppError::Nothing(
-                    "no period is closed yet: nothing to compare",
-                ))?,
+                .ok_or(AppError::NothingToCompare)?,
         };
         Ok(store.compare_periods(from.id, to.id)?)
     }

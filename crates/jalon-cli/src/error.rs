@@ -21,3 +21,14 @@ impl From<jalon_core::Error> for CliError {
         CliError::App(e.into())
     }
 }
+
+impl CliError {
+    /// The error in `lang`: the use cases' through the catalogue, the CLI's own in English
+    /// (they name flags and syntax, which are English).
+    pub fn render(&self, lang: jalon_core::Language) -> String {
+        match self {
+            CliError::App(e) => e.render(lang),
+            other => other.to_string(),
+        }
+    }
+}

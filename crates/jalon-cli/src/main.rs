@@ -27,11 +27,23 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
-    match cmd::run(Cli::parse().command) {
+    let command = Cli::parse().command;
+    let db = command.db().map(std::path::Path::to_path_buf);
+    match cmd::run(command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", e.render(report_language(db.as_deref())));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The language of the report a command worked on, in which to say what went wrong; English
+/// when there is no report to ask (a file that is not one, a report not created).
+fn report_language(db: Option<&std::path::Path>) -> jalon_core::Language {
+    db.filter(|p| p.exists())
+        .and_then(|p| jalon_core::Store::open(p).ok())
+        .and_then(|s| s.strategy().ok())
+        .map(|s| s.language)
+        .unwrap_or_default()
 }

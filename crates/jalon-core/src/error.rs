@@ -1,24 +1,28 @@
 //! The one error type of jalon-core. Each variant carries what a person needs to fix the
-//! problem: the file, the line or the field, and what was expected.
+//! problem: the file, the line or the field, and what was expected, as typed values. The
+//! words are the catalogue's (`i18n/errors.rs`): `Display` gives them in English, for logs and
+//! the terminal; `Error::render` in a language; `Error::data` gives the code and its
+//! parameters for a front that words them itself (the desktop UI).
 
 use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::model::ObjectiveRef;
 
 /// Everything that can go wrong in the core.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}: no such report file", path.display())]
+    #[error("{}", self.render(crate::Language::En))]
     NoSuchFile { path: PathBuf },
 
-    #[error("{}: already exists", path.display())]
+    #[error("{}", self.render(crate::Language::En))]
     AlreadyExists { path: PathBuf },
 
-    #[error("{}: not a Jalon report ({reason})", path.display())]
-    NotAReport { path: PathBuf, reason: String },
+    #[error("{}", self.render(crate::Language::En))]
+    NotAReport { path: PathBuf, reason: NotReport },
 
-    #[error(
-        "{}: written by a newer version of Jalon (schema {found}, this version reads up to {supported}); update Jalon to open it",
-        path.display()
-    )]
+    #[error("{}", self.render(crate::Language::En))]
     NewerSchema {
         path: PathBuf,
         found: i64,
@@ -26,32 +30,31 @@ pub enum Error {
     },
 
     /// A value a person typed or a file carried is not acceptable; `field` names it.
-    #[error("{field}: {message}")]
-    Invalid { field: String, message: String },
+    #[error("{}", self.render(crate::Language::En))]
+    Invalid { field: String, reason: Invalid },
 
     /// The change would break a rule of the report's structure (duplicate numbers and such).
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{}", self.render(crate::Language::En))]
+    Conflict(Conflict),
 
-    #[error("no {kind} with id {id}")]
+    #[error("{}", self.render(crate::Language::En))]
     UnknownId { kind: &'static str, id: i64 },
 
-    /// A published page that cannot be read: `line` is 1-based.
-    #[error("line {line}: expected {expected}, found {found}")]
+    /// A published page that cannot be read: `line` is 1-based; `found` is the line's text
+    /// (shortened), empty at the end of the page.
+    #[error("{}", self.render(crate::Language::En))]
     Parse {
         line: usize,
-        expected: String,
+        expected: Expected,
         found: String,
     },
 
     /// A closed period's snapshot is frozen: editing it is refused.
-    #[error("period {label} is closed: it can be read and compared, not edited")]
+    #[error("{}", self.render(crate::Language::En))]
     ClosedPeriod { label: String },
 
     /// A closed period's snapshot no longer matches the checksum stored when it was closed.
-    #[error(
-        "period {label}: its frozen snapshot was changed after closing (checksum {found}, expected {expected})"
-    )]
+    #[error("{}", self.render(crate::Language::En))]
     Tampered {
         label: String,
         expected: String,
@@ -60,20 +63,22 @@ pub enum Error {
 
     /// A row of the file that this version cannot read as it stands (an unknown code, a
     /// value of the wrong kind): named by its table and row id, never read as a default.
-    #[error("the report file's {table} row {row} cannot be read: {reason}")]
+    #[error("{}", self.render(crate::Language::En))]
     BadRow {
         table: &'static str,
         row: i64,
         reason: String,
     },
 
-    #[error("no period labelled {0:?}")]
+    #[error("{}", self.render(crate::Language::En))]
     UnknownPeriod(String),
 
-    #[error("JSON document: {0}")]
+    /// A JSON document that cannot be read; the text is the parser's, which has no other
+    /// language.
+    #[error("{}", self.render(crate::Language::En))]
     Json(String),
 
-    #[error("JSON document: unsupported format {found:?} (this version reads {supported})")]
+    #[error("{}", self.render(crate::Language::En))]
     UnsupportedFormat { found: String, supported: String },
 
     #[error("database: {0}")]
@@ -86,28 +91,190 @@ pub enum Error {
     Io(#[from] std::io::Error),
 }
 
+/// Why a file is not a Jalon report.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NotReport {
+    NotSqlite,
+    OtherProgram,
+    /// SQLite's own words on what is damaged.
+    Damaged {
+        detail: String,
+    },
+}
+
+/// Why a value is refused.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Invalid {
+    Empty,
+    NotADate {
+        value: String,
+    },
+    NotADecimal {
+        value: String,
+    },
+    /// A progress that is not a whole percent from 0 to 100.
+    Percent {
+        value: u32,
+    },
+    /// A whole number out of `min..=max`.
+    OutOfRange {
+        min: u32,
+        max: u32,
+        value: u32,
+    },
+    NumbersStartAtOne,
+    TargetIsBaseline,
+    RisingNeedsHigherTarget,
+    FallingNeedsLowerTarget,
+    PartNotValid {
+        index: u32,
+        count: u32,
+    },
+    PartAndPartsTogether,
+    /// Closing a period that has no label, or no "as of" date.
+    PeriodNeedsLabel,
+    PeriodNeedsAsOf,
+    SameAsClosing {
+        label: String,
+    },
+    /// The open period's label is not a quarter, so the next one cannot be guessed.
+    NextNotGuessed {
+        open: String,
+    },
+    AsOfNotAfter {
+        date: String,
+        label: String,
+    },
+    PastNotBefore {
+        label: String,
+        as_of: String,
+    },
+}
+
+/// Why a change breaks the report's structure.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Conflict {
+    /// An axis or action number given twice in a report.
+    Twice {
+        level: crate::Level,
+        number: u32,
+    },
+    AlreadyExists {
+        level: crate::Level,
+        number: u32,
+    },
+    ObjectiveNotSplit {
+        number: u32,
+    },
+    PartTwice {
+        number: u32,
+        part: u32,
+    },
+    PartCounts {
+        number: u32,
+    },
+    AlreadyInParts {
+        number: u32,
+    },
+    /// The open period carries a label that a closed period has.
+    OpenLabelClosed {
+        label: String,
+    },
+    NextLabelClosed {
+        label: String,
+    },
+    LabelTaken {
+        label: String,
+    },
+    ClosedCannotBeReplaced,
+}
+
+/// What a page reader expected at a line.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Expected {
+    AxisFirst,
+    AxisOrObjective,
+    AxisBeforeAction,
+    ActionBeforeObjective,
+    ProgressAfterAction,
+    AxisActionOrObjective,
+    AxisTogether {
+        axis: u32,
+    },
+    ActionOnce {
+        action: u32,
+    },
+    ProgressLine,
+    OnceInSummary {
+        objective: ObjectiveRef,
+    },
+    OnceInDetail {
+        objective: ObjectiveRef,
+    },
+    ContextOpensDetail {
+        objective: ObjectiveRef,
+    },
+    ObjectiveThenContext,
+    Label {
+        label: PageLabel,
+        objective: ObjectiveRef,
+    },
+    AxisLine {
+        objective: ObjectiveRef,
+    },
+    ActionLine {
+        objective: ObjectiveRef,
+    },
+    /// A status after the objective line (summary) or after STATUS (detail).
+    Status {
+        objective: ObjectiveRef,
+        labelled: bool,
+    },
+    ProgressOf {
+        objective: ObjectiveRef,
+    },
+    ProgressRange,
+    WholePercentage,
+}
+
+/// The labels of a detail entry, in the order a page gives them.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageLabel {
+    Context,
+    Axe,
+    Action,
+    Status,
+    Achievement,
+}
+
 impl Error {
-    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn invalid(field: impl Into<String>, reason: Invalid) -> Self {
         Error::Invalid {
             field: field.into(),
-            message: message.into(),
+            reason,
         }
     }
 
-    pub(crate) fn parse(line: usize, expected: impl Into<String>, found: &str) -> Self {
-        let found = if found.trim().is_empty() {
-            "the end of the page".to_string()
-        } else {
-            let mut shown: String = found.trim().chars().take(60).collect();
-            if found.trim().chars().count() > 60 {
-                shown.push('…');
-            }
-            format!("{shown:?}")
-        };
+    pub(crate) fn parse(line: usize, expected: Expected, found: &str) -> Self {
+        let trimmed = found.trim();
+        let mut shown: String = trimmed.chars().take(60).collect();
+        if trimmed.chars().count() > 60 {
+            shown.push('…');
+        }
         Error::Parse {
             line,
-            expected: expected.into(),
-            found,
+            expected,
+            found: shown,
         }
     }
 }

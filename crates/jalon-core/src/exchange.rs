@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Invalid, Result};
 use crate::history::{Change, HistoryEntry};
 use crate::lang::Level;
 use crate::model::{
@@ -360,7 +360,7 @@ fn doc_objective(o: DocObjective) -> Result<Objective> {
         _ => {
             return Err(Error::invalid(
                 format!("Objective {}: part", o.number),
-                "\"part\" and \"parts\" go together",
+                Invalid::PartAndPartsTogether,
             ));
         }
     };

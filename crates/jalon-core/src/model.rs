@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Conflict, Error, Invalid, Result};
 use crate::exact;
 
 /// Progress status of an objective, as the published dashboard shows it.
@@ -134,18 +134,18 @@ impl Indicator {
         if b == t {
             return Err(Error::invalid(
                 "indicator.target",
-                "the target must differ from the baseline",
+                Invalid::TargetIsBaseline,
             ));
         }
         let rising = t > b;
         match (self.direction, rising) {
             (Direction::Rising, false) => Err(Error::invalid(
                 "indicator.direction",
-                "a rising indicator needs a target above its baseline",
+                Invalid::RisingNeedsHigherTarget,
             )),
             (Direction::Falling, true) => Err(Error::invalid(
                 "indicator.direction",
-                "a falling indicator needs a target below its baseline",
+                Invalid::FallingNeedsLowerTarget,
             )),
             _ => Ok(()),
         }
@@ -156,7 +156,9 @@ fn parse_field(field: &str, value: &str) -> Result<num_rational::BigRational> {
     exact::parse_decimal(value).ok_or_else(|| {
         Error::invalid(
             field,
-            format!("{value:?} is not a decimal number (for example 12.5)"),
+            Invalid::NotADecimal {
+                value: value.to_string(),
+            },
         )
     })
 }
@@ -195,7 +197,9 @@ impl Strategy {
         if !self.as_of.is_empty() && !is_iso_date(&self.as_of) {
             return Err(Error::invalid(
                 "as_of",
-                format!("{:?} is not a date of the form YYYY-MM-DD", self.as_of),
+                Invalid::NotADate {
+                    value: self.as_of.clone(),
+                },
             ));
         }
         Ok(())
@@ -250,10 +254,10 @@ impl Part {
         if self.count < 2 || self.index < 1 || self.index > self.count {
             return Err(Error::invalid(
                 "part",
-                format!(
-                    "part {}/{} is not valid: an objective in parts has at least 2 parts, numbered from 1",
-                    self.index, self.count
-                ),
+                Invalid::PartNotValid {
+                    index: self.index,
+                    count: self.count,
+                },
             ));
         }
         Ok(())
@@ -303,25 +307,27 @@ impl ObjectiveFields {
         if self.progress > 100 {
             return Err(Error::invalid(
                 "progress",
-                format!(
-                    "must be a whole percent from 0 to 100, got {}",
-                    self.progress
-                ),
+                Invalid::Percent {
+                    value: self.progress,
+                },
             ));
         }
         if self.weight == 0 || self.weight > MAX_WEIGHT {
             return Err(Error::invalid(
                 "weight",
-                format!(
-                    "must be a whole number from 1 to {MAX_WEIGHT}, got {}",
-                    self.weight
-                ),
+                Invalid::OutOfRange {
+                    min: 1,
+                    max: MAX_WEIGHT,
+                    value: self.weight,
+                },
             ));
         }
         if !self.due_date.is_empty() && !is_iso_date(&self.due_date) {
             return Err(Error::invalid(
                 "due_date",
-                format!("{:?} is not a date of the form YYYY-MM-DD", self.due_date),
+                Invalid::NotADate {
+                    value: self.due_date.clone(),
+                },
             ));
         }
         if let Some(ind) = &self.indicator {
@@ -388,23 +394,26 @@ impl Report {
             check_number("axis", ax.number)?;
             non_empty(&format!("Axis {}: title", ax.number), &ax.title)?;
             if !axes.insert(ax.number) {
-                return Err(Error::Conflict(format!("Axis {} appears twice", ax.number)));
+                return Err(Error::Conflict(Conflict::Twice {
+                    level: crate::Level::Axis,
+                    number: ax.number,
+                }));
             }
             for ac in &ax.actions {
                 check_number("action", ac.number)?;
                 non_empty(&format!("Action {}: title", ac.number), &ac.title)?;
                 if !actions.insert(ac.number) {
-                    return Err(Error::Conflict(format!(
-                        "Action {} appears twice",
-                        ac.number
-                    )));
+                    return Err(Error::Conflict(Conflict::Twice {
+                        level: crate::Level::Action,
+                        number: ac.number,
+                    }));
                 }
                 if let Some(p) = ac.published_progress
                     && p > 100
                 {
                     return Err(Error::invalid(
                         format!("Action {}: published progress", ac.number),
-                        format!("must be from 0 to 100, got {p}"),
+                        Invalid::Percent { value: p },
                     ));
                 }
                 for o in &ac.objectives {
@@ -426,9 +435,9 @@ impl Report {
 
 fn prefix(e: Error, r: ObjectiveRef) -> Error {
     match e {
-        Error::Invalid { field, message } => Error::Invalid {
+        Error::Invalid { field, reason } => Error::Invalid {
             field: format!("Objective {r}: {field}"),
-            message,
+            reason,
         },
         other => other,
     }
@@ -438,22 +447,18 @@ fn prefix(e: Error, r: ObjectiveRef) -> Error {
 /// how many there are.
 pub(crate) fn check_parts(number: u32, parts: &[Option<Part>]) -> Result<()> {
     if parts.len() > 1 && parts.iter().any(|p| p.is_none()) {
-        return Err(Error::Conflict(format!(
-            "Objective {number} appears more than once without being split into parts"
-        )));
+        return Err(Error::Conflict(Conflict::ObjectiveNotSplit { number }));
     }
     let mut seen = std::collections::HashSet::new();
     for p in parts.iter().flatten() {
         if !seen.insert(p.index) {
-            return Err(Error::Conflict(format!(
-                "Objective {number} has part {} twice",
-                p.index
-            )));
+            return Err(Error::Conflict(Conflict::PartTwice {
+                number,
+                part: p.index,
+            }));
         }
         if p.count != parts[0].map_or(p.count, |f| f.count) {
-            return Err(Error::Conflict(format!(
-                "the parts of Objective {number} disagree on how many parts there are"
-            )));
+            return Err(Error::Conflict(Conflict::PartCounts { number }));
         }
     }
     Ok(())
@@ -463,7 +468,7 @@ pub(crate) fn check_number(kind: &str, n: u32) -> Result<()> {
     if n == 0 {
         return Err(Error::invalid(
             format!("{kind} number"),
-            "numbers start at 1",
+            Invalid::NumbersStartAtOne,
         ));
     }
     Ok(())
@@ -471,7 +476,7 @@ pub(crate) fn check_number(kind: &str, n: u32) -> Result<()> {
 
 pub(crate) fn non_empty(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
+        return Err(Error::invalid(field, Invalid::Empty));
     }
     Ok(())
 }

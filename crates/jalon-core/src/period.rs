@@ -91,35 +91,33 @@ pub(crate) fn validate_closing(
     next_label: &str,
     next_as_of: &str,
 ) -> crate::Result<()> {
-    use crate::error::Error;
+    use crate::error::{Error, Invalid};
     if current.label.trim().is_empty() {
         return Err(Error::invalid(
             "reporting period",
-            "give the period a label (such as 2026-Q1) before closing it",
+            Invalid::PeriodNeedsLabel,
         ));
     }
     if !is_iso_date(&current.as_of) {
-        return Err(Error::invalid(
-            "as of",
-            "give the period its \"as of\" date (YYYY-MM-DD) before closing it",
-        ));
+        return Err(Error::invalid("as of", Invalid::PeriodNeedsAsOf));
     }
     if next_label.trim().is_empty() {
-        return Err(Error::invalid("next period", "must not be empty"));
+        return Err(Error::invalid("next period", Invalid::Empty));
     }
     if next_label.trim() == current.label.trim() {
         return Err(Error::invalid(
             "next period",
-            format!(
-                "must differ from the period being closed ({})",
-                current.label
-            ),
+            Invalid::SameAsClosing {
+                label: current.label.to_string(),
+            },
         ));
     }
     if !next_as_of.is_empty() && !is_iso_date(next_as_of) {
         return Err(Error::invalid(
             "next as of",
-            "expected a date as YYYY-MM-DD",
+            Invalid::NotADate {
+                value: next_as_of.to_string(),
+            },
         ));
     }
     Ok(())

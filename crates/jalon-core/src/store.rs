@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, NotReport, Result};
 use crate::model::{Report, Strategy};
 
 mod history;
@@ -54,21 +54,22 @@ impl Store {
         if !path.exists() {
             return Err(Error::NoSuchFile { path: path.into() });
         }
-        let not_a_report = |reason: &str| Error::NotAReport {
+        let not_a_report = |reason: NotReport| Error::NotAReport {
             path: path.into(),
-            reason: reason.into(),
+            reason,
         };
+        let damaged = |detail: String| not_a_report(NotReport::Damaged { detail });
         let mut header = [0u8; 16];
         let mut file = std::fs::File::open(path)?;
         if file.read_exact(&mut header).is_err() || &header != SQLITE_MAGIC {
-            return Err(not_a_report("it is not an SQLite database"));
+            return Err(not_a_report(NotReport::NotSqlite));
         }
         let conn = Connection::open(path)?;
         let app_id: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(|e| not_a_report(&format!("the file is damaged: {e}")))?;
+            .map_err(|e| damaged(e.to_string()))?;
         if app_id != APPLICATION_ID {
-            return Err(not_a_report("it is an SQLite database of another program"));
+            return Err(not_a_report(NotReport::OtherProgram));
         }
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > schema_version() {
@@ -80,7 +81,7 @@ impl Store {
         }
         let ok: String = conn
             .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| not_a_report(&format!("the file is damaged: {e}")))?;
+            .map_err(|e| damaged(e.to_string()))?;
         if ok != "ok" {
             // A value that breaks a constraint: reading the rows strictly names the one.
             if ok.starts_with("CHECK constraint failed")
@@ -88,7 +89,7 @@ impl Store {
             {
                 return Err(e);
             }
-            return Err(not_a_report(&format!("the file is damaged: {ok}")));
+            return Err(damaged(ok));
         }
         Store::prepare(conn, Some(path.into()))
     }

@@ -62,7 +62,10 @@ describe('ObjectiveEditor', () => {
 
   it('shows a field error the shell sends back beside that field', async () => {
     mockIPC(() => {
-      throw { code: 'invalid', message: 'must be a whole number from 1 to 1000, got 0', field: 'weight' };
+      throw {
+        code: 'invalid', message: 'weight: must be a whole number from 1 to 1000, got 0', field: 'weight',
+        error: { code: 'invalid', field: 'weight', reason: { kind: 'out_of_range', min: 1, max: 1000, value: 0 } },
+      };
     });
     app.setLang('en');
     app.show(view());
@@ -70,6 +73,22 @@ describe('ObjectiveEditor', () => {
     await fireEvent.click(screen.getByText('Save'));
     await new Promise((r) => setTimeout(r, 0));
     expect(screen.getByText('must be a whole number from 1 to 1000, got 0')).toBeTruthy();
+  });
+
+  it('words the refusal in the person\'s language, not the shell\'s', async () => {
+    mockIPC(() => {
+      throw {
+        code: 'invalid', message: 'weight: must be a whole number from 1 to 1000, got 0', field: 'weight',
+        error: { code: 'invalid', field: 'weight', reason: { kind: 'out_of_range', min: 1, max: 1000, value: 0 } },
+      };
+    });
+    app.setLang('fr');
+    app.show(view());
+    render(ObjectiveEditor, { objectiveId: 101 });
+    await fireEvent.click(screen.getByText('Enregistrer'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getByText('doit être un nombre entier de 1 à 1000, reçu 0')).toBeTruthy();
+    app.setLang('en');
   });
 });
 

@@ -129,7 +129,12 @@ describe('periods in the UI', () => {
   it('marks the next period field the shell refuses', async () => {
     mockIPC((cmd) => {
       if (cmd === 'close_checks') return { checks: [], next_label: '', next_as_of: '' };
-      if (cmd === 'close_period') throw { code: 'invalid', field: 'next as of', message: 'expected a date as YYYY-MM-DD' };
+      if (cmd === 'close_period') {
+        throw {
+          code: 'invalid', field: 'next as of', message: 'next as of: "soon" is not a date of the form YYYY-MM-DD',
+          error: { code: 'invalid', field: 'next as of', reason: { kind: 'not_a_date', value: 'soon' } },
+        };
+      }
       throw new Error(cmd);
     });
     await openCloseDialog();
@@ -142,7 +147,7 @@ describe('periods in the UI', () => {
     await tick();
     const asOf = screen.getByLabelText('Next period: data as of');
     expect(asOf.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('expected a date as YYYY-MM-DD')).toBeTruthy();
+    expect(screen.getByText('“soon” is not a date of the form YYYY-MM-DD')).toBeTruthy();
   });
 
   it('reads a closed period without any way to edit it, and shows the arrows in words', async () => {

@@ -14,11 +14,13 @@ export function initialLang(stored: string | null, navigatorLanguage: string | u
 
 /**
  * French typography, done once here rather than by hand in each string: the space before
- * ":", ";", "!", "?" and "%" becomes a no-break space, so that the sign never starts a line.
+ * ":", ";", "!", "?", "%" and "»", and after "«", becomes a no-break space, so that the sign
+ * never starts or ends a line alone.
  * Only the template is set this way; what a person typed (a parameter) is left as it is.
  */
 export function typeset(lang: Lang, template: string): string {
-  return lang === 'fr' ? template.replace(/ ([:;!?%])/g, '\u00a0$1') : template;
+  if (lang !== 'fr') return template;
+  return template.replace(/ ([:;!?%»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
 }
 
 export function translate(lang: Lang, key: Key, params: Record<string, string | number> = {}): string {

@@ -1,5 +1,6 @@
 // The UI's one state: the view the shell sent last, and what the person is looking at.
 import { SvelteSet } from 'svelte/reactivity';
+import { commandErrorText } from './errors';
 import { api, isCommandError, type View, type Saved, type ObjectiveFields } from './api';
 import { initialLang, translate, type Key, type Lang } from './i18n';
 import type { Objective } from '../bindings/Objective';
@@ -72,7 +73,7 @@ export class AppState {
     try {
       return await call();
     } catch (e) {
-      this.message = { kind: 'error', text: isCommandError(e) ? e.message : String(e) };
+      this.message = { kind: 'error', text: commandErrorText(this.lang, e) };
       return undefined;
     }
   }

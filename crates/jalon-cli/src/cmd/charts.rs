@@ -10,7 +10,7 @@ use crate::CliError;
 #[derive(clap::Args)]
 pub struct Args {
     #[arg(long)]
-    db: PathBuf,
+    pub(super) db: PathBuf,
     /// The folder to write to, created when missing.
     #[arg(long)]
     out: PathBuf,

@@ -13,7 +13,7 @@ use crate::CliError;
 #[derive(clap::Args)]
 pub struct Args {
     #[arg(long)]
-    db: PathBuf,
+    pub(super) db: PathBuf,
     /// The strategy's title.
     #[arg(long)]
     title: Option<String>,

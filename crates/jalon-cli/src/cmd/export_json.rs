@@ -9,7 +9,7 @@ use crate::CliError;
 #[derive(clap::Args)]
 pub struct Args {
     #[arg(long)]
-    db: PathBuf,
+    pub(super) db: PathBuf,
     #[arg(long)]
     out: PathBuf,
 }

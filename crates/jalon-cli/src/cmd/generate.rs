@@ -11,7 +11,7 @@ pub struct Args {
     #[arg(long)]
     objectives: usize,
     #[arg(long)]
-    db: PathBuf,
+    pub(super) db: PathBuf,
 }
 
 impl Args {

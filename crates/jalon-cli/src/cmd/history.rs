@@ -11,7 +11,7 @@ use crate::print::{period_name, wdiff};
 #[derive(clap::Args)]
 pub struct Args {
     #[arg(long)]
-    db: PathBuf,
+    pub(super) db: PathBuf,
     /// Only this objective number's changes.
     #[arg(long)]
     objective: Option<u32>,

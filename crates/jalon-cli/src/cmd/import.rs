@@ -13,7 +13,7 @@ use crate::CliError;
 pub struct PageArgs {
     page: PathBuf,
     #[arg(long)]
-    db: PathBuf,
+    pub(super) db: PathBuf,
     /// Keep the page as this past, closed period (2025-Q4) instead of merging it.
     #[arg(long, requires = "as_of")]
     period: Option<String>,
@@ -49,7 +49,7 @@ impl PageArgs {
 pub struct JsonArgs {
     file: PathBuf,
     #[arg(long)]
-    db: PathBuf,
+    pub(super) db: PathBuf,
 }
 
 impl JsonArgs {

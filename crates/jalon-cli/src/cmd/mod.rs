@@ -49,6 +49,25 @@ pub enum Command {
     Charts(charts::Args),
 }
 
+impl Command {
+    /// The report the command works on.
+    pub fn db(&self) -> Option<&std::path::Path> {
+        Some(match self {
+            Command::ImportPage(a) => &a.db,
+            Command::ImportJson(a) => &a.db,
+            Command::ExportJson(a) => &a.db,
+            Command::Details(a) => &a.db,
+            Command::Periods { command } => command.db(),
+            Command::History(a) => &a.db,
+            Command::Summary(a) => &a.db,
+            Command::Check(a) => &a.db,
+            Command::Trace(a) => &a.db,
+            Command::Generate(a) => &a.db,
+            Command::Charts(a) => &a.db,
+        })
+    }
+}
+
 pub fn run(command: Command) -> Result<(), CliError> {
     match command {
         Command::ImportPage(a) => a.run(),

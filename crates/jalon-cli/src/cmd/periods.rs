@@ -46,6 +46,14 @@ pub enum Command {
 }
 
 impl Command {
+    pub fn db(&self) -> &std::path::Path {
+        match self {
+            Command::List { db, .. } | Command::Close { db, .. } | Command::Compare { db, .. } => {
+                db
+            }
+        }
+    }
+
     pub fn run(self) -> Result<(), CliError> {
         match self {
             Command::List { db, json } => list(&App::open(&db)?, json),

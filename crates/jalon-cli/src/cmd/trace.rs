@@ -11,7 +11,7 @@ use crate::CliError;
 pub struct Args {
     subject: String,
     #[arg(long)]
-    db: PathBuf,
+    pub(super) db: PathBuf,
 }
 
 impl Args {

@@ -615,3 +615,30 @@ fn details_names_the_open_period_so_that_periods_close_works_on_a_page_import() 
         "{listed}"
     );
 }
+
+#[test]
+fn a_refusal_on_a_french_report_is_written_in_french() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("fr.jalon");
+    let out = cli(&[
+        "import-page",
+        s(&repo("tests/fixtures/pages/fr-full.txt")),
+        "--db",
+        s(&db),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: Action 5\u{a0}: la page publiée indique"),
+        "warnings in the report's language: {}",
+        stderr(&out)
+    );
+    let before = std::fs::read(&db).expect("bytes");
+    let out = cli(&["details", "--db", s(&db), "--as-of", "31/03/2026"]);
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr(&out).trim_end(),
+        "error: as_of\u{a0}: \"31/03/2026\" n’est pas une date de la forme AAAA-MM-JJ",
+        "the field, then why, in French"
+    );
+    assert_eq!(std::fs::read(&db).expect("bytes"), before, "file unchanged");
+}

@@ -12,11 +12,13 @@
 //! rendered in both languages or the match does not compile, and the parameters are typed.
 
 mod charts;
+mod errors;
 mod history;
 mod summary;
 mod trace;
 
 pub use charts::ChartWords;
+pub use errors::ErrorData;
 pub(crate) use trace::{TraceWords, trace_words};
 mod warnings;
 

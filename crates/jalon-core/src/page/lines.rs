@@ -2,7 +2,7 @@
 //! label, text), and a cursor that walks them, skipping blank lines and naming the line of
 //! whatever it did not expect.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Result};
 use crate::model::{Part, Status};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,8 +136,6 @@ pub(super) struct Cursor<'a> {
     pub(super) pos: usize,
 }
 
-pub(super) const STATUS_EXPECTED: &str = "a status (In progress, Completed, Not started, Abandoned; or En cours, Terminé, Réalisé, Non commencé, Abandonné)";
-
 impl<'a> Cursor<'a> {
     pub(super) fn skip_blank(&mut self) {
         while self.pos < self.lines.len() && self.lines[self.pos].kind == Kind::Blank {
@@ -171,7 +169,7 @@ impl<'a> Cursor<'a> {
         self.peek().map_or(String::new(), |l| l.text.to_string())
     }
 
-    pub(super) fn expect_label(&mut self, label: Label, expected: &str) -> Result<()> {
+    pub(super) fn expect_label(&mut self, label: Label, expected: Expected) -> Result<()> {
         match self.peek() {
             Some(l) if l.kind == Kind::Label(label) => {
                 self.pos += 1;
@@ -191,38 +189,27 @@ impl<'a> Cursor<'a> {
                 .is_some_and(|l| l.kind == Kind::Label(Label::Context))
     }
 
-    pub(super) fn status(&mut self, after: &str) -> Result<Status> {
+    pub(super) fn status(&mut self, expected: Expected) -> Result<Status> {
         let no = self.line_no();
         let found = self.found();
         match self.next() {
-            Some(l) if l.kind == Kind::Text => {
-                Status::from_label(&fold_spaces(l.text)).ok_or_else(|| {
-                    Error::parse(no, format!("{STATUS_EXPECTED} after {after}"), &found)
-                })
-            }
-            _ => Err(Error::parse(
-                no,
-                format!("{STATUS_EXPECTED} after {after}"),
-                &found,
-            )),
+            Some(l) if l.kind == Kind::Text => Status::from_label(&fold_spaces(l.text))
+                .ok_or_else(|| Error::parse(no, expected.clone(), &found)),
+            _ => Err(Error::parse(no, expected, &found)),
         }
     }
 
-    pub(super) fn progress(&mut self, expected: &str) -> Result<(u32, usize)> {
+    pub(super) fn progress(&mut self, expected: Expected) -> Result<(u32, usize)> {
         let no = self.line_no();
         let found = self.found();
         match self.next().map(|l| l.kind.clone()) {
             Some(Kind::Progress(Ok(v))) if v <= 100 => Ok((v, no)),
-            Some(Kind::Progress(Ok(v))) => Err(Error::parse(
-                no,
-                "a progress from 0% to 100%",
-                &format!("{v}%"),
-            )),
-            Some(Kind::Progress(Err(_))) => Err(Error::parse(
-                no,
-                "a whole percentage such as \"Progress : 65%\"",
-                &found,
-            )),
+            Some(Kind::Progress(Ok(v))) => {
+                Err(Error::parse(no, Expected::ProgressRange, &format!("{v}%")))
+            }
+            Some(Kind::Progress(Err(_))) => {
+                Err(Error::parse(no, Expected::WholePercentage, &found))
+            }
             _ => Err(Error::parse(no, expected, &found)),
         }
     }

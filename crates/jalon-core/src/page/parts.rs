@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::lines::{Cursor, Kind, Label, is_structural, join, split_summary_texts};
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, PageLabel, Result};
 use crate::model::{Action, Axis, Language, Objective, ObjectiveFields, ObjectiveRef};
 
 /// What the free text before the first axis says.
@@ -41,11 +41,7 @@ pub(super) fn header(c: &mut Cursor) -> Result<Header> {
             return Ok(h);
         }
         if is_structural(&l.kind) {
-            return Err(Error::parse(
-                l.no,
-                "an axis line such as \"Axis 1: title\" before the first action or objective",
-                l.text,
-            ));
+            return Err(Error::parse(l.no, Expected::AxisFirst, l.text));
         }
         if l.kind != Kind::Blank {
             let folded = super::lines::fold_spaces(l.text);
@@ -68,7 +64,7 @@ pub(super) fn header(c: &mut Cursor) -> Result<Header> {
     }
     Err(Error::parse(
         c.lines.len() + 1,
-        "an axis line such as \"Axis 1: title\" or an objective such as \"Objective 1 : title\"",
+        Expected::AxisOrObjective,
         "",
     ))
 }
@@ -93,11 +89,7 @@ pub(super) fn summary(c: &mut Cursor, language: &mut Option<Language>) -> Result
             Kind::Action(n, t) => summary_action(c, &mut axes, n, t, no, &found)?,
             Kind::Objective(n, t, part) => {
                 let Some(action) = axes.last_mut().and_then(|a| a.actions.last_mut()) else {
-                    return Err(Error::parse(
-                        no,
-                        "an action line such as \"Action 1: title\" before the objective",
-                        &found,
-                    ));
+                    return Err(Error::parse(no, Expected::ActionBeforeObjective, &found));
                 };
                 let r = ObjectiveRef { number: n, part };
                 action
@@ -105,18 +97,10 @@ pub(super) fn summary(c: &mut Cursor, language: &mut Option<Language>) -> Result
                     .push(summary_objective(c, &mut seen, r, t, no, &found)?);
             }
             Kind::Progress(_) => {
-                return Err(Error::parse(
-                    no,
-                    "a progress line only right after an action line",
-                    &found,
-                ));
+                return Err(Error::parse(no, Expected::ProgressAfterAction, &found));
             }
             _ => {
-                return Err(Error::parse(
-                    no,
-                    "an axis, action or objective line",
-                    &found,
-                ));
+                return Err(Error::parse(no, Expected::AxisActionOrObjective, &found));
             }
         }
     }
@@ -130,11 +114,7 @@ fn summary_axis(axes: &mut Vec<Axis>, n: u32, title: String, no: usize, found: &
         return Ok(());
     }
     if axes.iter().any(|a| a.number == n) {
-        return Err(Error::parse(
-            no,
-            format!("the actions of Axis {n} together, not split by another axis"),
-            found,
-        ));
+        return Err(Error::parse(no, Expected::AxisTogether { axis: n }, found));
     }
     axes.push(Axis {
         id: 0,
@@ -155,13 +135,13 @@ fn summary_action(
     found: &str,
 ) -> Result<()> {
     let Some(axis) = axes.last_mut() else {
-        return Err(Error::parse(no, "an axis line before the action", found));
+        return Err(Error::parse(no, Expected::AxisBeforeAction, found));
     };
     if axis.actions.iter().any(|a| a.number == n) {
-        return Err(Error::parse(no, format!("Action {n} only once"), found));
+        return Err(Error::parse(no, Expected::ActionOnce { action: n }, found));
     }
     let published = match c.peek().map(|l| l.kind.clone()) {
-        Some(Kind::Progress(_)) => Some(c.progress("a progress line")?.0),
+        Some(Kind::Progress(_)) => Some(c.progress(Expected::ProgressLine)?.0),
         _ => None,
     };
     axis.actions.push(Action {
@@ -188,18 +168,21 @@ fn summary_objective(
         // Seen once already: this is its detail entry with a broken label.
         return Err(Error::parse(
             c.line_no(),
-            format!("CONTEXT after Objective {r}, which opens its detail entry"),
+            Expected::ContextOpensDetail { objective: r },
             &c.found(),
         ));
     }
-    let status = c.status(&format!("Objective {r}"))?;
+    let status = c.status(Expected::Status {
+        objective: r,
+        labelled: false,
+    })?;
     let paragraphs =
         c.paragraphs(|c, pos| is_structural(&c.lines[pos].kind) || c.opens_detail(pos));
     let (achievement, next_steps) = split_summary_texts(&paragraphs);
     if seen.insert(r, no).is_some() {
         return Err(Error::parse(
             no,
-            format!("Objective {r} only once in the summary"),
+            Expected::OnceInSummary { objective: r },
             found,
         ));
     }
@@ -233,7 +216,7 @@ pub(super) fn details(c: &mut Cursor, language: &mut Option<Language>) -> Result
                 .map_or("", |l| l.text);
             return Err(Error::parse(
                 d.line,
-                format!("Objective {r} only once in the detail part"),
+                Expected::OnceInDetail { objective: r },
                 line,
             ));
         }
@@ -248,11 +231,7 @@ fn detail_entry(c: &mut Cursor, language: &mut Option<Language>) -> Result<Detai
     let no = c.line_no();
     let found = c.found();
     let Some(Kind::Objective(n, title, part)) = c.next().map(|l| l.kind.clone()) else {
-        return Err(Error::parse(
-            no,
-            "an objective line such as \"Objective 1 : title\" followed by CONTEXT",
-            &found,
-        ));
+        return Err(Error::parse(no, Expected::ObjectiveThenContext, &found));
     };
     let r = ObjectiveRef { number: n, part };
     language.get_or_insert(
@@ -262,34 +241,32 @@ fn detail_entry(c: &mut Cursor, language: &mut Option<Language>) -> Result<Detai
             Language::En
         },
     );
-    c.expect_label(Label::Context, &format!("CONTEXT after Objective {r}"))?;
-    c.expect_label(Label::Axe, &format!("AXE after CONTEXT (Objective {r})"))?;
+    c.expect_label(Label::Context, label(PageLabel::Context, r))?;
+    c.expect_label(Label::Axe, label(PageLabel::Axe, r))?;
     let (ano, afound) = (c.line_no(), c.found());
     let Some(Kind::Axis(axis_n, axis_t)) = c.next().map(|l| l.kind.clone()) else {
         return Err(Error::parse(
             ano,
-            format!("an axis line such as \"Axis 1: title\" (Objective {r})"),
+            Expected::AxisLine { objective: r },
             &afound,
         ));
     };
-    c.expect_label(Label::Action, &format!("ACTION (Objective {r})"))?;
+    c.expect_label(Label::Action, label(PageLabel::Action, r))?;
     let (ano, afound) = (c.line_no(), c.found());
     let Some(Kind::Action(action_n, action_t)) = c.next().map(|l| l.kind.clone()) else {
         return Err(Error::parse(
             ano,
-            format!("an action line such as \"Action 1: title\" (Objective {r})"),
+            Expected::ActionLine { objective: r },
             &afound,
         ));
     };
-    c.expect_label(Label::Status, &format!("STATUS (Objective {r})"))?;
-    let status = c.status(&format!("STATUS (Objective {r})"))?;
-    let (progress, _) = c.progress(&format!(
-        "a progress line such as \"Progress : 65%\" (Objective {r})"
-    ))?;
-    c.expect_label(
-        Label::Achievement,
-        &format!("Achievement after the progress of Objective {r}"),
-    )?;
+    c.expect_label(Label::Status, label(PageLabel::Status, r))?;
+    let status = c.status(Expected::Status {
+        objective: r,
+        labelled: true,
+    })?;
+    let (progress, _) = c.progress(Expected::ProgressOf { objective: r })?;
+    c.expect_label(Label::Achievement, label(PageLabel::Achievement, r))?;
     let achievement = c.paragraphs(|c, pos| {
         c.lines[pos].kind == Kind::Label(Label::NextSteps) || c.opens_detail(pos)
     });
@@ -317,4 +294,8 @@ fn detail_entry(c: &mut Cursor, language: &mut Option<Language>) -> Result<Detai
             },
         },
     })
+}
+
+fn label(label: PageLabel, objective: ObjectiveRef) -> Expected {
+    Expected::Label { label, objective }
 }

@@ -7,7 +7,7 @@ use rusqlite::{Connection, Transaction, params};
 
 use super::rows::Cells;
 use super::{HistoryEntry, Store, read_report};
-use crate::error::{Error, Result};
+use crate::error::{Conflict, Error, Invalid, Result};
 use crate::model::{Report, is_iso_date};
 use crate::period::{Period, PeriodState, checksum, validate_closing, verify};
 
@@ -193,25 +193,23 @@ impl Store {
         let periods = all_periods(&tx)?;
         let closed = || periods.iter().filter(|p| p.state == PeriodState::Closed);
         if closed().any(|p| p.label == current.label.trim()) {
-            return Err(Error::Conflict(format!(
-                "A period labelled {} is already closed; rename the open period first",
-                current.label.trim()
-            )));
+            return Err(Error::Conflict(Conflict::OpenLabelClosed {
+                label: current.label.trim().to_string(),
+            }));
         }
         if let Some(last) = closed().next_back().filter(|p| p.as_of >= current.as_of) {
             return Err(Error::invalid(
                 "as of",
-                format!(
-                    "must be after {} (the \"as of\" date of {}, the last closed period)",
-                    last.as_of, last.label
-                ),
+                Invalid::AsOfNotAfter {
+                    date: last.as_of.clone(),
+                    label: last.label.clone(),
+                },
             ));
         }
         if closed().any(|p| p.label == next_label.trim()) {
-            return Err(Error::Conflict(format!(
-                "A period labelled {} is already closed; choose another label for the next period",
-                next_label.trim()
-            )));
+            return Err(Error::Conflict(Conflict::NextLabelClosed {
+                label: next_label.trim().to_string(),
+            }));
         }
         let snapshot = crate::exchange::to_json(&read_report(&tx)?);
         tx.execute(
@@ -241,26 +239,30 @@ impl Store {
     pub fn add_past_period(&mut self, label: &str, as_of: &str, report: &Report) -> Result<Period> {
         report.validate()?;
         if label.trim().is_empty() {
-            return Err(Error::invalid("period", "must not be empty"));
+            return Err(Error::invalid("period", Invalid::Empty));
         }
         if !is_iso_date(as_of) {
-            return Err(Error::invalid("as of", "expected a date as YYYY-MM-DD"));
+            return Err(Error::invalid(
+                "as of",
+                Invalid::NotADate {
+                    value: as_of.to_string(),
+                },
+            ));
         }
         let tx = self.conn.transaction()?;
         let open = open_period(&tx)?;
         if all_periods(&tx)?.iter().any(|p| p.label == label.trim()) {
-            return Err(Error::Conflict(format!(
-                "The report already has a period labelled {}; a closed period cannot be replaced",
-                label.trim()
-            )));
+            return Err(Error::Conflict(Conflict::LabelTaken {
+                label: label.trim().to_string(),
+            }));
         }
         if is_iso_date(&open.as_of) && as_of >= open.as_of.as_str() {
             return Err(Error::invalid(
                 "as of",
-                format!(
-                    "a past period must be dated before the open period ({}, as of {})",
-                    open.label, open.as_of
-                ),
+                Invalid::PastNotBefore {
+                    label: open.label.clone(),
+                    as_of: open.as_of.clone(),
+                },
             ));
         }
         let snapshot = crate::exchange::to_json(report);
@@ -287,11 +289,7 @@ impl Store {
     ) -> Result<()> {
         report.validate()?;
         if !periods.is_empty() && self.periods()?.iter().any(|p| !p.is_open()) {
-            return Err(Error::Conflict(
-                "This report already has closed periods, and a closed period cannot be replaced; \
-                 import the document into a new report"
-                    .into(),
-            ));
+            return Err(Error::Conflict(Conflict::ClosedCannotBeReplaced));
         }
         let tx = self.conn.transaction()?;
         super::whole::write_whole(&tx, report, false)?;

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::rows::read_objective;
 use super::{Store, history};
-use crate::error::{Error, Result};
+use crate::error::{Conflict, Error, Invalid, Result};
 use crate::model::{ObjectiveFields, Part};
 
 impl Store {
@@ -22,7 +22,10 @@ impl Store {
             };
             crate::model::check_number("axis", number)?;
             if exists(tx, "SELECT 1 FROM axis WHERE number = ?1", number)? {
-                return Err(Error::Conflict(format!("Axis {number} already exists")));
+                return Err(Error::Conflict(Conflict::AlreadyExists {
+                    level: crate::Level::Axis,
+                    number,
+                }));
             }
             let pos = next_position(tx, "SELECT max(position) FROM axis", None)?;
             tx.execute(
@@ -35,7 +38,7 @@ impl Store {
     }
 
     pub fn update_axis(&mut self, id: i64, number: u32, title: &str) -> Result<()> {
-        self.renumber_level("axis", "Axis", id, number, title)
+        self.renumber_level("axis", crate::Level::Axis, id, number, title)
     }
 
     /// Deletes an axis with its actions and objectives.
@@ -65,7 +68,10 @@ impl Store {
             };
             crate::model::check_number("action", number)?;
             if exists(tx, "SELECT 1 FROM action WHERE number = ?1", number)? {
-                return Err(Error::Conflict(format!("Action {number} already exists")));
+                return Err(Error::Conflict(Conflict::AlreadyExists {
+                    level: crate::Level::Action,
+                    number,
+                }));
             }
             let pos = next_position(
                 tx,
@@ -82,14 +88,14 @@ impl Store {
     }
 
     pub fn update_action(&mut self, id: i64, number: u32, title: &str) -> Result<()> {
-        self.renumber_level("action", "Action", id, number, title)
+        self.renumber_level("action", crate::Level::Action, id, number, title)
     }
 
     /// Sets an axis's or an action's number and title; numbers stay unique across the report.
     fn renumber_level(
         &mut self,
         table: &'static str,
-        word: &str,
+        level: crate::Level,
         id: i64,
         number: u32,
         title: &str,
@@ -107,7 +113,7 @@ impl Store {
                 .optional()?
                 .is_some();
             if taken {
-                return Err(Error::Conflict(format!("{word} {number} already exists")));
+                return Err(Error::Conflict(Conflict::AlreadyExists { level, number }));
             }
             tx.execute(
                 &format!("UPDATE {table} SET number = ?1, title = ?2 WHERE id = ?3"),
@@ -254,7 +260,11 @@ impl Store {
         if !(2..=20).contains(&parts) {
             return Err(Error::invalid(
                 "parts",
-                format!("an objective splits into 2 to 20 parts, got {parts}"),
+                Invalid::OutOfRange {
+                    min: 2,
+                    max: 20,
+                    value: parts,
+                },
             ));
         }
         self.restructure(|tx| {
@@ -265,9 +275,7 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )?;
             if part.is_some() {
-                return Err(Error::Conflict(format!(
-                    "Objective {number} is already in parts"
-                )));
+                return Err(Error::Conflict(Conflict::AlreadyInParts { number }));
             }
             tx.execute(
                 "UPDATE objective SET part = 1, parts = ?1 WHERE id = ?2",
@@ -441,9 +449,10 @@ pub(super) fn check_objective_slot(
         .map(|(_, p, n)| p.zip(n).map(|(index, count)| Part { index, count }))
         .collect();
     if !parts.is_empty() && (part.is_none() || parts.iter().any(Option::is_none)) {
-        return Err(Error::Conflict(format!(
-            "Objective {number} already exists"
-        )));
+        return Err(Error::Conflict(Conflict::AlreadyExists {
+            level: crate::Level::Objective,
+            number,
+        }));
     }
     parts.push(part);
     crate::model::check_parts(number, &parts)
