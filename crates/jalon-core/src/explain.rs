@@ -223,53 +223,8 @@ fn sentence(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, Axis, ObjectiveFields, Strategy};
-
-    fn objective(number: u32, progress: u32, status: Status) -> Objective {
-        Objective {
-            id: 0,
-            number,
-            part: None,
-            fields: ObjectiveFields {
-                title: format!("Objective {number}"),
-                status,
-                progress,
-                ..Default::default()
-            },
-        }
-    }
-
-    fn action(number: u32, progresses: &[u32]) -> Action {
-        Action {
-            id: 0,
-            number,
-            title: format!("Action {number}"),
-            published_progress: None,
-            objectives: progresses
-                .iter()
-                .enumerate()
-                .map(|(i, p)| objective(number * 100 + i as u32, *p, Status::InProgress))
-                .collect(),
-        }
-    }
-
-    /// The four actions of the seed's axis 4, with the seed's objective percentages.
-    fn seed_axis() -> Report {
-        Report {
-            strategy: Strategy::default(),
-            axes: vec![Axis {
-                id: 0,
-                number: 4,
-                title: "Axis 4".into(),
-                actions: vec![
-                    action(14, &[75, 50, 100, 60, 100, 5]),
-                    action(15, &[5, 15, 15, 15]),
-                    action(16, &[100, 50, 40, 40]),
-                    action(17, &[50, 25, 5]),
-                ],
-            }],
-        }
-    }
+    use crate::model::Action;
+    use crate::rollup::fixtures::{action, seed_axis};
 
     #[test]
     fn a_trace_says_how_the_action_percentage_was_made() {

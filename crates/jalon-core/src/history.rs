@@ -156,6 +156,21 @@ impl FieldEdit {
         }
     }
 
+    /// The old and new values of a field kept as text (titles, texts, dates, labels).
+    pub fn strings(&self) -> Option<(&str, &str)> {
+        match self {
+            FieldEdit::Title { old, new }
+            | FieldEdit::Achievement { old, new }
+            | FieldEdit::NextSteps { old, new }
+            | FieldEdit::Lead { old, new }
+            | FieldEdit::DueDate { old, new }
+            | FieldEdit::Period { old, new }
+            | FieldEdit::ReportingPeriod { old, new }
+            | FieldEdit::AsOf { old, new } => Some((old, new)),
+            _ => None,
+        }
+    }
+
     /// The old and new texts of a free-text field, which are shown word by word.
     pub fn texts(&self) -> Option<(&str, &str)> {
         match self {
@@ -186,14 +201,6 @@ impl Change {
             }
             Change::Edited(e) => {
                 let (old, new) = match e {
-                    FieldEdit::Title { old, new }
-                    | FieldEdit::Achievement { old, new }
-                    | FieldEdit::NextSteps { old, new }
-                    | FieldEdit::Lead { old, new }
-                    | FieldEdit::DueDate { old, new }
-                    | FieldEdit::Period { old, new }
-                    | FieldEdit::ReportingPeriod { old, new }
-                    | FieldEdit::AsOf { old, new } => (old.clone(), new.clone()),
                     FieldEdit::Status { old, new } => (old.code().into(), new.code().into()),
                     FieldEdit::Progress { old, new } | FieldEdit::Weight { old, new } => {
                         (num(*old), num(*new))
@@ -201,6 +208,11 @@ impl Change {
                     FieldEdit::Language { old, new } => (old.code().into(), new.code().into()),
                     FieldEdit::Method { old, new } => (old.code().into(), new.code().into()),
                     FieldEdit::PublishedProgress { old, new } => (opt(old), opt(new)),
+                    // Every other field is kept as its text.
+                    _ => {
+                        let (old, new) = e.strings().unwrap_or_default();
+                        (old.to_string(), new.to_string())
+                    }
                 };
                 c(e.name(), old, new)
             }

@@ -204,13 +204,13 @@ pub fn rollup(report: &Report) -> Rollup {
 
 pub use crate::lang::Subject;
 
+/// Reports for the tests of the roll-up and of the traces.
 #[cfg(test)]
-mod tests {
+pub(crate) mod fixtures {
     use super::*;
-    use crate::exact::display_percent;
     use crate::model::{ObjectiveFields, Strategy};
 
-    fn objective(number: u32, progress: u32, status: Status) -> Objective {
+    pub(crate) fn objective(number: u32, progress: u32, status: Status) -> Objective {
         Objective {
             id: 0,
             number,
@@ -224,7 +224,7 @@ mod tests {
         }
     }
 
-    fn action(number: u32, progresses: &[u32]) -> Action {
+    pub(crate) fn action(number: u32, progresses: &[u32]) -> Action {
         Action {
             id: 0,
             number,
@@ -239,7 +239,7 @@ mod tests {
     }
 
     /// The four actions of the seed's axis 4, with the seed's objective percentages.
-    fn seed_axis() -> Report {
+    pub(crate) fn seed_axis() -> Report {
         Report {
             strategy: Strategy::default(),
             axes: vec![Axis {
@@ -255,6 +255,13 @@ mod tests {
             }],
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{action, seed_axis};
+    use super::*;
+    use crate::exact::display_percent;
 
     #[test]
     fn the_seed_actions_roll_up_to_the_published_percentages() {

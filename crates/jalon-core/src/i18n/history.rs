@@ -112,14 +112,10 @@ fn values(lang: Language, e: &FieldEdit) -> (String, String) {
         FieldEdit::Weight { old, new } => (old.to_string(), new.to_string()),
         FieldEdit::Language { old, new } => (language(*old).into(), language(*new).into()),
         FieldEdit::Method { old, new } => (method(*old).into(), method(*new).into()),
-        FieldEdit::Title { old, new }
-        | FieldEdit::Achievement { old, new }
-        | FieldEdit::NextSteps { old, new }
-        | FieldEdit::Lead { old, new }
-        | FieldEdit::DueDate { old, new }
-        | FieldEdit::Period { old, new }
-        | FieldEdit::ReportingPeriod { old, new }
-        | FieldEdit::AsOf { old, new } => (empty(old), empty(new)),
+        _ => {
+            let (old, new) = e.strings().unwrap_or_default();
+            (empty(old), empty(new))
+        }
     }
 }
 
