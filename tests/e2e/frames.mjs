@@ -29,7 +29,7 @@ async function gaps(browser, cmd, args) {
     const t0 = performance.now();
     let error = null;
     try {
-      await window.__TAURI_INTERNALS__.invoke(cmd, args);
+      window.__answer = await window.__TAURI_INTERNALS__.invoke(cmd, args);
     } catch (e) {
       error = e?.message ?? String(e);
     }
@@ -42,7 +42,9 @@ async function gaps(browser, cmd, args) {
     for (let i = 1; i < inside.length; i++) longest = Math.max(longest, inside[i] - inside[i - 1]);
     // No frame at all during the call: the gap is the whole call.
     if (inside.filter((t) => t > t0 && t < t1).length === 0) longest = Math.max(longest, t1 - t0);
-    return { call: t1 - t0, longest, frames: inside.length, error };
+    // The answer's size, measured once the frames are counted.
+    const bytes = JSON.stringify(window.__answer ?? null).length;
+    return { call: t1 - t0, longest, frames: inside.length, error, bytes };
   }, cmd, args);
 }
 
@@ -69,7 +71,7 @@ try {
   for (const [cmd, args] of calls) {
     if (cmd === 'export_charts') answerNextDialog(out);
     const r = await gaps(b, cmd, args);
-    console.log(`10,000 objectives: ${cmd.padEnd(16)} call ${r.call.toFixed(0).padStart(5)} ms, longest frame gap ${r.longest.toFixed(0).padStart(5)} ms, ${r.frames} frames${r.error ? ` (error: ${r.error})` : ''}`);
+    console.log(`10,000 objectives: ${cmd.padEnd(16)} call ${r.call.toFixed(0).padStart(5)} ms, longest frame gap ${r.longest.toFixed(0).padStart(5)} ms, ${r.frames} frames, answer ${(r.bytes / 1e6).toFixed(2)} MB${r.error ? ` (error: ${r.error})` : ''}`);
   }
   await b.deleteSession();
 } finally {

@@ -32,11 +32,16 @@ impl App {
     /// one undoable edit.
     pub fn import(&mut self, kind: ImportKind, path: &Path) -> Result<Imported> {
         let text = std::fs::read_to_string(path).map_err(AppError::read(path))?;
+        self.import_text(kind, &text)
+    }
+
+    /// Imports a page or a document already read, as one undoable edit.
+    pub fn import_text(&mut self, kind: ImportKind, text: &str) -> Result<Imported> {
         let outcome = self.session.edit(|store| match &kind {
-            ImportKind::Page => import::import_page(store, &text),
-            ImportKind::Json => import::import_json(store, &text),
+            ImportKind::Page => import::import_page(store, text),
+            ImportKind::Json => import::import_json(store, text),
             ImportKind::PastPage { label, as_of } => {
-                import::import_page_as_period(store, &text, label, as_of)
+                import::import_page_as_period(store, text, label, as_of)
             }
         })?;
         Ok(Imported {
@@ -61,10 +66,10 @@ pub fn import_into(
     input: &Path,
 ) -> Result<(ImportOutcome, jalon_core::Language)> {
     // Reading first: an unreadable input creates nothing.
-    std::fs::read(input).map_err(AppError::read(input))?;
+    let text = std::fs::read_to_string(input).map_err(AppError::read(input))?;
     let created = !db.exists();
     let outcome = App::open_or_create(db).and_then(|mut app| {
-        let imported = app.import(kind, input)?;
+        let imported = app.import_text(kind, &text)?;
         Ok((imported.outcome, app.language()))
     });
     match outcome {

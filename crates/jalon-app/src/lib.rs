@@ -106,6 +106,14 @@ impl App {
         Ok(self.view())
     }
 
+    /// A new report file holding a generated report of `objectives` entries (for trying the
+    /// app and the benchmarks on a large strategy); an existing file is refused.
+    pub fn generate(path: &Path, objectives: usize) -> Result<App> {
+        let mut store = Store::create(path)?;
+        store.replace(&jalon_core::synthetic::generate(objectives))?;
+        Ok(App::with(Session::new(store)?))
+    }
+
     /// Creates a new report and opens it in place of this one.
     pub fn new_report(&mut self, path: &Path) -> Result<View> {
         drop(Store::create(path)?);

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use jalon_core::Store;
+use jalon_app::App;
 
 use crate::CliError;
 
@@ -16,8 +16,7 @@ pub struct Args {
 
 impl Args {
     pub fn run(self) -> Result<(), CliError> {
-        let mut store = Store::create(&self.db)?;
-        store.replace(&jalon_core::synthetic::generate(self.objectives))?;
+        App::generate(&self.db, self.objectives)?;
         eprintln!(
             "wrote {} objective entries to {}",
             self.objectives,
