@@ -1,6 +1,7 @@
 // End-to-end tests of the real desktop app. They run in order, on one demo report.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -493,4 +494,26 @@ test('14. a French screen on an English report: warnings, checks, close findings
   for (const row of en.history) {
     assert.doesNotMatch(row.split(' | ')[1], /Avancement|Supprimé|Ajouté|Numéro|Méthode/, `in English: ${row}`);
   }
+});
+
+test('15. a report carrying SQL of its own is refused, left as it was, and the current report stays open', async () => {
+  const planted = path.join(path.dirname(demoFile), 'planted.jalon');
+  fs.rmSync(planted, { force: true });
+  execFileSync(path.join(root, 'target/debug/jalon-cli'), ['generate', '--objectives', '20', '--db', planted]);
+  // Another program adds a trigger that would zero every progress at the next import.
+  execFileSync('python3', ['-c', `import sqlite3,sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript("CREATE TRIGGER planted AFTER INSERT ON history BEGIN UPDATE objective SET progress = 0; END;")
+c.close()`, planted]);
+  const before = fileHash(planted);
+  answerNextDialog(planted);
+  await (await browser.$('.menu > summary')).click();
+  await (await browser.$('[data-testid="open-report"]')).click();
+  const message = await browser.$('[data-testid="message"]');
+  await message.waitForDisplayed({ timeout: 5000 });
+  await browser.waitUntil(async () => /schema/.test(await message.getText()), { timeout: 5000 });
+  assert.match(await message.getText(), /its schema is not Jalon’s \(extra trigger planted\)/);
+  assert.equal(fileHash(planted), before, 'the file is left byte for byte');
+  assert.equal(await textOf(browser, '.file-name'), 'Demo report.jalon', 'the report stays open');
+  await shot(browser, '15-planted-file');
 });

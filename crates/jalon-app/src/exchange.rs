@@ -31,7 +31,7 @@ impl App {
     /// Reads the file first, so that an unreadable one touches nothing, then imports it as
     /// one undoable edit.
     pub fn import(&mut self, kind: ImportKind, path: &Path) -> Result<Imported> {
-        let text = std::fs::read_to_string(path).map_err(AppError::read(path))?;
+        let text = read_input(&kind, path)?;
         self.import_text(kind, &text)
     }
 
@@ -66,7 +66,7 @@ pub fn import_into(
     input: &Path,
 ) -> Result<(ImportOutcome, jalon_core::Language)> {
     // Reading first: an unreadable input creates nothing.
-    let text = std::fs::read_to_string(input).map_err(AppError::read(input))?;
+    let text = read_input(&kind, input)?;
     let created = !db.exists();
     let outcome = App::open_or_create(db).and_then(|mut app| {
         let imported = app.import_text(kind, &text)?;
@@ -85,4 +85,19 @@ pub fn import_into(
             Err(e)
         }
     }
+}
+
+/// An input file as text: its size checked before it is read, a page decoded from whatever
+/// encoding it came in, a JSON document as UTF-8 (RFC 8259).
+fn read_input(kind: &ImportKind, path: &Path) -> Result<String> {
+    let len = std::fs::metadata(path).map_err(AppError::read(path))?.len();
+    jalon_core::page::check_size(usize::try_from(len).unwrap_or(usize::MAX))?;
+    let bytes = std::fs::read(path).map_err(AppError::read(path))?;
+    Ok(match kind {
+        ImportKind::Json => {
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            String::from_utf8(body.to_vec()).map_err(|_| jalon_core::Error::Encoding)?
+        }
+        ImportKind::Page | ImportKind::PastPage { .. } => jalon_core::page::decode(&bytes)?,
+    })
 }

@@ -22,6 +22,8 @@ pub enum CheckCode {
     CountDiffers,
     /// Import only: a value the page does not give was filled in.
     Assumed,
+    /// Import only: a value the page does not give was kept from the report.
+    Kept,
     /// Before closing: achievement and next steps are word for word those of the previous
     /// period.
     TextsUnchanged,
@@ -62,6 +64,11 @@ pub enum Finding {
     },
     /// The page gives no progress for the objective: `progress` was taken from its status.
     Assumed {
+        progress: u32,
+    },
+    /// The page gives no progress for an objective the report already has: the report's
+    /// `progress` is kept, never replaced by a guess.
+    Kept {
         progress: u32,
     },
     TextsUnchanged,
@@ -120,6 +127,7 @@ impl Warning {
             Finding::PageDisagrees { .. } => CheckCode::PageDisagrees,
             Finding::CountDiffers { .. } => CheckCode::CountDiffers,
             Finding::Assumed { .. } => CheckCode::Assumed,
+            Finding::Kept { .. } => CheckCode::Kept,
             Finding::TextsUnchanged => CheckCode::TextsUnchanged,
             Finding::ProgressWentDown { .. } => CheckCode::ProgressWentDown,
         }

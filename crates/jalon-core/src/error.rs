@@ -22,6 +22,14 @@ pub enum Error {
     #[error("{}", self.render(crate::Language::En))]
     NotAReport { path: PathBuf, reason: NotReport },
 
+    /// The file's schema is not exactly Jalon's for its version: it holds SQL of its own
+    /// (or lacks some of Jalon's), which is never run.
+    #[error("{}", self.render(crate::Language::En))]
+    ForeignSchema {
+        path: PathBuf,
+        objects: Vec<crate::store::SchemaDifference>,
+    },
+
     #[error("{}", self.render(crate::Language::En))]
     NewerSchema {
         path: PathBuf,
@@ -80,6 +88,14 @@ pub enum Error {
 
     #[error("{}", self.render(crate::Language::En))]
     UnsupportedFormat { found: String, supported: String },
+
+    /// A page that is neither UTF-8, UTF-16 with a byte-order mark nor Windows-1252 text.
+    #[error("{}", self.render(crate::Language::En))]
+    Encoding,
+
+    /// A page or document above the size Jalon reads, refused before parsing.
+    #[error("{}", self.render(crate::Language::En))]
+    TooLarge { size: u64, limit: u64 },
 
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -3,8 +3,12 @@
 
 use serde::Serialize;
 
-use crate::checks::{CheckCode, Warning, check};
+use std::collections::HashMap;
+
+use crate::checks::{CheckCode, Finding, Warning, check};
 use crate::error::Result;
+use crate::model::{ObjectiveRef, Report};
+use crate::page::ParsedPage;
 use crate::store::Store;
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -19,7 +23,8 @@ pub struct ImportOutcome {
 /// are the page's own, then every action on the page whose published percentage differs from
 /// the computed one.
 pub fn import_page(store: &mut Store, text: &str) -> Result<ImportOutcome> {
-    let parsed = crate::page::parse_page(text)?;
+    let mut parsed = crate::page::parse_page(text)?;
+    keep_known_progress(&store.report()?, &mut parsed);
     store.merge(&parsed.report)?;
     let on_page: std::collections::HashSet<u32> = parsed
         .report
@@ -38,9 +43,38 @@ pub fn import_page(store: &mut Store, text: &str) -> Result<ImportOutcome> {
     })
 }
 
+/// A page that gives no progress for an objective the report has keeps the report's value: the
+/// status-based figure is a guess, and a guess never replaces what the report knows.
+fn keep_known_progress(report: &Report, parsed: &mut ParsedPage) {
+    let known: HashMap<ObjectiveRef, u32> = report
+        .objectives()
+        .map(|(_, _, o)| (o.reference(), o.fields.progress))
+        .collect();
+    for w in &mut parsed.warnings {
+        let (Finding::Assumed { .. }, Some(r)) = (&w.finding, w.objective) else {
+            continue;
+        };
+        let Some(&progress) = known.get(&r) else {
+            continue;
+        };
+        if let Some(o) = parsed
+            .report
+            .axes
+            .iter_mut()
+            .flat_map(|a| &mut a.actions)
+            .flat_map(|a| &mut a.objectives)
+            .find(|o| o.reference() == r)
+        {
+            o.fields.progress = progress;
+            w.finding = Finding::Kept { progress };
+        }
+    }
+}
+
 /// Replaces the report's content with a JSON exchange document. A document with closed
 /// periods brings them and its history along, into a report that has none yet.
 pub fn import_json(store: &mut Store, text: &str) -> Result<ImportOutcome> {
+    crate::page::check_size(text.len())?;
     let doc = crate::exchange::read_document(text)?;
     store.replace_with_history(&doc.report, &doc.periods, &doc.history)?;
     Ok(ImportOutcome {

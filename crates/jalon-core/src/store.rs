@@ -19,11 +19,13 @@ mod history;
 mod migrations;
 mod periods;
 mod rows;
+mod schema;
 mod structure;
 mod whole;
 
 pub use history::{HistoryEntry, HistoryPage, Level};
 pub use migrations::schema_version;
+pub use schema::{DifferenceKind, SchemaDifference};
 pub use structure::stored_fields;
 
 use migrations::MIGRATIONS;
@@ -46,6 +48,17 @@ impl std::fmt::Debug for Store {
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
+/// Every connection distrusts the file it opens: defensive mode (no writes to the schema by
+/// pragma, no corrupting tricks), `trusted_schema` off (a view or trigger cannot call
+/// functions with side effects), and no extension loading (rusqlite's `load_extension` feature
+/// is not enabled, so the file cannot ask for one).
+fn harden(conn: &Connection) -> Result<()> {
+    use rusqlite::config::DbConfig;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    Ok(())
+}
+
 impl Store {
     /// Opens an existing report. A missing file, a file that is not a Jalon report, a corrupt
     /// one, or one written by a newer Jalon is refused with a message that says which.
@@ -65,6 +78,7 @@ impl Store {
             return Err(not_a_report(NotReport::NotSqlite));
         }
         let conn = Connection::open(path)?;
+        harden(&conn)?;
         let app_id: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
             .map_err(|e| damaged(e.to_string()))?;
@@ -77,6 +91,14 @@ impl Store {
                 path: path.into(),
                 found: version,
                 supported: schema_version(),
+            });
+        }
+        // The schema first: a file's own triggers or views must not run, even to be checked.
+        let foreign = schema::differences(&conn, version).map_err(|e| damaged(e.to_string()))?;
+        if !foreign.is_empty() {
+            return Err(Error::ForeignSchema {
+                path: path.into(),
+                objects: foreign,
             });
         }
         let ok: String = conn
@@ -118,6 +140,7 @@ impl Store {
     }
 
     fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        harden(&conn)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         if path.is_some() {
             // WAL keeps readers and the writer apart and makes each commit one append;

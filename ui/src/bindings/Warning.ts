@@ -15,4 +15,4 @@ action: number | null, } & ({ "code": "completed_below100", progress: number, } 
 /**
  * None when nothing under the action is counted.
  */
-computed: number | null, } | { "code": "page_disagrees", line: number, on: Disagreement, } | { "code": "count_differs", stated: number, found: number, } | { "code": "assumed", progress: number, } | { "code": "texts_unchanged" } | { "code": "progress_went_down", from: number, to: number, });
+computed: number | null, } | { "code": "page_disagrees", line: number, on: Disagreement, } | { "code": "count_differs", stated: number, found: number, } | { "code": "assumed", progress: number, } | { "code": "kept", progress: number, } | { "code": "texts_unchanged" } | { "code": "progress_went_down", from: number, to: number, });

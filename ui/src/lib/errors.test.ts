@@ -11,6 +11,12 @@ const every: ErrorData[] = [
   { code: 'not_a_report', path: '/r.jalon', reason: { kind: 'other_program' } },
   { code: 'not_a_report', path: '/r.jalon', reason: { kind: 'damaged', detail: 'x' } },
   { code: 'newer_schema', path: '/r.jalon', found: 9, supported: 4 },
+  { code: 'foreign_schema', path: '/r.jalon', objects: [
+    { kind: 'extra', object: 'trigger', name: 'planted' }, { kind: 'missing', object: 'trigger', name: 'period_frozen' },
+    { kind: 'changed', object: 'table', name: 'objective' }, { kind: 'extra', object: 'view', name: 'v' },
+  ] },
+  { code: 'encoding' },
+  { code: 'too_large', size: 20000000, limit: 16777216 },
   { code: 'unknown_id', kind: 'objective', id: 3 },
   { code: 'closed_period', label: '2026-Q1' },
   { code: 'tampered', label: '2026-Q1' },
@@ -77,5 +83,6 @@ describe('errors in words', () => {
     expect(errorText('fr', parse)).toBe('ligne 7\u00a0: attendu CONTEXTE après Objectif 30, trouvé “STATUS”');
     expect(errorText('fr', { code: 'conflict', conflict: { kind: 'already_exists', level: 'axis', number: 4 } }))
       .toBe('Axe 4 existe déjà');
+    expect(errorText('fr', every[6])).toBe('/r.jalon\u00a0: refusé, son schéma n’est pas celui de Jalon (ajout\u00a0: déclencheur planted\u00a0; absence\u00a0: déclencheur period_frozen\u00a0; modification\u00a0: table objective\u00a0; ajout\u00a0: vue v)\u00a0; le fichier est laissé tel quel');
   });
 });

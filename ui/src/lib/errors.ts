@@ -23,6 +23,7 @@ function plain(o: object): Params {
 
 const errorKey: Record<ErrorData['code'], Key> = {
   no_such_file: 'err_no_such_file', already_exists: 'err_already_exists', not_a_report: 'err_not_a_report',
+  foreign_schema: 'err_foreign_schema', encoding: 'err_encoding', too_large: 'err_too_large',
   newer_schema: 'err_newer_schema', invalid: 'err_invalid', conflict: 'err_invalid', unknown_id: 'err_unknown_id',
   parse: 'err_parse', closed_period: 'err_closed_period', tampered: 'err_tampered', bad_row: 'err_bad_row',
   unknown_period: 'err_unknown_period', json: 'err_json', unsupported_format: 'err_unsupported_format',
@@ -87,6 +88,15 @@ export function errorText(lang: Lang, e: ErrorData): string {
       return t({ reason: translate(lang, notReportKey[e.reason.kind], plain(e.reason)) });
     case 'invalid':
       return t({ reason: invalidText(lang, e.reason) });
+    case 'foreign_schema': {
+      const sep = lang === 'fr' ? '\u00a0; ' : '; ';
+      const objects = e.objects.map((d) => translate(lang, `schema_${d.kind}` as Key, {
+        object: translate(lang, `schema_${d.object}` as Key), name: d.name,
+      })).join(sep);
+      return t({ objects });
+    }
+    case 'too_large':
+      return t({ size: e.size.toLocaleString(lang), limit: e.limit.toLocaleString(lang) });
     case 'conflict':
       return conflictText(lang, e.conflict);
     case 'parse':

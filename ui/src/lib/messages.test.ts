@@ -19,6 +19,7 @@ const every: Warning[] = [
   { code: 'page_disagrees', objective: o30, action: 14, line: 12, on: { kind: 'detail_only' } },
   { code: 'count_differs', objective: null, action: null, stated: 46, found: 45 },
   { code: 'assumed', objective: o30, action: null, progress: 100 },
+  { code: 'kept', objective: o30, action: null, progress: 75 },
   { code: 'texts_unchanged', objective: o30, action: null },
   { code: 'progress_went_down', objective: o30, action: null, from: 60, to: 40 },
 ];
@@ -29,7 +30,7 @@ describe('warnings in words', () => {
     expect(warningText('fr', every[0])).toBe('Objectif 30 est Terminé mais à 90\u00a0%');
     expect(warningText('fr', every[3])).toBe('Objectif 32 (1/2) est En cours sans prochaines étapes');
     expect(warningText('fr', every[4])).toBe('Action 14\u00a0: la page publiée indique 64\u00a0%, le calcul donne 65\u00a0%');
-    expect(warningText('fr', every[11])).toBe('Objectif 30 a reculé de 60\u00a0% à 40\u00a0%');
+    expect(warningText('fr', every[12])).toBe('Objectif 30 a reculé de 60\u00a0% à 40\u00a0%');
   });
 
   it('give every code a sentence in both languages, with no parameter left unfilled', () => {

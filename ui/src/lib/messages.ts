@@ -47,6 +47,8 @@ export function warningText(lang: Lang, w: Warning): string {
     }
     case 'assumed':
       return t('warnAssumed', { who, p: p(w.progress) });
+    case 'kept':
+      return t('warnKept', { who, p: p(w.progress) });
     case 'texts_unchanged':
       return t('warnTextsUnchanged', { who });
     case 'progress_went_down':

@@ -642,3 +642,107 @@ fn a_refusal_on_a_french_report_is_written_in_french() {
     );
     assert_eq!(std::fs::read(&db).expect("bytes"), before, "file unchanged");
 }
+
+#[test]
+fn a_report_with_a_planted_trigger_is_refused_by_every_command_and_left_as_it_was() {
+    let (dir, db) = imported_report();
+    let sqlite = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(\"CREATE TRIGGER planted AFTER INSERT ON history BEGIN UPDATE objective SET progress = 0; END;\"); c.close()",
+            s(&db),
+        ])
+        .status()
+        .expect("python3 plants a trigger, as another program would");
+    assert!(sqlite.success());
+    let before = std::fs::read(&db).expect("bytes");
+    let page = repo(FULL_PAGE);
+    for args in [
+        vec!["summary", "--db", s(&db)],
+        vec!["import-page", s(&page), "--db", s(&db)],
+        vec!["details", "--db", s(&db), "--title", "x"],
+    ] {
+        let out = cli(&args);
+        assert!(!out.status.success(), "{args:?} refused");
+        let err = stderr(&out);
+        assert!(
+            err.contains("its schema is not Jalon's") && err.contains("extra trigger planted"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(
+            std::fs::read(&db).expect("bytes"),
+            before,
+            "{args:?}: unchanged"
+        );
+    }
+    drop(dir);
+}
+
+#[test]
+fn a_windows_1252_page_imports_and_a_page_without_figures_keeps_the_reports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("fr.jalon");
+    // The French page as an older Windows tool saves it: one byte per accented letter.
+    let text = std::fs::read_to_string(repo("tests/fixtures/pages/fr-full.txt"))
+        .expect("page")
+        .replace('\u{202f}', "\u{a0}");
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| match c {
+            '’' => 0x92,
+            '•' => 0x95,
+            '‘' => 0x91,
+            '“' => 0x93,
+            '”' => 0x94,
+            '–' => 0x96,
+            '—' => 0x97,
+            '…' => 0x85,
+            'œ' => 0x9c,
+            '€' => 0x80,
+            c if (c as u32) < 0x100 => c as u32 as u8,
+            c => panic!("{c:?} is not in the test's Windows-1252 table"),
+        })
+        .collect();
+    let page = dir.path().join("cp1252.txt");
+    std::fs::write(&page, &bytes).expect("write");
+    assert!(std::str::from_utf8(&bytes).is_err(), "not UTF-8");
+    let out = cli(&["import-page", s(&page), "--db", s(&db)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let utf8 = dir.path().join("utf8.jalon");
+    let out = cli(&[
+        "import-page",
+        s(&repo("tests/fixtures/pages/fr-full.txt")),
+        "--db",
+        s(&utf8),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        summary_json(&db)["axes"],
+        summary_json(&utf8)["axes"],
+        "the same report"
+    );
+
+    // The summary part alone gives no objective's progress: the report keeps its own.
+    let (_dir, db) = imported_report();
+    let before = summary_json(&db);
+    let full = std::fs::read_to_string(repo(FULL_PAGE)).expect("page");
+    let cut = full
+        .match_indices("Objective 11 :")
+        .nth(1)
+        .expect("detail part")
+        .0;
+    let summary_only = dir.path().join("summary.txt");
+    std::fs::write(&summary_only, &full[..cut]).expect("write");
+    let out = cli(&["import-page", s(&summary_only), "--db", s(&db)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Objective 11: the page gives no progress; the report's 30% is kept"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        summary_json(&db)["axes"][0]["actions"][0]["objectives"],
+        before["axes"][0]["actions"][0]["objectives"],
+        "every objective's progress kept"
+    );
+}

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::error::{Conflict, Error, Expected, Invalid, NotReport, PageLabel};
 use crate::lang::{Language, Level};
+use crate::store::{DifferenceKind, SchemaDifference};
 
 impl Error {
     /// The error as a sentence in `lang`.
@@ -29,6 +30,22 @@ impl Error {
                 path.display(),
                 not_report(lang, reason)
             ),
+            Error::ForeignSchema { path, objects } => {
+                let listed: Vec<String> = objects.iter().map(|d| difference(lang, d)).collect();
+                if fr {
+                    format!(
+                        "{}{c} refusé, son schéma n’est pas celui de Jalon ({})\u{a0}; le fichier est laissé tel quel",
+                        path.display(),
+                        listed.join("\u{a0}; ")
+                    )
+                } else {
+                    format!(
+                        "{}{c} refused: its schema is not Jalon's ({}); the file is left as it was",
+                        path.display(),
+                        listed.join("; ")
+                    )
+                }
+            }
             Error::NewerSchema {
                 path,
                 found,
@@ -109,6 +126,18 @@ impl Error {
             Error::UnsupportedFormat { found, supported } => format!(
                 "JSON document{c} unsupported format {found:?} (this version reads {supported})"
             ),
+            Error::Encoding if fr => "ce n’est pas un texte en UTF-8, en UTF-16 avec marque d’ordre des octets, ni en Windows-1252 ou Latin-1\u{a0}: le fichier n’est pas lu".into(),
+            Error::Encoding => "not text in UTF-8, UTF-16 with a byte-order mark, Windows-1252 or Latin-1: the file is not read".into(),
+            Error::TooLarge { size, limit } if fr => format!(
+                "le fichier fait {} octets, plus que les {} que Jalon lit\u{a0}: il n’est pas lu",
+                lang.count(*size as usize),
+                lang.count(*limit as usize)
+            ),
+            Error::TooLarge { size, limit } => format!(
+                "the file holds {} bytes, more than the {} Jalon reads: it is not read",
+                lang.count(*size as usize),
+                lang.count(*limit as usize)
+            ),
             Error::Sqlite(e) => {
                 format!("{}{c} {e}", if fr { "base de données" } else { "database" })
             }
@@ -138,6 +167,10 @@ impl Error {
             Error::NotAReport { path: p, reason } => ErrorData::NotAReport {
                 path: path(p),
                 reason: reason.clone(),
+            },
+            Error::ForeignSchema { path: p, objects } => ErrorData::ForeignSchema {
+                path: path(p),
+                objects: objects.clone(),
             },
             Error::NewerSchema {
                 path: p,
@@ -189,6 +222,11 @@ impl Error {
                 found: found.clone(),
                 supported: supported.clone(),
             },
+            Error::Encoding => ErrorData::Encoding,
+            Error::TooLarge { size, limit } => ErrorData::TooLarge {
+                size: *size,
+                limit: *limit,
+            },
             Error::Sqlite(e) => ErrorData::Database {
                 detail: e.to_string(),
             },
@@ -219,10 +257,19 @@ pub enum ErrorData {
         path: String,
         reason: NotReport,
     },
+    ForeignSchema {
+        path: String,
+        objects: Vec<SchemaDifference>,
+    },
     NewerSchema {
         path: String,
         found: i64,
         supported: i64,
+    },
+    Encoding,
+    TooLarge {
+        size: u64,
+        limit: u64,
     },
     Invalid {
         field: String,
@@ -293,6 +340,26 @@ pub enum ErrorData {
     Chart {
         detail: String,
     },
+}
+
+/// "extra trigger planted", "missing trigger period_frozen", "changed table objective".
+fn difference(lang: Language, d: &SchemaDifference) -> String {
+    let fr = lang == Language::Fr;
+    let object = match (fr, d.object.as_str()) {
+        (true, "table") => "table",
+        (true, "index") => "index",
+        (true, "trigger") => "déclencheur",
+        (true, "view") => "vue",
+        (_, other) => other,
+    };
+    match (fr, d.kind) {
+        (false, DifferenceKind::Extra) => format!("extra {object} {}", d.name),
+        (false, DifferenceKind::Missing) => format!("missing {object} {}", d.name),
+        (false, DifferenceKind::Changed) => format!("changed {object} {}", d.name),
+        (true, DifferenceKind::Extra) => format!("ajout\u{a0}: {object} {}", d.name),
+        (true, DifferenceKind::Missing) => format!("absence\u{a0}: {object} {}", d.name),
+        (true, DifferenceKind::Changed) => format!("modification\u{a0}: {object} {}", d.name),
+    }
 }
 
 fn not_report(lang: Language, r: &NotReport) -> String {

@@ -80,6 +80,14 @@ impl Warning {
                 "{who}{c} the page gives no progress; {} taken from its status",
                 pct(*progress)
             ),
+            Finding::Kept { progress } if fr => format!(
+                "{who}{c} la page ne donne pas d’avancement\u{a0}; celui du rapport ({}) est conservé",
+                pct(*progress)
+            ),
+            Finding::Kept { progress } => format!(
+                "{who}{c} the page gives no progress; the report's {} is kept",
+                pct(*progress)
+            ),
             Finding::TextsUnchanged if fr => format!(
                 "{who}{c} réalisations et prochaines étapes inchangées depuis la période précédente"
             ),
@@ -178,6 +186,7 @@ mod tests {
                 found: 2,
             }),
             o(Finding::Assumed { progress: 100 }),
+            o(Finding::Kept { progress: 75 }),
             o(Finding::TextsUnchanged),
             o(Finding::ProgressWentDown { from: 60, to: 40 }),
         ]

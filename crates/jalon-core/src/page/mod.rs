@@ -9,8 +9,11 @@
 //! a detail part (`parts`), and the two parts are reconciled here: the detail gives each
 //! objective's texts and progress, the summary the order and the actions' percentages.
 
+mod decode;
 mod lines;
 mod parts;
+
+pub use decode::{MAX_INPUT_BYTES, check_size, decode};
 
 use std::collections::HashSet;
 
@@ -31,6 +34,7 @@ pub struct ParsedPage {
 
 /// Reads a published page. Writes nothing.
 pub fn parse_page(text: &str) -> Result<ParsedPage> {
+    check_size(text.len())?;
     let mut c = Cursor::new(text);
     let header = parts::header(&mut c)?;
     let mut language = None;

@@ -7,6 +7,7 @@ mod import;
 mod periods;
 mod properties;
 mod store_file;
+mod untrusted;
 
 use std::path::PathBuf;
 

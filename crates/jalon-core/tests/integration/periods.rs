@@ -214,14 +214,23 @@ fn a_snapshot_changed_after_closing_is_detected_on_read() {
     let mut s = demo_store(&dir, "r.jalon");
     s.close_period("2026-Q2", "2026-06-30").expect("close");
     drop(s);
-    // Someone drops the guard and edits the frozen figures directly.
+    // Someone drops the guard, edits the frozen figures directly, and puts the guard back as
+    // it was (a file whose guard is missing is refused at open: see untrusted.rs).
     let conn = Connection::open(&path).expect("sqlite");
+    let guard: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'closed_period_is_frozen'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the guard");
     conn.execute_batch(
         "DROP TRIGGER closed_period_is_frozen;
          UPDATE period SET snapshot = replace(snapshot, '\"progress\": 40', '\"progress\": 90')
          WHERE state = 'closed';",
     )
     .expect("tamper");
+    conn.execute_batch(&guard).expect("guard put back");
     drop(conn);
     let s = Store::open(&path).expect("the report still opens");
     let closed = s.periods().expect("periods")[0].clone();
