@@ -48,7 +48,14 @@ fn benches(c: &mut Criterion) {
         let mut s = Store::create(&path).expect("create");
         s.replace(&synthetic::generate(10_000)).expect("fill");
     }
+    c.bench_function(
+        "open a 10k-objective report file (schema check, quick_check)",
+        |b| b.iter(|| Store::open(black_box(&path)).expect("open")),
+    );
     let store = Store::open(&path).expect("open");
+    c.bench_function("schema check of a 10k-objective report", |b| {
+        b.iter(|| store.schema_differences().expect("schema"))
+    });
     c.bench_function("summary of 10k objectives from sqlite", |b| {
         b.iter(|| summarize(&store.report().expect("report")))
     });

@@ -155,6 +155,12 @@ impl Store {
         Ok(Store { conn, path })
     }
 
+    /// How the open file's schema differs from the one the migrations make (empty for a file
+    /// Jalon opened: `open` refuses any other). For diagnostics and the benchmark.
+    pub fn schema_differences(&self) -> Result<Vec<SchemaDifference>> {
+        schema::differences(&self.conn, schema_version())
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
