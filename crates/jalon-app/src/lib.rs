@@ -37,7 +37,9 @@ pub struct App {
     files: Option<Files>,
     /// Something the person should know about the start (a last report that could not open),
     /// said once, in the first view.
-    notice: Option<String>,
+    notice: Option<jalon_core::ErrorData>,
+    /// Whether the first view has told of a migration on opening (it is told once).
+    migration_told: bool,
 }
 
 impl App {
@@ -61,6 +63,7 @@ impl App {
             session,
             files: None,
             notice: None,
+            migration_told: false,
         }
     }
 
@@ -80,7 +83,7 @@ impl App {
                     break;
                 }
                 Err(e) => {
-                    notice.get_or_insert(e.to_string());
+                    notice.get_or_insert(e.data());
                 }
             }
         }
@@ -100,6 +103,7 @@ impl App {
     /// Opens another report in place of this one; on failure this one stays open.
     pub fn switch_to(&mut self, path: &Path) -> Result<View> {
         self.session = Session::new(Store::open(path)?)?;
+        self.migration_told = false;
         if let Some(f) = &mut self.files {
             f.touch(path)?;
         }
@@ -132,6 +136,12 @@ impl App {
     /// The report's language: the CLI's and the outputs' unless asked otherwise.
     pub fn language(&self) -> jalon_core::Language {
         self.session.report().strategy.language
+    }
+
+    /// When opening updated a file made by an older Jalon: the schema it had and where the
+    /// original is kept.
+    pub fn migrated(&self) -> Option<&jalon_core::store::Migrated> {
+        self.session.store().migrated()
     }
 
     pub fn session(&self) -> &Session {

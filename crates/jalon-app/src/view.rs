@@ -26,8 +26,11 @@ pub struct View {
     pub can_undo: bool,
     pub can_redo: bool,
     pub recent: Vec<String>,
-    /// Something the person should know about the start (a last report that could not open).
-    pub notice: Option<String>,
+    /// Something the person should know about the start (a last report that could not open,
+    /// a closed period that fails its checksum).
+    pub notice: Option<jalon_core::ErrorData>,
+    /// The report was made by an older Jalon and updated on opening; the original is kept.
+    pub migrated: Option<jalon_core::store::Migrated>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -51,14 +54,17 @@ pub struct Saved {
 impl App {
     /// The whole view of the report on screen.
     pub fn view(&mut self) -> View {
+        let migrated = if self.migration_told {
+            None
+        } else {
+            self.migration_told = true;
+            self.session.store().migrated().cloned()
+        };
         let s = &self.session;
         let path = self.path();
         let (figures, warnings, deltas) = s.figures_and_warnings();
         // A closed snapshot that fails its checksum is said at every view, not only once.
-        let notice = self
-            .notice
-            .take()
-            .or_else(|| s.integrity().map(str::to_string));
+        let notice = self.notice.take().or_else(|| s.integrity().cloned());
         View {
             file: file_info(&path),
             report: s.shown().clone(),
@@ -71,6 +77,7 @@ impl App {
             can_redo: s.can_redo(),
             recent: self.files.as_ref().map(|f| f.recent()).unwrap_or_default(),
             notice,
+            migrated,
         }
     }
 

@@ -33,7 +33,7 @@ pub struct Session {
     /// against.
     against: Option<i64>,
     /// Why a closed period could not be read (a snapshot that fails its checksum).
-    integrity: Option<String>,
+    integrity: Option<crate::ErrorData>,
 }
 
 /// What the screen needs of a closed period, made from its checked snapshot.
@@ -82,7 +82,7 @@ impl Session {
         let periods = match self.store.periods() {
             Ok(p) => p,
             Err(e) => {
-                self.integrity = Some(e.to_string());
+                self.integrity = Some(e.data());
                 return;
             }
         };
@@ -114,7 +114,7 @@ impl Session {
                         self.closed.insert(p.id, f);
                     }
                     Err(e) => {
-                        self.integrity.get_or_insert(e.to_string());
+                        self.integrity.get_or_insert(e.data());
                         continue;
                     }
                 }
@@ -135,8 +135,8 @@ impl Session {
         self.viewing.as_ref().map(|(p, _)| p)
     }
 
-    pub fn integrity(&self) -> Option<&str> {
-        self.integrity.as_deref()
+    pub fn integrity(&self) -> Option<&crate::ErrorData> {
+        self.integrity.as_ref()
     }
 
     /// Shows a period: a closed one read-only, or the open one (None, or its id) to edit.

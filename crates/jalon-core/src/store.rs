@@ -10,7 +10,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, NotReport, Result};
 use crate::model::{Report, Strategy};
@@ -38,6 +38,85 @@ pub const APPLICATION_ID: i32 = 0x4a4c_4e31;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    migrated: Option<Migrated>,
+}
+
+/// A file made by an older Jalon, updated when it was opened.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Migrated {
+    /// The schema version the file had.
+    pub from: i64,
+    /// The original file, kept as it was beside the updated one.
+    pub backup: String,
+}
+
+/// SQLite's quick check, on a connection that could write (only such a connection checks the
+/// CHECK constraints). A value that breaks a constraint is named by reading the rows strictly.
+fn check_integrity(conn: &Connection, path: &Path) -> Result<()> {
+    let damaged = |detail: String| Error::NotAReport {
+        path: path.into(),
+        reason: NotReport::Damaged { detail },
+    };
+    let ok: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| damaged(e.to_string()))?;
+    if ok == "ok" {
+        return Ok(());
+    }
+    if ok.starts_with("CHECK constraint failed")
+        && let Err(e @ Error::BadRow { .. }) = read_report(conn)
+    {
+        return Err(e);
+    }
+    Err(damaged(ok))
+}
+
+/// `path` with `suffix` added to its file name: "r.jalon" → "r.jalon.schema-3.bak".
+fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(suffix);
+    PathBuf::from(p)
+}
+
+/// Migrates an older file without touching it until the end: a consistent copy is made
+/// (`VACUUM INTO`, which takes in a WAL left by a crash), the copy is migrated, the original is
+/// kept beside it as `NAME.schema-N.bak` (with its WAL, if it had one), and the migrated copy
+/// takes the original's name. A migration that fails removes its copy and leaves the original
+/// as it was.
+fn migrate_into_copy(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+    let copy = beside(path, ".migrating");
+    let remove = |p: &Path| {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(beside(p, suffix));
+        }
+    };
+    remove(&copy);
+    conn.execute("VACUUM INTO ?1", [copy.to_string_lossy().as_ref()])?;
+    let migrated = (|| -> Result<()> {
+        let mut c = Connection::open(&copy)?;
+        harden(&c)?;
+        check_integrity(&c, path)?;
+        c.pragma_update(None, "foreign_keys", true)?;
+        MIGRATIONS.to_latest(&mut c)?;
+        Ok(())
+    })();
+    if let Err(e) = migrated {
+        remove(&copy);
+        return Err(e);
+    }
+    let backup = beside(path, &format!(".schema-{version}.bak"));
+    std::fs::copy(path, &backup)?;
+    let wal = beside(path, "-wal");
+    if wal.exists() {
+        std::fs::copy(&wal, beside(&backup, "-wal"))?;
+    }
+    // The WAL and shared memory belong to the old content, which the copy now holds.
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(beside(path, suffix));
+    }
+    std::fs::rename(&copy, path)?;
+    Ok(backup)
 }
 
 impl std::fmt::Debug for Store {
@@ -77,7 +156,9 @@ impl Store {
         if file.read_exact(&mut header).is_err() || &header != SQLITE_MAGIC {
             return Err(not_a_report(NotReport::NotSqlite));
         }
-        let conn = Connection::open(path)?;
+        // Read-only until the file has passed every check: a refused file is left byte for
+        // byte as it was (a read-write connection could even checkpoint a stray WAL into it).
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         harden(&conn)?;
         let app_id: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
@@ -101,19 +182,29 @@ impl Store {
                 objects: foreign,
             });
         }
-        let ok: String = conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| damaged(e.to_string()))?;
-        if ok != "ok" {
-            // A value that breaks a constraint: reading the rows strictly names the one.
-            if ok.starts_with("CHECK constraint failed")
-                && let Err(e @ Error::BadRow { .. }) = read_report(&conn)
-            {
-                return Err(e);
-            }
-            return Err(damaged(ok));
+        if version < schema_version() {
+            let backup = migrate_into_copy(&conn, path, version)?;
+            drop(conn);
+            let mut store = Store::open(path)?;
+            store.migrated = Some(Migrated {
+                from: version,
+                backup: backup.display().to_string(),
+            });
+            return Ok(store);
         }
+        drop(conn);
+        // SQLite checks CHECK constraints only on a connection that could write: the quick
+        // check runs on the read-write one, which has written nothing yet.
+        let conn = Connection::open(path)?;
+        harden(&conn)?;
+        check_integrity(&conn, path)?;
         Store::prepare(conn, Some(path.into()))
+    }
+
+    /// When this version updated the file on opening it: the schema it had, and where the
+    /// original is kept.
+    pub fn migrated(&self) -> Option<&Migrated> {
+        self.migrated.as_ref()
     }
 
     /// Creates a new, empty report file. Refuses to overwrite an existing file.
@@ -152,7 +243,11 @@ impl Store {
         }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            migrated: None,
+        })
     }
 
     /// How the open file's schema differs from the one the migrations make (empty for a file

@@ -13,7 +13,7 @@ function view(): View {
       axes: [{ id: 1, number: 4, title: 'A', actions: [{ id: 10, number: 14, title: 'B', published_progress: null, objectives: [] }] }],
     },
     figures: { strategy: null, axes: { 1: null }, actions: { 10: null }, objectives: {} },
-    warnings: [], can_undo: false, can_redo: false, recent: [], periods: [], viewing: null, deltas: null, notice: null,
+    warnings: [], can_undo: false, can_redo: false, recent: [], periods: [], viewing: null, deltas: null, notice: null, migrated: null,
   };
 }
 

@@ -15,7 +15,7 @@ function view(): View {
       ] }] }],
     },
     figures: { strategy: 5, axes: { 1: 5 }, actions: { 10: 5 }, objectives: { 101: 5 } },
-    warnings: [], can_undo: false, can_redo: false, recent: [], periods: [], viewing: null, deltas: null, notice: null,
+    warnings: [], can_undo: false, can_redo: false, recent: [], periods: [], viewing: null, deltas: null, notice: null, migrated: null,
   };
 }
 

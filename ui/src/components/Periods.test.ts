@@ -29,7 +29,7 @@ function view(viewing: Period | null = null): View {
     figures: { strategy: 80, axes: { 1: 80 }, actions: { 10: 80 }, objectives: { 100: 80 } },
     warnings: [], periods: [q1, q2], viewing,
     deltas: { against: '2026-Q1', strategy: 5, axes: { 1: 5 }, actions: { 10: 5 }, objectives: { 100: -3 } },
-    can_undo: false, can_redo: false, recent: [], notice: null,
+    can_undo: false, can_redo: false, recent: [], notice: null, migrated: null,
   };
 }
 

@@ -1,6 +1,6 @@
 // The UI's one state: the view the shell sent last, and what the person is looking at.
 import { SvelteSet } from 'svelte/reactivity';
-import { commandErrorText } from './errors';
+import { commandErrorText, errorText } from './errors';
 import { api, isCommandError, type View, type Saved, type ObjectiveFields } from './api';
 import { initialLang, translate, type Key, type Lang } from './i18n';
 import type { Objective } from '../bindings/Objective';
@@ -81,7 +81,10 @@ export class AppState {
   show(view: View | null | undefined) {
     if (!view) return;
     this.view = view;
-    if (view.notice) this.message = { kind: 'error', text: view.notice };
+    if (view.notice) this.message = { kind: 'error', text: errorText(this.lang, view.notice) };
+    else if (view.migrated) {
+      this.message = { kind: 'info', text: this.t('migrated', { from: view.migrated.from, backup: view.migrated.backup }) };
+    }
     if (this.filterAxis !== null && !view.report.axes.some((a) => a.id === this.filterAxis)) {
       this.filterAxis = null;
     }

@@ -31,6 +31,7 @@ function demoView(): View {
     viewing: null,
     deltas: null,
     notice: null,
+    migrated: null,
   };
 }
 
@@ -83,6 +84,19 @@ describe('AppState', () => {
     });
     await app.undo();
     expect(app.message).toEqual({ kind: 'error', text: 'disk full' });
+  });
+
+  it('says in the person\'s language that a report was updated and where the original is kept, or why another could not open', () => {
+    const app = new AppState();
+    app.setLang('fr');
+    app.show({ ...demoView(), migrated: { from: 3, backup: '/d/r.jalon.schema-3.bak' } });
+    expect(app.message?.kind).toBe('info');
+    expect(app.message?.text).toBe(
+      'Ce rapport venait d’une version plus ancienne de Jalon (schéma 3)\u00a0; il a été mis à jour, et l’original est conservé sous /d/r.jalon.schema-3.bak.',
+    );
+    app.show({ ...demoView(), notice: { code: 'tampered', label: '2026-Q1' } });
+    expect(app.message?.kind).toBe('error');
+    expect(app.message?.text).toBe('période 2026-Q1\u00a0: son instantané figé a été modifié après la clôture');
   });
 
   it('a filter on an axis that no longer exists is dropped', () => {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use jalon_app::{App, ChartFormat, ChartScope, ChartSettings};
+use jalon_app::{ChartFormat, ChartScope, ChartSettings};
 
 use super::LangArg;
 use crate::CliError;
@@ -62,7 +62,7 @@ impl Args {
             dark: matches!(self.theme, ThemeArg::Dark),
             lang: self.lang.map(Into::into),
         };
-        let written = App::open(&self.db)?.export_charts(&self.out, &scopes, &settings)?;
+        let written = super::open(&self.db)?.export_charts(&self.out, &scopes, &settings)?;
         eprintln!(
             "wrote {} files to {}",
             written.files.len(),

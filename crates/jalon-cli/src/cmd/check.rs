@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use jalon_app::App;
-
 use crate::CliError;
 
 #[derive(clap::Args)]
@@ -16,7 +14,7 @@ pub struct Args {
 
 impl Args {
     pub fn run(self) -> Result<(), CliError> {
-        let app = App::open(&self.db)?;
+        let app = super::open(&self.db)?;
         let warnings = app.check();
         if self.json {
             crate::print::json(&warnings);

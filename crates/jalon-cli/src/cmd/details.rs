@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use jalon_app::{App, Details};
+use jalon_app::Details;
 use jalon_core::RollupMethod;
 
 use super::LangArg;
@@ -56,7 +56,7 @@ impl Args {
                 MethodArg::Flat => RollupMethod::Flat,
             }),
         };
-        let mut app = App::open(&self.db)?;
+        let mut app = super::open(&self.db)?;
         if !details.is_empty() {
             app.details(details)?;
         }

@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use jalon_app::App;
-
 use crate::CliError;
 
 #[derive(clap::Args)]
@@ -16,6 +14,6 @@ pub struct Args {
 
 impl Args {
     pub fn run(self) -> Result<(), CliError> {
-        Ok(App::open(&self.db)?.export_json(&self.out)?)
+        Ok(super::open(&self.db)?.export_json(&self.out)?)
     }
 }

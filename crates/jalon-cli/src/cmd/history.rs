@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use jalon_app::{App, HistoryFilter, PeriodKey};
+use jalon_app::{HistoryFilter, PeriodKey};
 use jalon_core::{HistoryEntry, Language};
 
 use crate::CliError;
@@ -29,7 +29,7 @@ impl Args {
             objective: self.objective,
             limit: None,
         };
-        let app = App::open(&self.db)?;
+        let app = super::open(&self.db)?;
         let mut entries = app.history(&filter)?.entries;
         // The use case lists newest first, as a screen does; a log reads oldest first.
         entries.reverse();

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use jalon_app::{App, ImportKind, import_into};
+use jalon_app::{ImportKind, import_into};
 use jalon_core::Language;
 use jalon_core::import::ImportOutcome;
 
@@ -30,7 +30,7 @@ impl PageArgs {
             return Ok(());
         };
         // An earlier edition needs the report it belongs to: nothing is created for it.
-        let mut app = App::open(&self.db)?;
+        let mut app = super::open(&self.db)?;
         let kind = ImportKind::PastPage {
             label: label.clone(),
             as_of,

@@ -68,6 +68,16 @@ impl Command {
     }
 }
 
+/// Opens a report for a subcommand, and says so when opening updated a file made by an older
+/// Jalon (the original is kept beside it).
+pub(crate) fn open(db: &std::path::Path) -> Result<jalon_app::App, CliError> {
+    let app = jalon_app::App::open(db)?;
+    if let Some(m) = app.migrated() {
+        eprintln!("note: {}", m.render(app.language()));
+    }
+    Ok(app)
+}
+
 pub fn run(command: Command) -> Result<(), CliError> {
     match command {
         Command::ImportPage(a) => a.run(),

@@ -56,15 +56,15 @@ impl Command {
 
     pub fn run(self) -> Result<(), CliError> {
         match self {
-            Command::List { db, json } => list(&App::open(&db)?, json),
+            Command::List { db, json } => list(&super::open(&db)?, json),
             Command::Close {
                 db,
                 next,
                 next_as_of,
                 force,
-            } => close(&mut App::open(&db)?, next, next_as_of, force),
+            } => close(&mut super::open(&db)?, next, next_as_of, force),
             Command::Compare { db, from, to, json } => {
-                let app = App::open(&db)?;
+                let app = super::open(&db)?;
                 let c = app.compare(from.map(PeriodKey::Label), to.map(PeriodKey::Label))?;
                 if json {
                     crate::print::json(&c);

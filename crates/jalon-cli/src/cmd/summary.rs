@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use jalon_app::App;
-
 use crate::CliError;
 
 #[derive(clap::Args)]
@@ -17,7 +15,7 @@ pub struct Args {
 
 impl Args {
     pub fn run(self) -> Result<(), CliError> {
-        let summary = App::open(&self.db)?.summary();
+        let summary = super::open(&self.db)?.summary();
         if self.json {
             crate::print::json(&summary);
         } else {

@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use jalon_app::App;
 use jalon_core::Subject;
 
 use crate::CliError;
@@ -17,7 +16,7 @@ pub struct Args {
 impl Args {
     pub fn run(self) -> Result<(), CliError> {
         let parsed = parse_subject(&self.subject).ok_or(CliError::Subject(self.subject))?;
-        match App::open(&self.db)?.trace(parsed) {
+        match super::open(&self.db)?.trace(parsed) {
             Some(t) => {
                 println!("{}: {}", t.subject, t.text);
                 Ok(())

@@ -746,3 +746,51 @@ fn a_windows_1252_page_imports_and_a_page_without_figures_keeps_the_reports() {
         "every objective's progress kept"
     );
 }
+
+#[test]
+fn an_older_report_is_updated_in_a_copy_and_the_cli_says_where_the_original_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("old.jalon");
+    // A report exactly as schema 3 made it, with the shipped migrations' SQL.
+    let sql: String = [
+        "crates/jalon-core/src/migrations/0001_initial.sql",
+        "crates/jalon-core/src/migrations/0002_periods.sql",
+        "crates/jalon-core/src/migrations/0003_history_levels.sql",
+    ]
+    .iter()
+    .map(|p| std::fs::read_to_string(repo(p)).expect("migration"))
+    .collect::<Vec<_>>()
+    .join("\n");
+    let made = Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2] + \"; PRAGMA user_version = 3; INSERT INTO axis (id, number, title, position) VALUES (1, 1, 'Axis', 0);\"); c.close()",
+            s(&db),
+            &sql,
+        ])
+        .status()
+        .expect("python3");
+    assert!(made.success());
+    let original = std::fs::read(&db).expect("bytes");
+    let out = cli(&["summary", "--db", s(&db)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let backup = dir.path().join("old.jalon.schema-3.bak");
+    assert!(
+        stderr(&out).contains(&format!(
+            "note: this report came from an older Jalon (schema 3); it was updated, and the original is kept as {}",
+            backup.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(&backup).expect("backup"),
+        original,
+        "the original, byte for byte"
+    );
+    let out = cli(&["summary", "--db", s(&db)]);
+    assert!(
+        !stderr(&out).contains("note:"),
+        "said once: the file is current now"
+    );
+}

@@ -656,6 +656,23 @@ pub(crate) fn expected(lang: Language, e: &Expected) -> String {
     }
 }
 
+impl crate::store::Migrated {
+    /// What a person is told when opening updated a file made by an older Jalon.
+    pub fn render(&self, lang: Language) -> String {
+        if lang == Language::Fr {
+            format!(
+                "ce rapport venait d’une version plus ancienne de Jalon (schéma {})\u{a0}; il a été mis à jour, et l’original est conservé sous {}",
+                self.from, self.backup
+            )
+        } else {
+            format!(
+                "this report came from an older Jalon (schema {}); it was updated, and the original is kept as {}",
+                self.from, self.backup
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -103,6 +103,7 @@ fn a_schema_3_row_that_is_no_change_stops_the_migration_and_leaves_the_file() {
              new_value)
          VALUES ('2026-01-09T10:00:00Z', 1, 'objective', 7, 3, NULL, 'colour', 'red', 'blue');",
     );
+    let before = std::fs::read(&path).expect("bytes");
     let err = Store::open(&path).expect_err("an unknown change cannot be typed");
     assert!(
         err.to_string().contains("database schema"),
@@ -113,6 +114,17 @@ fn a_schema_3_row_that_is_no_change_stops_the_migration_and_leaves_the_file() {
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .expect("version");
     assert_eq!(version, 3, "not migrated");
+    assert_eq!(
+        std::fs::read(&path).expect("bytes"),
+        before,
+        "left byte for byte"
+    );
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "v3.jalon")
+        .collect();
+    assert!(left.is_empty(), "no copy or backup left behind: {left:?}");
 }
 
 #[test]
@@ -225,5 +237,48 @@ fn an_objective_row_with_an_unknown_status_is_refused_with_its_table_and_row() {
         std::fs::read(&path).expect("bytes"),
         before,
         "the file is left as it was"
+    );
+}
+
+#[test]
+fn an_older_file_is_migrated_into_a_copy_and_the_original_is_kept_beside_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = schema_3_file(dir.path(), "");
+    let original = std::fs::read(&path).expect("bytes");
+    let s = Store::open(&path).expect("migrates");
+    let migrated = s
+        .migrated()
+        .expect("the store says it migrated the file")
+        .clone();
+    assert_eq!(migrated.from, 3);
+    assert!(
+        migrated.backup.ends_with("v3.jalon.schema-3.bak"),
+        "{}",
+        migrated.backup
+    );
+    assert_eq!(
+        std::fs::read(&migrated.backup).expect("backup"),
+        original,
+        "the backup is the original, byte for byte"
+    );
+    assert_eq!(
+        s.all_history().expect("history").len(),
+        4,
+        "the content came along"
+    );
+    drop(s);
+    let version: i64 = Connection::open(&path)
+        .expect("sqlite")
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, jalon_core::store::schema_version());
+    let again = Store::open(&path).expect("reopens");
+    assert!(
+        again.migrated().is_none(),
+        "a current file is not migrated again"
+    );
+    assert!(
+        !dir.path().join("v3.jalon.migrating").exists(),
+        "the working copy took the original's name"
     );
 }

@@ -248,6 +248,7 @@ export const en = {
   warnTextsUnchanged: '{who}: achievement and next steps unchanged since the previous period',
   warnProgressWentDown: '{who} went down from {from} to {to}',
   // Errors: the shell sends each as a code with typed parameters (bindings/ErrorData).
+  migrated: 'This report came from an older Jalon (schema {from}); it was updated, and the original is kept as {backup}.',
   err_no_such_file: '{path}: no such report file',
   err_already_exists: '{path}: already exists',
   err_not_a_report: '{path}: not a Jalon report ({reason})',

@@ -248,6 +248,7 @@ export const fr: Catalogue = {
   warnKept: '{who} : la page ne donne pas d’avancement ; celui du rapport ({p}) est conservé',
   warnTextsUnchanged: '{who} : réalisations et prochaines étapes inchangées depuis la période précédente',
   warnProgressWentDown: '{who} a reculé de {from} à {to}',
+  migrated: 'Ce rapport venait d’une version plus ancienne de Jalon (schéma {from}) ; il a été mis à jour, et l’original est conservé sous {backup}.',
   err_no_such_file: '{path} : aucun rapport à cet endroit',
   err_already_exists: '{path} : existe déjà',
   err_not_a_report: '{path} : ce n’est pas un rapport Jalon ({reason})',
