@@ -25,6 +25,9 @@ pub enum ErrorCode {
     Conflict,
     /// A closed period is on screen: it is read-only.
     ReadOnly,
+    /// Another program changed the file: the report was read again and the change not made;
+    /// the UI shows the report afresh.
+    Reloaded,
     Other,
 }
 
@@ -69,6 +72,7 @@ impl From<&DesktopError> for CommandError {
             }
             Some(E::Conflict(_)) => (ErrorCode::Conflict, None),
             Some(E::ClosedPeriod { .. }) => (ErrorCode::ReadOnly, None),
+            Some(E::ChangedElsewhere) => (ErrorCode::Reloaded, None),
             Some(E::Tampered { .. }) => (ErrorCode::BadFile, None),
             _ => (ErrorCode::Other, None),
         };

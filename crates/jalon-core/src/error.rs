@@ -57,6 +57,11 @@ pub enum Error {
         found: String,
     },
 
+    /// Another program wrote to the file since the report on screen was read: it has been
+    /// read again, and the change asked for was not made.
+    #[error("{}", self.render(crate::Language::En))]
+    ChangedElsewhere,
+
     /// A closed period's snapshot is frozen: editing it is refused.
     #[error("{}", self.render(crate::Language::En))]
     ClosedPeriod { label: String },

@@ -157,13 +157,24 @@ impl Session {
     }
 
     /// Refuses a change while a closed period is on screen.
-    fn writable(&self) -> Result<()> {
-        match &self.viewing {
-            Some((p, _)) => Err(Error::ClosedPeriod {
+    ///
+    /// Refuses it too when another program (another window, the CLI) wrote to the file since
+    /// this session last read it: the report, the periods and the undo history are read again,
+    /// and the change is refused, so that nothing is written over what the person has not seen.
+    fn writable(&mut self) -> Result<()> {
+        if let Some((p, _)) = &self.viewing {
+            return Err(Error::ClosedPeriod {
                 label: p.label.clone(),
-            }),
-            None => Ok(()),
+            });
         }
+        if self.store.changed_elsewhere()? {
+            self.report = self.store.report()?;
+            self.undo.clear();
+            self.redo.clear();
+            self.refresh_against();
+            return Err(Error::ChangedElsewhere);
+        }
+        Ok(())
     }
 
     /// Points moved since the period before the one on screen.

@@ -39,6 +39,9 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     migrated: Option<Migrated>,
+    /// SQLite's `data_version` when this store last looked: it changes when another
+    /// connection (another process) commits to the file, never for this one's own commits.
+    seen_version: std::cell::Cell<i64>,
 }
 
 /// A file made by an older Jalon, updated when it was opened.
@@ -201,6 +204,15 @@ impl Store {
         Store::prepare(conn, Some(path.into()))
     }
 
+    /// Whether another connection has committed to the file since this store last asked (or
+    /// since it opened). Asking marks the change as seen.
+    pub fn changed_elsewhere(&self) -> Result<bool> {
+        let now: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok(self.seen_version.replace(now) != now)
+    }
+
     /// When this version updated the file on opening it: the schema it had, and where the
     /// original is kept.
     pub fn migrated(&self) -> Option<&Migrated> {
@@ -243,10 +255,12 @@ impl Store {
         }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         MIGRATIONS.to_latest(&mut conn)?;
+        let seen = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
         Ok(Store {
             conn,
             path,
             migrated: None,
+            seen_version: std::cell::Cell::new(seen),
         })
     }
 

@@ -16,6 +16,7 @@ const every: ErrorData[] = [
     { kind: 'changed', object: 'table', name: 'objective' }, { kind: 'extra', object: 'view', name: 'v' },
   ] },
   { code: 'encoding' },
+  { code: 'changed_elsewhere' },
   { code: 'too_large', size: 20000000, limit: 16777216 },
   { code: 'unknown_id', kind: 'objective', id: 3 },
   { code: 'closed_period', label: '2026-Q1' },

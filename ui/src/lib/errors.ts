@@ -24,6 +24,7 @@ function plain(o: object): Params {
 const errorKey: Record<ErrorData['code'], Key> = {
   no_such_file: 'err_no_such_file', already_exists: 'err_already_exists', not_a_report: 'err_not_a_report',
   foreign_schema: 'err_foreign_schema', encoding: 'err_encoding', too_large: 'err_too_large',
+  changed_elsewhere: 'err_changed_elsewhere',
   newer_schema: 'err_newer_schema', invalid: 'err_invalid', conflict: 'err_invalid', unknown_id: 'err_unknown_id',
   parse: 'err_parse', closed_period: 'err_closed_period', tampered: 'err_tampered', bad_row: 'err_bad_row',
   unknown_period: 'err_unknown_period', json: 'err_json', unsupported_format: 'err_unsupported_format',

@@ -74,7 +74,20 @@ export class AppState {
       return await call();
     } catch (e) {
       this.message = { kind: 'error', text: commandErrorText(this.lang, e) };
+      this.afterError(e);
       return undefined;
+    }
+  }
+
+  /** After a refusal because another program changed the file, the shell has read it again:
+   *  the screen shows it afresh (the message saying why stays). */
+  afterError(e: unknown) {
+    if (isCommandError(e) && e.code === 'reloaded') {
+      const message = this.message;
+      void api.load().then((v) => {
+        this.show(v);
+        this.message = message;
+      });
     }
   }
 

@@ -794,3 +794,46 @@ fn an_older_report_is_updated_in_a_copy_and_the_cli_says_where_the_original_is()
         "said once: the file is current now"
     );
 }
+
+#[test]
+fn two_processes_on_one_file_the_one_that_has_not_seen_a_change_reads_again_and_writes_nothing() {
+    let (_dir, db) = imported_report();
+    // This test process holds the report open, as the desktop app would.
+    let mut app = jalon_app::App::open(&db).expect("open");
+    // Meanwhile the CLI, another process, changes the file.
+    let out = cli(&["details", "--db", s(&db), "--title", "Renamed by the CLI"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = std::fs::read(&db).expect("bytes");
+    let err = app
+        .details(jalon_app::Details {
+            period: Some("2023-2027".into()),
+            ..Default::default()
+        })
+        .expect_err("a change over one not seen is refused");
+    assert!(
+        err.to_string()
+            .starts_with("another program changed the report"),
+        "says which: {err}"
+    );
+    assert_eq!(
+        std::fs::read(&db).expect("bytes"),
+        before,
+        "nothing written"
+    );
+    assert_eq!(
+        app.session().report().strategy.title,
+        "Renamed by the CLI",
+        "the report was read again"
+    );
+    app.details(jalon_app::Details {
+        period: Some("2023-2027".into()),
+        ..Default::default()
+    })
+    .expect("once seen, the change is made");
+    let json = summary_json(&db);
+    assert_eq!(
+        json["strategy"]["title"], "Renamed by the CLI",
+        "the CLI's change kept"
+    );
+    assert_eq!(json["strategy"]["period"], "2023-2027");
+}

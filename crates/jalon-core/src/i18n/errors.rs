@@ -126,6 +126,8 @@ impl Error {
             Error::UnsupportedFormat { found, supported } => format!(
                 "JSON document{c} unsupported format {found:?} (this version reads {supported})"
             ),
+            Error::ChangedElsewhere if fr => "un autre programme a modifié le rapport pendant que vous le consultiez\u{a0}: il a été relu, et votre modification n’a pas été faite\u{a0}; vérifiez-la et refaites-la".into(),
+            Error::ChangedElsewhere => "another program changed the report while you had it open: it has been read again, and your change was not made; check it and make it again".into(),
             Error::Encoding if fr => "ce n’est pas un texte en UTF-8, en UTF-16 avec marque d’ordre des octets, ni en Windows-1252 ou Latin-1\u{a0}: le fichier n’est pas lu".into(),
             Error::Encoding => "not text in UTF-8, UTF-16 with a byte-order mark, Windows-1252 or Latin-1: the file is not read".into(),
             Error::TooLarge { size, limit } if fr => format!(
@@ -223,6 +225,7 @@ impl Error {
                 supported: supported.clone(),
             },
             Error::Encoding => ErrorData::Encoding,
+            Error::ChangedElsewhere => ErrorData::ChangedElsewhere,
             Error::TooLarge { size, limit } => ErrorData::TooLarge {
                 size: *size,
                 limit: *limit,
@@ -267,6 +270,7 @@ pub enum ErrorData {
         supported: i64,
     },
     Encoding,
+    ChangedElsewhere,
     TooLarge {
         size: u64,
         limit: u64,

@@ -193,3 +193,57 @@ fn a_windows_1252_page_reads_as_the_same_page_in_utf8() {
         jalon_core::page::parse_page(&text).expect("parses").report
     );
 }
+
+#[test]
+fn a_second_writer_is_noticed_and_nothing_is_written_over_what_was_not_seen() {
+    use jalon_core::Session;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = report(dir.path());
+    let mut a = Session::new(Store::open(&path).expect("a")).expect("session a");
+    let mut b = Session::new(Store::open(&path).expect("b")).expect("session b");
+    let first = |s: &Session| {
+        s.report()
+            .objectives()
+            .next()
+            .map(|(_, _, o)| o.clone())
+            .expect("o")
+    };
+    let o = first(&a);
+    let mut fields = o.fields.clone();
+    fields.progress = if fields.progress == 7 { 8 } else { 7 };
+    a.update_objective(o.id, &fields).expect("a saves");
+
+    let mut theirs = first(&b).fields;
+    theirs.title = "B's title".into();
+    let err = b
+        .update_objective(o.id, &theirs)
+        .expect_err("b has not seen a's save");
+    assert!(matches!(err, Error::ChangedElsewhere), "{err}");
+    assert_eq!(
+        first(&b).fields.progress,
+        fields.progress,
+        "b now shows a's save"
+    );
+    assert!(!b.can_undo(), "b's undo history no longer matches the file");
+
+    // Having seen it, b can save; then a is the one that has not seen the file.
+    let mut theirs = first(&b).fields;
+    theirs.title = "B's title".into();
+    b.update_objective(o.id, &theirs)
+        .expect("b saves after reading again");
+    let err = a
+        .edit(|s| s.add_axis(None, "New"))
+        .expect_err("a has not seen b's save");
+    assert!(matches!(err, Error::ChangedElsewhere), "{err}");
+    assert_eq!(first(&a).fields.title, "B's title");
+    let on_disk = Store::open(&path).expect("open").report().expect("report");
+    assert_eq!(
+        on_disk.objectives().next().expect("o").2.fields.title,
+        "B's title"
+    );
+    assert_eq!(
+        on_disk.axes.len(),
+        a.report().axes.len(),
+        "a's refused change wrote nothing"
+    );
+}

@@ -249,6 +249,7 @@ export const en = {
   warnProgressWentDown: '{who} went down from {from} to {to}',
   // Errors: the shell sends each as a code with typed parameters (bindings/ErrorData).
   migrated: 'This report came from an older Jalon (schema {from}); it was updated, and the original is kept as {backup}.',
+  err_changed_elsewhere: 'another program changed the report while you had it open: it has been read again, and your change was not made; check it and make it again',
   err_no_such_file: '{path}: no such report file',
   err_already_exists: '{path}: already exists',
   err_not_a_report: '{path}: not a Jalon report ({reason})',

@@ -249,6 +249,7 @@ export const fr: Catalogue = {
   warnTextsUnchanged: '{who} : réalisations et prochaines étapes inchangées depuis la période précédente',
   warnProgressWentDown: '{who} a reculé de {from} à {to}',
   migrated: 'Ce rapport venait d’une version plus ancienne de Jalon (schéma {from}) ; il a été mis à jour, et l’original est conservé sous {backup}.',
+  err_changed_elsewhere: 'un autre programme a modifié le rapport pendant que vous le consultiez : il a été relu, et votre modification n’a pas été faite ; vérifiez-la et refaites-la',
   err_no_such_file: '{path} : aucun rapport à cet endroit',
   err_already_exists: '{path} : existe déjà',
   err_not_a_report: '{path} : ce n’est pas un rapport Jalon ({reason})',
