@@ -15,6 +15,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{Error, NotReport, Result};
 use crate::model::{Report, Strategy};
 
+mod drive;
 mod history;
 mod migrations;
 mod periods;
@@ -23,6 +24,7 @@ mod schema;
 mod structure;
 mod whole;
 
+pub use drive::Drive;
 pub use history::{HistoryEntry, HistoryPage, Level};
 pub use migrations::schema_version;
 pub use schema::{DifferenceKind, SchemaDifference};
@@ -145,7 +147,11 @@ impl Store {
     /// Opens an existing report. A missing file, a file that is not a Jalon report, a corrupt
     /// one, or one written by a newer Jalon is refused with a message that says which.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref();
+        Store::open_on(path.as_ref(), Drive::of(path.as_ref()))
+    }
+
+    /// Opens a report as it is opened on a drive of this kind (`open` detects it).
+    pub fn open_on(path: &Path, drive: Drive) -> Result<Store> {
         if !path.exists() {
             return Err(Error::NoSuchFile { path: path.into() });
         }
@@ -188,7 +194,7 @@ impl Store {
         if version < schema_version() {
             let backup = migrate_into_copy(&conn, path, version)?;
             drop(conn);
-            let mut store = Store::open(path)?;
+            let mut store = Store::open_on(path, drive)?;
             store.migrated = Some(Migrated {
                 from: version,
                 backup: backup.display().to_string(),
@@ -201,7 +207,7 @@ impl Store {
         let conn = Connection::open(path)?;
         harden(&conn)?;
         check_integrity(&conn, path)?;
-        Store::prepare(conn, Some(path.into()))
+        Store::prepare(conn, Some((path.into(), drive)))
     }
 
     /// Whether another connection has committed to the file since this store last asked (or
@@ -226,7 +232,7 @@ impl Store {
             return Err(Error::AlreadyExists { path: path.into() });
         }
         let conn = Connection::open(path)?;
-        Store::prepare(conn, Some(path.into()))
+        Store::prepare(conn, Some((path.into(), Drive::of(path))))
     }
 
     pub fn open_or_create(path: impl AsRef<Path>) -> Result<Store> {
@@ -242,17 +248,31 @@ impl Store {
         Store::prepare(Connection::open_in_memory()?, None)
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    fn prepare(mut conn: Connection, file: Option<(PathBuf, Drive)>) -> Result<Store> {
         harden(&conn)?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        if path.is_some() {
+        match file.as_ref().map(|f| f.1) {
             // WAL keeps readers and the writer apart and makes each commit one append;
             // synchronous=FULL makes an acknowledged edit survive a crash or power cut.
-            let mode: String =
-                conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
-            debug_assert_eq!(mode, "wal");
-            conn.pragma_update(None, "synchronous", "FULL")?;
+            Some(Drive::Local) => {
+                conn.pragma_update_and_check(None, "journal_mode", "wal", |r| {
+                    r.get::<_, String>(0)
+                })?;
+                conn.pragma_update(None, "synchronous", "FULL")?;
+            }
+            // No WAL on a network drive (see `drive`): a rollback journal, and the file locked
+            // for this session alone, taken at once with a first read.
+            Some(Drive::Shared) => {
+                conn.pragma_update_and_check(None, "journal_mode", "delete", |r| {
+                    r.get::<_, String>(0)
+                })?;
+                conn.pragma_update(None, "synchronous", "FULL")?;
+                conn.pragma_update(None, "locking_mode", "exclusive")?;
+                conn.execute_batch("BEGIN IMMEDIATE; COMMIT;")?;
+            }
+            None => {}
         }
+        let path = file.map(|f| f.0);
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         MIGRATIONS.to_latest(&mut conn)?;
         let seen = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;

@@ -837,3 +837,23 @@ fn two_processes_on_one_file_the_one_that_has_not_seen_a_change_reads_again_and_
     );
     assert_eq!(json["strategy"]["period"], "2023-2027");
 }
+
+#[test]
+fn on_a_drive_said_to_be_shared_the_cli_writes_without_wal() {
+    let (dir, db) = imported_report();
+    let header = |p: &Path| std::fs::read(p).expect("bytes")[18..20].to_vec();
+    assert_eq!(header(&db), vec![2, 2], "WAL on a local disk");
+    let out = Command::new(env!("CARGO_BIN_EXE_jalon-cli"))
+        .args(["details", "--db", s(&db), "--title", "On the share"])
+        .env("JALON_SHARED_DRIVE", "1")
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        header(&db),
+        vec![1, 1],
+        "a rollback journal on a shared drive"
+    );
+    assert!(!dir.path().join("r.jalon-wal").exists(), "no WAL file left");
+    assert_eq!(summary_json(&db)["strategy"]["title"], "On the share");
+}

@@ -247,3 +247,39 @@ fn a_second_writer_is_noticed_and_nothing_is_written_over_what_was_not_seen() {
         "a's refused change wrote nothing"
     );
 }
+
+#[test]
+fn on_a_shared_drive_a_report_uses_a_rollback_journal_and_keeps_others_out_while_open() {
+    use jalon_core::store::Drive;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = report(dir.path());
+    let shared = Store::open_on(&path, Drive::Shared).expect("open on a shared drive");
+    let other = Connection::open(&path).expect("another program");
+    other
+        .busy_timeout(std::time::Duration::ZERO)
+        .expect("no waiting");
+    let mode: String = shared_mode(&path);
+    assert_eq!(mode, "rollback", "no WAL on a shared drive");
+    let err = other
+        .execute("UPDATE strategy SET title = 'theirs' WHERE id = 1", [])
+        .expect_err("the file is locked while the report is open");
+    assert!(err.to_string().contains("locked"), "{err}");
+    assert!(
+        !dir.path().join("r.jalon-wal").exists(),
+        "no WAL file beside it"
+    );
+    drop(shared);
+    other
+        .execute("UPDATE strategy SET title = 'theirs' WHERE id = 1", [])
+        .expect("once the report is closed, another program may write");
+}
+
+/// The journal a file's header announces: bytes 18 and 19 are 2 for WAL, 1 for rollback.
+fn shared_mode(path: &std::path::Path) -> String {
+    let bytes = std::fs::read(path).expect("bytes");
+    match (bytes[18], bytes[19]) {
+        (2, 2) => "wal".into(),
+        (1, 1) => "rollback".into(),
+        other => format!("{other:?}"),
+    }
+}
