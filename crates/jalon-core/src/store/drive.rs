@@ -51,7 +51,7 @@ fn is_network(fs_type: u64) -> bool {
         0x6573_5546, // FUSE (sshfs, rclone…)
         0x0102_1997, // 9P
         0x5346_414F, // AFS
-        0x0C36_400,  // Ceph
+        0x00C3_6400, // Ceph
         0x7375_7245, // Coda
     ];
     NETWORK.contains(&fs_type)
