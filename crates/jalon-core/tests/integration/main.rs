@@ -2,6 +2,7 @@
 //! tests/fixtures, and property tests.
 
 mod exchange;
+mod fuzz;
 mod history;
 mod import;
 mod periods;
