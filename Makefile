@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: setup ui run test lint ui-test e2e bench bindings
+.PHONY: setup ui run test lint ui-test e2e bench bindings crash
 
 setup:
 	bash scripts/setup.sh
@@ -43,3 +43,9 @@ bench: setup
 	$(CARGO) bench -p jalon-core
 	$(CARGO) bench -p jalon-charts
 	bash scripts/chart-bench.sh
+
+## Crash trials: the real app and the CLI killed with SIGKILL at random moments, 100 times each
+## (not part of `make test`: it takes several minutes).
+crash: ui
+	$(CARGO) build --release -p jalon-desktop -p jalon-cli
+	cd tests/e2e && xvfb-run -a -s "-screen 0 1400x950x24" node crash.mjs 100

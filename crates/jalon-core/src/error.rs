@@ -105,7 +105,7 @@ pub enum Error {
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
 
-    #[error("database schema: {0}")]
+    #[error("{}", self.render(crate::Language::En))]
     Migration(#[from] rusqlite_migration::Error),
 
     #[error("{0}")]

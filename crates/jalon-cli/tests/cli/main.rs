@@ -747,11 +747,8 @@ fn a_windows_1252_page_imports_and_a_page_without_figures_keeps_the_reports() {
     );
 }
 
-#[test]
-fn an_older_report_is_updated_in_a_copy_and_the_cli_says_where_the_original_is() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("old.jalon");
-    // A report exactly as schema 3 made it, with the shipped migrations' SQL.
+/// A report exactly as schema 3 made it, with the shipped migrations' SQL and `extra` SQL.
+fn schema_3_report(db: &Path, extra: &str) {
     let sql: String = [
         "crates/jalon-core/src/migrations/0001_initial.sql",
         "crates/jalon-core/src/migrations/0002_periods.sql",
@@ -764,13 +761,51 @@ fn an_older_report_is_updated_in_a_copy_and_the_cli_says_where_the_original_is()
     let made = Command::new("python3")
         .args([
             "-c",
-            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2] + \"; PRAGMA user_version = 3; INSERT INTO axis (id, number, title, position) VALUES (1, 1, 'Axis', 0);\"); c.close()",
-            s(&db),
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2] + \"; PRAGMA user_version = 3; INSERT INTO axis (id, number, title, position) VALUES (1, 1, 'Axis', 0);\" + sys.argv[3]); c.close()",
+            s(db),
             &sql,
+            extra,
         ])
         .status()
         .expect("python3");
     assert!(made.success());
+}
+
+#[test]
+fn an_older_report_whose_update_fails_is_left_as_it_was() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("old.jalon");
+    // A history row that no version of Jalon wrote: the update to typed history stops on it.
+    schema_3_report(
+        &db,
+        "INSERT INTO history (at, period_id, level, subject_id, number, part, field, old_value, new_value) VALUES ('2026-01-01T00:00:00Z', 1, 'axis', 1, 1, NULL, 'colour', 'red', 'blue');",
+    );
+    let before = std::fs::read(&db).expect("bytes");
+    let out = cli(&["summary", "--db", s(&db)]);
+    assert!(!out.status.success(), "refused");
+    assert!(
+        stderr(&out).contains("updating the file's schema failed: CHECK constraint failed"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(&db).expect("bytes"),
+        before,
+        "left byte for byte"
+    );
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "old.jalon")
+        .collect();
+    assert!(left.is_empty(), "no copy or backup left: {left:?}");
+}
+
+#[test]
+fn an_older_report_is_updated_in_a_copy_and_the_cli_says_where_the_original_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("old.jalon");
+    schema_3_report(&db, "");
     let original = std::fs::read(&db).expect("bytes");
     let out = cli(&["summary", "--db", s(&db)]);
     assert!(out.status.success(), "{}", stderr(&out));

@@ -143,14 +143,18 @@ impl Error {
             Error::Sqlite(e) => {
                 format!("{}{c} {e}", if fr { "base de données" } else { "database" })
             }
-            Error::Migration(e) => format!(
-                "{}{c} {e}",
+            // The failing SQL is a whole migration script: the reason alone is what helps.
+            Error::Migration(e) => {
+                let why = match e {
+                    rusqlite_migration::Error::RusqliteError { err, .. } => err.to_string(),
+                    other => other.to_string(),
+                };
                 if fr {
-                    "schéma de la base"
+                    format!("la mise à jour du schéma du fichier a échoué{c} {why}")
                 } else {
-                    "database schema"
+                    format!("updating the file's schema failed{c} {why}")
                 }
-            ),
+            }
             Error::Io(e) => e.to_string(),
         }
     }

@@ -106,7 +106,8 @@ fn a_schema_3_row_that_is_no_change_stops_the_migration_and_leaves_the_file() {
     let before = std::fs::read(&path).expect("bytes");
     let err = Store::open(&path).expect_err("an unknown change cannot be typed");
     assert!(
-        err.to_string().contains("database schema"),
+        err.to_string()
+            .contains("updating the file's schema failed"),
         "the migration says it failed: {err}"
     );
     let version: i64 = Connection::open(&path)
