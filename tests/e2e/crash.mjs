@@ -3,7 +3,8 @@
 // must open, pass SQLite's integrity check, hold every edit the app had acknowledged, and every
 // closed period's checksum must verify. Then the same for the CLI's JSON import and page
 // merge, killed at random moments: the report is either as before or as after, never between.
-// Run: xvfb-run -a node tests/e2e/crash.mjs [N]   (release binaries of this tree by default)
+// Run: xvfb-run -a node tests/e2e/crash.mjs [N] [app|cli]   (release binaries of this tree by
+// default; both kinds of trial unless one is named)
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,8 @@ process.env.JALON_BIN ??= path.resolve(here, '../../target/release/jalon');
 const cli = process.env.JALON_CLI ?? path.resolve(here, '../../target/release/jalon-cli');
 const root = path.resolve(here, '../..');
 const trials = Number(process.argv[2] ?? 100);
+// "app", "cli" or both (the default).
+const which = process.argv[3] ?? 'both';
 const { home, openApp, startDriver, stopDriver } = await import('./harness.mjs');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -26,8 +29,13 @@ print(c.execute("PRAGMA integrity_check").fetchone()[0])
 row = c.execute("SELECT title FROM objective WHERE number = ?", (int(sys.argv[2]),)).fetchone()
 print(row[0] if row else "")
 print(c.execute("SELECT count(*) FROM period WHERE state = 'closed'").fetchone()[0])`;
-  const [integrity, title, closed] = execFileSync('python3', ['-c', py, file, String(objective)])
-    .toString().trim().split('\n');
+  let out;
+  try {
+    out = execFileSync('python3', ['-c', py, file, String(objective)], { stdio: 'pipe' }).toString();
+  } catch (e) {
+    return { integrity: `unreadable: ${e.stderr?.toString().trim().split('\n').pop()}`, title: '', closed: 0, checksums: '' };
+  }
+  const [integrity, title, closed] = out.trim().split('\n');
   let checksums = 'ok';
   try {
     execFileSync(cli, ['periods', 'list', '--db', file], { stdio: 'pipe' });
@@ -76,14 +84,20 @@ async function appTrial(file, i) {
   return ok;
 }
 
+/** How the killed CLI runs ended: no file yet, the report before, after, or broken. */
+let outcomes = {};
+
 /** A CLI import killed after a random delay: the report is the one before or the one after. */
 async function cliTrial(args, file, before, after, i) {
   const child = spawn(cli, args, { stdio: 'ignore' });
   const exited = new Promise((r) => child.on('exit', r));
-  await sleep(random(0, 40));
+  await sleep(random(0, 25));
   child.kill('SIGKILL');
   await exited;
-  if (!fs.existsSync(file)) return before === null;
+  if (!fs.existsSync(file)) {
+    outcomes.none = (outcomes.none ?? 0) + 1;
+    return before === null;
+  }
   const seen = inspect(file, 1);
   const summary = (() => {
     try {
@@ -95,21 +109,26 @@ async function cliTrial(args, file, before, after, i) {
   // A report the import created and did not fill yet is empty: the state before the import.
   const empty = summary !== null && JSON.parse(summary).strategy.objective_count === 0 && before === null;
   const ok = seen.integrity === 'ok' && seen.checksums === 'ok' && (summary === before || summary === after || empty);
+  const kind = summary === after ? 'after' : summary === before || empty ? 'before' : 'broken';
+  outcomes[kind] = (outcomes[kind] ?? 0) + 1;
   if (!ok) console.log(`cli trial ${i} (${args[0]}): ${JSON.stringify(seen)}, summary is ${summary === null ? 'unreadable' : 'neither before nor after'}`);
   return ok;
 }
 
-const file = path.join(home, 'crash.jalon');
-fs.rmSync(file, { force: true });
-execFileSync(cli, ['generate', '--objectives', '2000', '--db', file]);
-await startDriver();
-let survived = 0;
-try {
-  for (let i = 1; i <= trials; i++) if (await appTrial(file, i)) survived++;
-} finally {
-  stopDriver();
+if (which !== 'cli') {
+  const file = path.join(home, 'crash.jalon');
+  fs.rmSync(file, { force: true });
+  execFileSync(cli, ['generate', '--objectives', '2000', '--db', file]);
+  await startDriver();
+  let survived = 0;
+  try {
+    for (let i = 1; i <= trials; i++) if (await appTrial(file, i)) survived++;
+  } finally {
+    stopDriver();
+  }
+  console.log(`app: ${survived} of ${trials} kills survived (integrity, every acknowledged save, checksums)`);
 }
-console.log(`app: ${survived} of ${trials} kills survived (integrity, every acknowledged save, checksums)`);
+if (which === 'app') process.exit(0);
 
 // The CLI: a JSON document imported into a fresh report, and a page merged into the demo.
 const demo = path.join(root, 'assets/demo/demo-report.json');
@@ -128,11 +147,12 @@ for (const [name, make] of [
   ['import-page', (f) => { fs.copyFileSync(base, f); return { args: ['import-page', page, '--db', f], before, after }; }],
 ]) {
   let ok = 0;
+  outcomes = {};
   for (let i = 1; i <= trials; i++) {
     const f = path.join(home, `cli-${name}.jalon`);
     for (const s of ['', '-wal', '-shm']) fs.rmSync(f + s, { force: true });
     const t = make(f);
     if (await cliTrial(t.args, f, t.before, t.after, i)) ok++;
   }
-  console.log(`cli ${name}: ${ok} of ${trials} kills survived (integrity, checksums, the report before or after)`);
+  console.log(`cli ${name}: ${ok} of ${trials} kills survived (integrity, checksums, the report before or after); killed with ${JSON.stringify(outcomes)}`);
 }

@@ -226,13 +226,35 @@ impl Store {
     }
 
     /// Creates a new, empty report file. Refuses to overwrite an existing file.
+    ///
+    /// The file is made complete under a working name and only then linked under its own, so
+    /// that a crash while creating never leaves a half-made report where one is expected.
     pub fn create(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
         if path.exists() {
             return Err(Error::AlreadyExists { path: path.into() });
         }
-        let conn = Connection::open(path)?;
-        Store::prepare(conn, Some((path.into(), Drive::of(path))))
+        let drive = Drive::of(path);
+        let work = beside(path, ".creating");
+        let clear = || {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let _ = std::fs::remove_file(beside(&work, suffix));
+            }
+        };
+        clear();
+        let made = Store::prepare(Connection::open(&work)?, Some((work.clone(), drive)));
+        drop(made?);
+        // A hard link refuses to replace a file that appeared meanwhile, as a rename would not.
+        let linked = std::fs::hard_link(&work, path);
+        clear();
+        if let Err(e) = linked {
+            return Err(if e.kind() == std::io::ErrorKind::AlreadyExists {
+                Error::AlreadyExists { path: path.into() }
+            } else {
+                e.into()
+            });
+        }
+        Store::prepare(Connection::open(path)?, Some((path.into(), drive)))
     }
 
     pub fn open_or_create(path: impl AsRef<Path>) -> Result<Store> {
