@@ -27,7 +27,7 @@ pub enum Error {
     #[error("{}", self.render(crate::Language::En))]
     ForeignSchema {
         path: PathBuf,
-        objects: Vec<crate::store::SchemaDifference>,
+        objects: Vec<SchemaDifference>,
     },
 
     #[error("{}", self.render(crate::Language::En))]
@@ -296,6 +296,215 @@ impl Error {
             line,
             expected,
             found: shown,
+        }
+    }
+}
+
+/// How a file's schema object differs from Jalon's.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SchemaDifference {
+    pub kind: DifferenceKind,
+    /// "table", "index", "trigger" or "view".
+    pub object: String,
+    pub name: String,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DifferenceKind {
+    /// In the file, not in Jalon's schema.
+    Extra,
+    /// In Jalon's schema, not in the file.
+    Missing,
+    /// In both, with other SQL.
+    Changed,
+}
+
+/// An error as a code with typed parameters: the core's, and those the use cases and the
+/// charts add (`detail` texts come from SQLite, the JSON parser or the system, which have no
+/// other language).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum ErrorData {
+    NoSuchFile {
+        path: String,
+    },
+    AlreadyExists {
+        path: String,
+    },
+    NotAReport {
+        path: String,
+        reason: NotReport,
+    },
+    ForeignSchema {
+        path: String,
+        objects: Vec<SchemaDifference>,
+    },
+    NewerSchema {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    Encoding,
+    ChangedElsewhere,
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    Invalid {
+        field: String,
+        reason: Invalid,
+    },
+    Conflict {
+        conflict: Conflict,
+    },
+    UnknownId {
+        kind: String,
+        id: i64,
+    },
+    Parse {
+        line: usize,
+        expected: Expected,
+        found: String,
+    },
+    ClosedPeriod {
+        label: String,
+    },
+    Tampered {
+        label: String,
+    },
+    BadRow {
+        table: String,
+        row: i64,
+        reason: String,
+    },
+    UnknownPeriod {
+        label: String,
+    },
+    Json {
+        detail: String,
+    },
+    UnsupportedFormat {
+        found: String,
+        supported: String,
+    },
+    Database {
+        detail: String,
+    },
+    Io {
+        detail: String,
+    },
+    /// A file a use case could not read or write.
+    Read {
+        path: String,
+        detail: String,
+    },
+    Write {
+        path: String,
+        detail: String,
+    },
+    NothingToCompare,
+    NoSuchAxis {
+        number: u32,
+    },
+    NoSuchAction {
+        number: u32,
+    },
+    UnknownChart {
+        stem: String,
+    },
+    ChartSize {
+        width: u32,
+        height: u32,
+    },
+    Chart {
+        detail: String,
+    },
+}
+
+impl Error {
+    /// The error as a code with typed parameters, for a front that words it itself.
+    pub fn data(&self) -> ErrorData {
+        let path = |p: &std::path::Path| p.display().to_string();
+        match self {
+            Error::NoSuchFile { path: p } => ErrorData::NoSuchFile { path: path(p) },
+            Error::AlreadyExists { path: p } => ErrorData::AlreadyExists { path: path(p) },
+            Error::NotAReport { path: p, reason } => ErrorData::NotAReport {
+                path: path(p),
+                reason: reason.clone(),
+            },
+            Error::ForeignSchema { path: p, objects } => ErrorData::ForeignSchema {
+                path: path(p),
+                objects: objects.clone(),
+            },
+            Error::NewerSchema {
+                path: p,
+                found,
+                supported,
+            } => ErrorData::NewerSchema {
+                path: path(p),
+                found: *found,
+                supported: *supported,
+            },
+            Error::Invalid { field, reason } => ErrorData::Invalid {
+                field: field.clone(),
+                reason: reason.clone(),
+            },
+            Error::Conflict(x) => ErrorData::Conflict {
+                conflict: x.clone(),
+            },
+            Error::UnknownId { kind, id } => ErrorData::UnknownId {
+                kind: kind.to_string(),
+                id: *id,
+            },
+            Error::Parse {
+                line,
+                expected,
+                found,
+            } => ErrorData::Parse {
+                line: *line,
+                expected: expected.clone(),
+                found: found.clone(),
+            },
+            Error::ClosedPeriod { label } => ErrorData::ClosedPeriod {
+                label: label.clone(),
+            },
+            Error::Tampered { label, .. } => ErrorData::Tampered {
+                label: label.clone(),
+            },
+            Error::BadRow { table, row, reason } => ErrorData::BadRow {
+                table: table.to_string(),
+                row: *row,
+                reason: reason.clone(),
+            },
+            Error::UnknownPeriod(label) => ErrorData::UnknownPeriod {
+                label: label.clone(),
+            },
+            Error::Json(detail) => ErrorData::Json {
+                detail: detail.clone(),
+            },
+            Error::UnsupportedFormat { found, supported } => ErrorData::UnsupportedFormat {
+                found: found.clone(),
+                supported: supported.clone(),
+            },
+            Error::Encoding => ErrorData::Encoding,
+            Error::ChangedElsewhere => ErrorData::ChangedElsewhere,
+            Error::TooLarge { size, limit } => ErrorData::TooLarge {
+                size: *size,
+                limit: *limit,
+            },
+            Error::Sqlite(e) => ErrorData::Database {
+                detail: e.to_string(),
+            },
+            Error::Migration(e) => ErrorData::Database {
+                detail: e.to_string(),
+            },
+            Error::Io(e) => ErrorData::Io {
+                detail: e.to_string(),
+            },
         }
     }
 }

@@ -24,10 +24,10 @@ mod schema;
 mod structure;
 mod whole;
 
+pub use crate::error::{DifferenceKind, SchemaDifference};
 pub use drive::Drive;
 pub use history::{HistoryEntry, HistoryPage, Level};
 pub use migrations::schema_version;
-pub use schema::{DifferenceKind, SchemaDifference};
 pub use structure::stored_fields;
 
 use migrations::MIGRATIONS;

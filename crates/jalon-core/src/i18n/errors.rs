@@ -2,11 +2,9 @@
 //! report's language when it knows it. `ErrorData` is an error as a code with typed
 //! parameters, which the desktop UI words from its own catalogue.
 
-use serde::Serialize;
-
 use crate::error::{Conflict, Error, Expected, Invalid, NotReport, PageLabel};
+use crate::error::{DifferenceKind, SchemaDifference};
 use crate::lang::{Language, Level};
-use crate::store::{DifferenceKind, SchemaDifference};
 
 impl Error {
     /// The error as a sentence in `lang`.
@@ -14,54 +12,11 @@ impl Error {
         let fr = lang == Language::Fr;
         let c = lang.colon();
         match self {
-            Error::NoSuchFile { path } if fr => {
-                format!("{}{c} aucun rapport à cet endroit", path.display())
-            }
-            Error::NoSuchFile { path } => format!("{}{c} no such report file", path.display()),
-            Error::AlreadyExists { path } if fr => format!("{}{c} existe déjà", path.display()),
-            Error::AlreadyExists { path } => format!("{}{c} already exists", path.display()),
-            Error::NotAReport { path, reason } if fr => format!(
-                "{}{c} ce n’est pas un rapport Jalon ({})",
-                path.display(),
-                not_report(lang, reason)
-            ),
-            Error::NotAReport { path, reason } => format!(
-                "{}{c} not a Jalon report ({})",
-                path.display(),
-                not_report(lang, reason)
-            ),
-            Error::ForeignSchema { path, objects } => {
-                let listed: Vec<String> = objects.iter().map(|d| difference(lang, d)).collect();
-                if fr {
-                    format!(
-                        "{}{c} refusé, son schéma n’est pas celui de Jalon ({})\u{a0}; le fichier est laissé tel quel",
-                        path.display(),
-                        listed.join("\u{a0}; ")
-                    )
-                } else {
-                    format!(
-                        "{}{c} refused: its schema is not Jalon's ({}); the file is left as it was",
-                        path.display(),
-                        listed.join("; ")
-                    )
-                }
-            }
-            Error::NewerSchema {
-                path,
-                found,
-                supported,
-            } if fr => format!(
-                "{}{c} écrit par une version plus récente de Jalon (schéma {found}, cette version lit jusqu’au {supported})\u{a0}; mettez Jalon à jour pour l’ouvrir",
-                path.display()
-            ),
-            Error::NewerSchema {
-                path,
-                found,
-                supported,
-            } => format!(
-                "{}{c} written by a newer version of Jalon (schema {found}, this version reads up to {supported}); update Jalon to open it",
-                path.display()
-            ),
+            Error::NoSuchFile { .. }
+            | Error::AlreadyExists { .. }
+            | Error::NotAReport { .. }
+            | Error::ForeignSchema { .. }
+            | Error::NewerSchema { .. } => file_error(self, lang),
             Error::Invalid { field, reason } => format!("{field}{c} {}", invalid(lang, reason)),
             Error::Conflict(x) => conflict(lang, x),
             Error::UnknownId { kind, id } if fr => {
@@ -163,191 +118,64 @@ impl Error {
     pub fn invalid_reason(reason: &Invalid, lang: Language) -> String {
         invalid(lang, reason)
     }
-
-    /// The error as a code with typed parameters, for a front that words it itself.
-    pub fn data(&self) -> ErrorData {
-        let path = |p: &std::path::Path| p.display().to_string();
-        match self {
-            Error::NoSuchFile { path: p } => ErrorData::NoSuchFile { path: path(p) },
-            Error::AlreadyExists { path: p } => ErrorData::AlreadyExists { path: path(p) },
-            Error::NotAReport { path: p, reason } => ErrorData::NotAReport {
-                path: path(p),
-                reason: reason.clone(),
-            },
-            Error::ForeignSchema { path: p, objects } => ErrorData::ForeignSchema {
-                path: path(p),
-                objects: objects.clone(),
-            },
-            Error::NewerSchema {
-                path: p,
-                found,
-                supported,
-            } => ErrorData::NewerSchema {
-                path: path(p),
-                found: *found,
-                supported: *supported,
-            },
-            Error::Invalid { field, reason } => ErrorData::Invalid {
-                field: field.clone(),
-                reason: reason.clone(),
-            },
-            Error::Conflict(x) => ErrorData::Conflict {
-                conflict: x.clone(),
-            },
-            Error::UnknownId { kind, id } => ErrorData::UnknownId {
-                kind: kind.to_string(),
-                id: *id,
-            },
-            Error::Parse {
-                line,
-                expected,
-                found,
-            } => ErrorData::Parse {
-                line: *line,
-                expected: expected.clone(),
-                found: found.clone(),
-            },
-            Error::ClosedPeriod { label } => ErrorData::ClosedPeriod {
-                label: label.clone(),
-            },
-            Error::Tampered { label, .. } => ErrorData::Tampered {
-                label: label.clone(),
-            },
-            Error::BadRow { table, row, reason } => ErrorData::BadRow {
-                table: table.to_string(),
-                row: *row,
-                reason: reason.clone(),
-            },
-            Error::UnknownPeriod(label) => ErrorData::UnknownPeriod {
-                label: label.clone(),
-            },
-            Error::Json(detail) => ErrorData::Json {
-                detail: detail.clone(),
-            },
-            Error::UnsupportedFormat { found, supported } => ErrorData::UnsupportedFormat {
-                found: found.clone(),
-                supported: supported.clone(),
-            },
-            Error::Encoding => ErrorData::Encoding,
-            Error::ChangedElsewhere => ErrorData::ChangedElsewhere,
-            Error::TooLarge { size, limit } => ErrorData::TooLarge {
-                size: *size,
-                limit: *limit,
-            },
-            Error::Sqlite(e) => ErrorData::Database {
-                detail: e.to_string(),
-            },
-            Error::Migration(e) => ErrorData::Database {
-                detail: e.to_string(),
-            },
-            Error::Io(e) => ErrorData::Io {
-                detail: e.to_string(),
-            },
-        }
-    }
 }
 
-/// An error as a code with typed parameters: the core's, and those the use cases and the
-/// charts add (`detail` texts come from SQLite, the JSON parser or the system, which have no
-/// other language).
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
-pub enum ErrorData {
-    NoSuchFile {
-        path: String,
-    },
-    AlreadyExists {
-        path: String,
-    },
-    NotAReport {
-        path: String,
-        reason: NotReport,
-    },
-    ForeignSchema {
-        path: String,
-        objects: Vec<SchemaDifference>,
-    },
-    NewerSchema {
-        path: String,
-        found: i64,
-        supported: i64,
-    },
-    Encoding,
-    ChangedElsewhere,
-    TooLarge {
-        size: u64,
-        limit: u64,
-    },
-    Invalid {
-        field: String,
-        reason: Invalid,
-    },
-    Conflict {
-        conflict: Conflict,
-    },
-    UnknownId {
-        kind: String,
-        id: i64,
-    },
-    Parse {
-        line: usize,
-        expected: Expected,
-        found: String,
-    },
-    ClosedPeriod {
-        label: String,
-    },
-    Tampered {
-        label: String,
-    },
-    BadRow {
-        table: String,
-        row: i64,
-        reason: String,
-    },
-    UnknownPeriod {
-        label: String,
-    },
-    Json {
-        detail: String,
-    },
-    UnsupportedFormat {
-        found: String,
-        supported: String,
-    },
-    Database {
-        detail: String,
-    },
-    Io {
-        detail: String,
-    },
-    /// A file a use case could not read or write.
-    Read {
-        path: String,
-        detail: String,
-    },
-    Write {
-        path: String,
-        detail: String,
-    },
-    NothingToCompare,
-    NoSuchAxis {
-        number: u32,
-    },
-    NoSuchAction {
-        number: u32,
-    },
-    UnknownChart {
-        stem: String,
-    },
-    ChartSize {
-        width: u32,
-        height: u32,
-    },
-    Chart {
-        detail: String,
-    },
+/// The errors about the report file itself.
+fn file_error(e: &Error, lang: Language) -> String {
+    let fr = lang == Language::Fr;
+    let c = lang.colon();
+    match e {
+        Error::NoSuchFile { path } if fr => {
+            format!("{}{c} aucun rapport à cet endroit", path.display())
+        }
+        Error::NoSuchFile { path } => format!("{}{c} no such report file", path.display()),
+        Error::AlreadyExists { path } if fr => format!("{}{c} existe déjà", path.display()),
+        Error::AlreadyExists { path } => format!("{}{c} already exists", path.display()),
+        Error::NotAReport { path, reason } if fr => format!(
+            "{}{c} ce n’est pas un rapport Jalon ({})",
+            path.display(),
+            not_report(lang, reason)
+        ),
+        Error::NotAReport { path, reason } => format!(
+            "{}{c} not a Jalon report ({})",
+            path.display(),
+            not_report(lang, reason)
+        ),
+        Error::ForeignSchema { path, objects } => {
+            let listed: Vec<String> = objects.iter().map(|d| difference(lang, d)).collect();
+            if fr {
+                format!(
+                    "{}{c} refusé, son schéma n’est pas celui de Jalon ({})\u{a0}; le fichier est laissé tel quel",
+                    path.display(),
+                    listed.join("\u{a0}; ")
+                )
+            } else {
+                format!(
+                    "{}{c} refused: its schema is not Jalon's ({}); the file is left as it was",
+                    path.display(),
+                    listed.join("; ")
+                )
+            }
+        }
+        Error::NewerSchema {
+            path,
+            found,
+            supported,
+        } if fr => format!(
+            "{}{c} écrit par une version plus récente de Jalon (schéma {found}, cette version lit jusqu’au {supported})\u{a0}; mettez Jalon à jour pour l’ouvrir",
+            path.display()
+        ),
+        Error::NewerSchema {
+            path,
+            found,
+            supported,
+        } => format!(
+            "{}{c} written by a newer version of Jalon (schema {found}, this version reads up to {supported}); update Jalon to open it",
+            path.display()
+        ),
+        // Only the file errors above come here.
+        _ => String::new(),
+    }
 }
 
 /// "extra trigger planted", "missing trigger period_frozen", "changed table objective".
@@ -535,7 +363,6 @@ const STATUSES_FR: &str = "un statut (En cours, Terminé, Réalisé, Non commenc
 
 pub(crate) fn expected(lang: Language, e: &Expected) -> String {
     let fr = lang == Language::Fr;
-    let obj = |r: &crate::model::ObjectiveRef| lang.objective(*r);
     let pick = |en: &str, f: &str| if fr { f.to_string() } else { en.to_string() };
     match e {
         Expected::AxisFirst => pick(
@@ -571,6 +398,33 @@ pub(crate) fn expected(lang: Language, e: &Expected) -> String {
         Expected::ActionOnce { action } if fr => format!("l’action {action} une seule fois"),
         Expected::ActionOnce { action } => format!("Action {action} only once"),
         Expected::ProgressLine => pick("a progress line", "une ligne d’avancement"),
+        _ => expected_entry(lang, e),
+    }
+}
+
+impl crate::store::Migrated {
+    /// What a person is told when opening updated a file made by an older Jalon.
+    pub fn render(&self, lang: Language) -> String {
+        if lang == Language::Fr {
+            format!(
+                "ce rapport venait d’une version plus ancienne de Jalon (schéma {})\u{a0}; il a été mis à jour, et l’original est conservé sous {}",
+                self.from, self.backup
+            )
+        } else {
+            format!(
+                "this report came from an older Jalon (schema {}); it was updated, and the original is kept as {}",
+                self.from, self.backup
+            )
+        }
+    }
+}
+
+/// What a reader expected about one objective's entry.
+fn expected_entry(lang: Language, e: &Expected) -> String {
+    let fr = lang == Language::Fr;
+    let obj = |r: &crate::model::ObjectiveRef| lang.objective(*r);
+    let pick = |en: &str, f: &str| if fr { f.to_string() } else { en.to_string() };
+    match e {
         Expected::OnceInSummary { objective } if fr => {
             format!("{} une seule fois dans le résumé", obj(objective))
         }
@@ -661,23 +515,8 @@ pub(crate) fn expected(lang: Language, e: &Expected) -> String {
             "a whole percentage such as \"Progress : 65%\"",
             "un pourcentage entier comme «\u{a0}Avancement\u{a0}: 65\u{a0}%\u{a0}»",
         ),
-    }
-}
-
-impl crate::store::Migrated {
-    /// What a person is told when opening updated a file made by an older Jalon.
-    pub fn render(&self, lang: Language) -> String {
-        if lang == Language::Fr {
-            format!(
-                "ce rapport venait d’une version plus ancienne de Jalon (schéma {})\u{a0}; il a été mis à jour, et l’original est conservé sous {}",
-                self.from, self.backup
-            )
-        } else {
-            format!(
-                "this report came from an older Jalon (schema {}); it was updated, and the original is kept as {}",
-                self.from, self.backup
-            )
-        }
+        // The other expectations are worded by `expected`.
+        _ => String::new(),
     }
 }
 

@@ -17,8 +17,8 @@ mod history;
 mod summary;
 mod trace;
 
+pub use crate::error::ErrorData;
 pub use charts::ChartWords;
-pub use errors::ErrorData;
 pub(crate) use trace::{TraceWords, trace_words};
 mod warnings;
 

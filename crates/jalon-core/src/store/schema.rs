@@ -8,32 +8,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{LazyLock, Mutex};
 
 use rusqlite::Connection;
-use serde::Serialize;
 
 use super::migrations::MIGRATIONS;
-use crate::error::Result;
-
-/// How a file's schema object differs from Jalon's.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SchemaDifference {
-    pub kind: DifferenceKind,
-    /// "table", "index", "trigger" or "view".
-    pub object: String,
-    pub name: String,
-}
-
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DifferenceKind {
-    /// In the file, not in Jalon's schema.
-    Extra,
-    /// In Jalon's schema, not in the file.
-    Missing,
-    /// In both, with other SQL.
-    Changed,
-}
+use crate::error::{DifferenceKind, Result, SchemaDifference};
 
 /// Name → (type, SQL with its white space folded).
 type Objects = BTreeMap<String, (String, String)>;
