@@ -23,6 +23,7 @@ fn export_all(dir: &Path) {
     jalon_app::ChartPreview::export_all(&cfg).expect("ChartPreview");
     jalon_app::ChartsExported::export_all(&cfg).expect("ChartsExported");
     jalon_app::CloseChecks::export_all(&cfg).expect("CloseChecks");
+    jalon_app::PeriodChange::export_all(&cfg).expect("PeriodChange");
     jalon_core::Comparison::export_all(&cfg).expect("Comparison");
     jalon_core::store::HistoryEntry::export_all(&cfg).expect("HistoryEntry");
     jalon_core::store::HistoryPage::export_all(&cfg).expect("HistoryPage");

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use jalon_app::{
     ChartPreview, ChartScope, ChartSettings, ChartsExported, CloseChecks, HistoryFilter,
-    ImportKind, Imported, PeriodKey, Saved, View, chart_file_name,
+    ImportKind, Imported, PeriodChange, PeriodKey, Saved, View, chart_file_name,
 };
 use jalon_core::store::{HistoryEntry, HistoryPage};
 use jalon_core::{Comparison, ObjectiveFields, Strategy, Subject, Trace};
@@ -263,11 +263,15 @@ pub async fn close_checks(state: St<'_>) -> Result<CloseChecks> {
 }
 
 #[tauri::command]
-pub async fn close_period(state: St<'_>, next_label: String, next_as_of: String) -> Result<View> {
-    Ok(state
+pub async fn close_period(
+    state: St<'_>,
+    next_label: String,
+    next_as_of: String,
+) -> Result<PeriodChange> {
+    let closed = state
         .app()
-        .close_period(Some(&next_label), Some(&next_as_of))?
-        .view)
+        .close_period(Some(&next_label), Some(&next_as_of))?;
+    Ok(closed.change)
 }
 
 #[tauri::command]

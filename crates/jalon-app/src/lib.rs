@@ -27,7 +27,7 @@ pub use edit::Details;
 pub use error::{AppError, Result};
 pub use exchange::{ImportKind, Imported, import_into};
 pub use files::Files;
-pub use periods::{CloseChecks, Closed, HistoryFilter, PeriodKey};
+pub use periods::{CloseChecks, Closed, HistoryFilter, PeriodChange, PeriodKey};
 pub use view::{FileInfo, Saved, View};
 
 /// An open report and what the person has around it.

@@ -27,7 +27,21 @@ pub struct CloseChecks {
 pub struct Closed {
     pub closed: String,
     pub opened: Period,
-    pub view: View,
+    pub change: PeriodChange,
+}
+
+/// What closing a period changes on screen: the report's reporting period and date, the
+/// periods, and the arrows (now against the period just closed). Everything else in the view
+/// is as it was, so the desktop sends this rather than the whole view again: at 10,000
+/// objectives the view is about 4 MB, and parsing it kept the window from painting.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Serialize)]
+pub struct PeriodChange {
+    pub strategy: jalon_core::Strategy,
+    pub periods: Vec<Period>,
+    pub deltas: Option<jalon_core::Deltas>,
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
 /// A period named by its id (the app) or its label (the CLI).
@@ -98,10 +112,17 @@ impl App {
                 .unwrap_or_default(),
         };
         let opened = self.session.close_period(&next, &next_as_of)?;
+        let s = &self.session;
         Ok(Closed {
             closed: open.label,
             opened,
-            view: self.view(),
+            change: PeriodChange {
+                strategy: s.report().strategy.clone(),
+                periods: s.store().periods()?,
+                deltas: s.deltas(),
+                can_undo: s.can_undo(),
+                can_redo: s.can_redo(),
+            },
         })
     }
 

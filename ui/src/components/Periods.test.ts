@@ -107,7 +107,14 @@ describe('periods in the UI', () => {
           next_label: '2026-Q3', next_as_of: '2026-09-30',
         };
       }
-      if (cmd === 'close_period') return { ...view(), periods: [q1, { ...q2, state: 'closed' }, { ...q2, id: 3, label: '2026-Q3' }] };
+      if (cmd === 'close_period') {
+        const v = view();
+        return {
+          strategy: { ...v.report.strategy, reporting_period: '2026-Q3' },
+          periods: [q1, { ...q2, state: 'closed' }, { ...q2, id: 3, label: '2026-Q3' }],
+          deltas: null, can_undo: false, can_redo: false,
+        };
+      }
       throw new Error(cmd);
     });
     await openCloseDialog();

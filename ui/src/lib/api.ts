@@ -17,6 +17,7 @@ import type { CloseChecks } from '../bindings/CloseChecks';
 import type { Comparison } from '../bindings/Comparison';
 import type { HistoryEntry } from '../bindings/HistoryEntry';
 import type { HistoryPage } from '../bindings/HistoryPage';
+import type { PeriodChange } from '../bindings/PeriodChange';
 
 export type { View, Saved, Imported, CommandError, ObjectiveFields, Strategy, Subject, Trace };
 export type { ChartScope, ChartSettings, ChartFormat, ChartPreview, ChartsExported };
@@ -67,7 +68,7 @@ export const api = {
   viewPeriod: (id: number | null) => invoke<View>('view_period', { id }),
   closeChecks: () => invoke<CloseChecks>('close_checks'),
   closePeriod: (nextLabel: string, nextAsOf: string) =>
-    invoke<View>('close_period', { nextLabel, nextAsOf }),
+    invoke<PeriodChange>('close_period', { nextLabel, nextAsOf }),
   comparePeriods: (from: number, to: number) => invoke<Comparison>('compare_periods', { from, to }),
   objectiveHistory: (id: number) => invoke<HistoryEntry[]>('objective_history', { id }),
   periodHistory: (period: number | null, limit: number) => invoke<HistoryPage>('period_history', { period, limit }),

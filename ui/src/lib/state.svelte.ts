@@ -4,6 +4,7 @@ import { commandErrorText, errorText } from './errors';
 import { api, isCommandError, type View, type Saved, type ObjectiveFields } from './api';
 import { initialLang, translate, type Key, type Lang } from './i18n';
 import type { Objective } from '../bindings/Objective';
+import type { PeriodChange } from '../bindings/PeriodChange';
 import type { Action } from '../bindings/Action';
 import type { Axis } from '../bindings/Axis';
 
@@ -101,6 +102,21 @@ export class AppState {
     if (this.filterAxis !== null && !view.report.axes.some((a) => a.id === this.filterAxis)) {
       this.filterAxis = null;
     }
+  }
+
+  /** After a closing: the new reporting period and date, the periods and the arrows; the rest
+   *  of the view is unchanged (the shell does not send it again). */
+  applyClosed(change: PeriodChange) {
+    if (!this.view) return;
+    this.show({
+      ...this.view,
+      report: { ...this.view.report, strategy: change.strategy },
+      periods: change.periods,
+      viewing: null,
+      deltas: change.deltas,
+      can_undo: change.can_undo,
+      can_redo: change.can_redo,
+    });
   }
 
   applySaved(id: number, fields: ObjectiveFields, saved: Saved) {

@@ -66,10 +66,11 @@ fn closing_with_defaults_opens_the_next_quarter_and_comparing_defaults_to_it() {
         (closed.opened.label.as_str(), closed.opened.as_of.as_str()),
         ("2026-Q2", "2026-06-30")
     );
-    assert_eq!(closed.view.periods.len(), 2, "one closed, one open");
+    assert_eq!(closed.change.periods.len(), 2, "one closed, one open");
+    assert_eq!(closed.change.strategy.reporting_period, "2026-Q2");
 
     // Move one objective, then compare from the closed quarter (the default) to the open one.
-    let o = closed.view.report.axes[0].actions[0].objectives[0].clone();
+    let o = app.view().report.axes[0].actions[0].objectives[0].clone();
     let mut fields = o.fields.clone();
     fields.progress = if fields.progress >= 90 {
         10

@@ -77,7 +77,8 @@ fn line_endings_and_trailing_blanks_do_not_matter() {
 }
 
 /// The page cut just before its detail part.
-fn summary_only() -> String {
+/// The English fixture page without its detail part.
+pub fn summary_only() -> String {
     let text = fixture("en-full.txt");
     let cut = text
         .match_indices("Objective 11 :")

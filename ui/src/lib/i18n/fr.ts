@@ -248,6 +248,7 @@ export const fr: Catalogue = {
   warnKept: '{who} : la page ne donne pas d’avancement ; celui du rapport ({p}) est conservé',
   warnTextsUnchanged: '{who} : réalisations et prochaines étapes inchangées depuis la période précédente',
   warnProgressWentDown: '{who} a reculé de {from} à {to}',
+  nameNextPeriod: 'Donnez un nom à la période suivante.',
   migrated: 'Ce rapport venait d’une version plus ancienne de Jalon (schéma {from}) ; il a été mis à jour, et l’original est conservé sous {backup}.',
   err_changed_elsewhere: 'un autre programme a modifié le rapport pendant que vous le consultiez : il a été relu, et votre modification n’a pas été faite ; vérifiez-la et refaites-la',
   err_no_such_file: '{path} : aucun rapport à cet endroit',
