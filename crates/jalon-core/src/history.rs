@@ -185,8 +185,10 @@ impl FieldEdit {
 }
 
 impl Change {
-    /// The three text columns the store (and a `jalon/3` document) keeps a change in.
-    pub fn columns(&self) -> (String, String, String) {
+    /// The three text columns the store (and a `jalon/3` document) keeps a change at `level`
+    /// in: (field, old value, new value). A move's field names the parent it changes: "axis"
+    /// for an action, "action" for an objective.
+    pub fn columns(&self, level: Level) -> (String, String, String) {
         let num = |n: u32| n.to_string();
         let opt = |n: &Option<u32>| n.map_or(String::new(), |v| v.to_string());
         let c = |field: &str, old: String, new: String| (field.to_string(), old, new);
@@ -194,8 +196,15 @@ impl Change {
             Change::Added { to } => c("created", String::new(), opt(to)),
             Change::Deleted { title } => c("deleted", title.clone(), String::new()),
             Change::Renumbered { from, to } => c("number", from.to_string(), to.to_string()),
-            // Which parent a move names follows from the level: see `from_columns`.
-            Change::Moved { from, to } => c("moved", num(*from), num(*to)),
+            Change::Moved { from, to } => c(
+                if level == Level::Action {
+                    "axis"
+                } else {
+                    "action"
+                },
+                num(*from),
+                num(*to),
+            ),
             Change::Indicator { old, new } => {
                 c("indicator", indicator_json(old), indicator_json(new))
             }
@@ -216,15 +225,6 @@ impl Change {
                 };
                 c(e.name(), old, new)
             }
-        }
-    }
-
-    /// The store's form of a change at `level` ("axis" and "action" name a move's parent).
-    pub(crate) fn stored_field(&self, level: Level) -> String {
-        match self {
-            Change::Moved { .. } if level == Level::Action => "axis".into(),
-            Change::Moved { .. } => "action".into(),
-            other => other.columns().0,
         }
     }
 
@@ -310,8 +310,7 @@ impl Change {
 impl HistoryEntry {
     /// The change in the store's three text columns: (field, old value, new value).
     pub fn columns(&self) -> (String, String, String) {
-        let (_, old, new) = self.change.columns();
-        (self.change.stored_field(self.level), old, new)
+        self.change.columns(self.level)
     }
 
     /// Fills `words` for a free-text field.
@@ -481,8 +480,7 @@ mod tests {
             ),
         ];
         for (level, change) in cases {
-            let (_, old, new) = change.columns();
-            let field = change.stored_field(level);
+            let (field, old, new) = change.columns(level);
             assert_eq!(
                 Change::from_columns(level, &field, &old, &new),
                 Ok(change.clone()),

@@ -30,10 +30,12 @@ export function translate(lang: Lang, key: Key, params: Record<string, string | 
   );
 }
 
-export function plural(lang: Lang, n: number, one: Key, many: Key): string {
+export function plural(
+  lang: Lang, n: number, one: Key, many: Key, params: Record<string, string | number> = {},
+): string {
   // French treats 0 and 1 as singular; English only 1.
   const singular = lang === 'fr' ? n <= 1 : n === 1;
-  return translate(lang, singular ? one : many, { n });
+  return translate(lang, singular ? one : many, { ...params, n });
 }
 
 export function countsLine(lang: Lang, axes: number, actions: number, objectives: number): string {

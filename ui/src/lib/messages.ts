@@ -2,7 +2,7 @@
 // the UI puts them in words, in the language the person chose (not the report's).
 import type { Warning } from '../bindings/Warning';
 import type { Status } from '../bindings/Status';
-import { translate, type Lang } from './i18n';
+import { plural, translate, type Lang } from './i18n';
 import { objectiveLabel, percent, statusKey } from './format';
 
 function statusText(lang: Lang, s: Status): string {
@@ -41,10 +41,8 @@ export function warningText(lang: Lang, w: Warning): string {
           return t('warnPageDetailOnly', { who, line: w.line });
       }
       break;
-    case 'count_differs': {
-      const one = lang === 'fr' ? w.stated <= 1 : w.stated === 1;
-      return t(one ? 'warnCountDiffersOne' : 'warnCountDiffersMany', { n: w.stated, found: w.found });
-    }
+    case 'count_differs':
+      return plural(lang, w.stated, 'warnCountDiffersOne', 'warnCountDiffersMany', { found: w.found });
     case 'assumed':
       return t('warnAssumed', { who, p: p(w.progress) });
     case 'kept':

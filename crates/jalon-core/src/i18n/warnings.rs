@@ -25,14 +25,15 @@ impl Warning {
             Finding::CompletedBelow100 { progress } => {
                 format!("{who} is Completed but at {}", pct(*progress))
             }
-            Finding::FullButNotCompleted { status: s } => {
+            Finding::FullButNotCompleted { status: s } if fr => {
                 format!(
-                    "{who} {} {} {}",
-                    if fr { "est à" } else { "is at" },
+                    "{who} est à {} mais {}",
                     pct(100),
-                    if fr { "mais" } else { "but" },
-                ) + " "
-                    + &status(*s).to_lowercase()
+                    status(*s).to_lowercase()
+                )
+            }
+            Finding::FullButNotCompleted { status: s } => {
+                format!("{who} is at {} but {}", pct(100), status(*s).to_lowercase())
             }
             Finding::NotStartedAboveZero { progress } if fr => {
                 format!("{who} est Non commencé mais à {}", pct(*progress))

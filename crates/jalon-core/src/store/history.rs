@@ -212,7 +212,7 @@ fn objective_values(f: &ObjectiveFields) -> [(&'static str, String); 9] {
         old: None,
         new: f.indicator.clone(),
     }
-    .columns();
+    .columns(Level::Objective);
     [
         ("title", f.title.clone()),
         ("status", f.status.code().to_string()),
