@@ -39,11 +39,10 @@ fn main() -> ExitCode {
 }
 
 /// The language of the report a command worked on, in which to say what went wrong; English
-/// when there is no report to ask (a file that is not one, a report not created).
+/// when there is no report to ask (a file that is not one, a report not created). The file is
+/// only peeked at: opening it again would repeat the checks, or a migration, that just failed.
 fn report_language(db: Option<&std::path::Path>) -> jalon_core::Language {
     db.filter(|p| p.exists())
-        .and_then(|p| jalon_core::Store::open(p).ok())
-        .and_then(|s| s.strategy().ok())
-        .map(|s| s.language)
+        .and_then(jalon_core::Store::language_of)
         .unwrap_or_default()
 }

@@ -210,6 +210,18 @@ impl Store {
         Store::prepare(conn, Some((path.into(), drive)))
     }
 
+    /// The language a report file is written in, read without opening it as a report (no
+    /// checks, no migration, no write): what the CLI needs to word an error about the file.
+    /// None when it cannot be read.
+    pub fn language_of(path: &Path) -> Option<crate::Language> {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+        harden(&conn).ok()?;
+        conn.query_row("SELECT language FROM strategy WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .ok()
+    }
+
     /// Whether another connection has committed to the file since this store last asked (or
     /// since it opened). Asking marks the change as seen.
     pub fn changed_elsewhere(&self) -> Result<bool> {
