@@ -14,6 +14,8 @@ pub enum AppError {
     Core(#[from] jalon_core::Error),
     #[error(transparent)]
     Chart(#[from] ChartError),
+    #[error(transparent)]
+    Publish(#[from] jalon_publish::PublishError),
     #[error("{}: {source}", path.display())]
     Read {
         path: PathBuf,
@@ -55,6 +57,16 @@ impl AppError {
         match self {
             AppError::Core(e) => e.data(),
             AppError::Chart(e) => chart_data(e),
+            AppError::Publish(jalon_publish::PublishError::Chart(e)) => chart_data(e),
+            AppError::Publish(jalon_publish::PublishError::Write { path, source }) => {
+                ErrorData::Write {
+                    path: path.clone(),
+                    detail: source.to_string(),
+                }
+            }
+            AppError::Publish(e @ jalon_publish::PublishError::Csv(_)) => ErrorData::Io {
+                detail: e.to_string(),
+            },
             AppError::Read { path: p, source } => ErrorData::Read {
                 path: path(p),
                 detail: source.to_string(),

@@ -14,6 +14,7 @@ mod error;
 mod exchange;
 pub mod files;
 mod periods;
+mod publish;
 mod view;
 
 use std::path::{Path, PathBuf};
@@ -28,6 +29,7 @@ pub use error::{AppError, Result};
 pub use exchange::{ImportKind, Imported, import_into};
 pub use files::Files;
 pub use periods::{CloseChecks, Closed, HistoryFilter, PeriodChange, PeriodKey};
+pub use publish::{CsvProfile, OutputSettings, Written};
 pub use view::{FileInfo, Saved, View};
 
 /// An open report and what the person has around it.

@@ -67,7 +67,7 @@ impl App {
         Ok(self.view())
     }
 
-    fn period(&self, key: &PeriodKey) -> Result<Period> {
+    pub(crate) fn period(&self, key: &PeriodKey) -> Result<Period> {
         let store = self.session.store();
         Ok(match key {
             PeriodKey::Id(id) => store.period(*id)?,

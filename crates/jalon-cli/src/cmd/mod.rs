@@ -8,6 +8,7 @@ mod generate;
 mod history;
 mod import;
 mod periods;
+mod publish;
 mod summary;
 mod trace;
 
@@ -17,7 +18,9 @@ use crate::CliError;
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Import a published dashboard page (text) into a report, creating the report if missing.
+    /// Import a published dashboard page into a report, creating the report if missing. The
+    /// page may be text, or HTML (saved from a browser, or written by `publish`), of which the
+    /// main content is read as a browser shows it.
     /// With --period, the page is an earlier edition, kept as that closed period.
     ImportPage(import::PageArgs),
     /// Replace the report's content with a JSON document, creating the report if missing.
@@ -47,6 +50,11 @@ pub enum Command {
     /// Export the slide charts: every scope by default, or one with --scope. Files are named
     /// by the charts' stable ids (axis-4-actions.png); each PNG gets its alt text as .txt.
     Charts(charts::Args),
+    /// Publish the report as a self-contained web page (index.html in --out), accessible,
+    /// readable without JavaScript and offline; it imports back with import-page.
+    Publish(publish::PageArgs),
+    /// Write one row per objective entry as CSV, for spreadsheets.
+    ExportCsv(publish::CsvArgs),
 }
 
 impl Command {
@@ -64,6 +72,8 @@ impl Command {
             Command::Trace(a) => &a.db,
             Command::Generate(a) => &a.db,
             Command::Charts(a) => &a.db,
+            Command::Publish(a) => &a.db,
+            Command::ExportCsv(a) => &a.db,
         })
     }
 }
@@ -91,6 +101,8 @@ pub fn run(command: Command) -> Result<(), CliError> {
         Command::Trace(a) => a.run(),
         Command::Generate(a) => a.run(),
         Command::Charts(a) => a.run(),
+        Command::Publish(a) => a.run(),
+        Command::ExportCsv(a) => a.run(),
     }
 }
 

@@ -14,11 +14,13 @@
 mod charts;
 mod errors;
 mod history;
+mod publish;
 mod summary;
 mod trace;
 
 pub use crate::error::ErrorData;
 pub use charts::ChartWords;
+pub use publish::PageWords;
 pub(crate) use trace::{TraceWords, trace_words};
 mod warnings;
 

@@ -8,12 +8,16 @@
 //! The phases: the lines are classified (`lines`), then read as a header, a summary part and
 //! a detail part (`parts`), and the two parts are reconciled here: the detail gives each
 //! objective's texts and progress, the summary the order and the actions' percentages.
+//!
+//! An HTML page is first read as the text a browser shows of it (`html`), then as text.
 
 mod decode;
+mod html;
 mod lines;
 mod parts;
 
 pub use decode::{MAX_INPUT_BYTES, check_size, decode};
+pub use html::{is_html, to_text as html_to_text};
 
 use std::collections::HashSet;
 
@@ -32,19 +36,28 @@ pub struct ParsedPage {
     pub stated_objectives: Option<usize>,
 }
 
-/// Reads a published page. Writes nothing.
+/// Reads a published page, as text or as HTML (read as the text a browser shows of it: see
+/// `html`). Writes nothing.
 pub fn parse_page(text: &str) -> Result<ParsedPage> {
     check_size(text.len())?;
+    if is_html(text) {
+        return parse_text(&html::to_text(text));
+    }
+    parse_text(text)
+}
+
+fn parse_text(text: &str) -> Result<ParsedPage> {
     let mut c = Cursor::new(text);
     let header = parts::header(&mut c)?;
     let mut language = None;
-    let mut axes = parts::summary(&mut c, &mut language)?;
+    let (mut axes, with_progress) = parts::summary(&mut c, &mut language)?;
     let details = parts::details(&mut c, &mut language)?;
     let mut warnings = Vec::new();
     let had_summary = !axes.is_empty();
-    let in_detail = reconcile(&mut axes, details, had_summary, &mut warnings);
-    if !in_detail.is_empty() || had_summary {
-        assume_progress(&mut axes, &in_detail, &mut warnings);
+    let mut given = reconcile(&mut axes, details, had_summary, &mut warnings);
+    given.extend(with_progress);
+    if !given.is_empty() || had_summary {
+        assume_progress(&mut axes, &given, &mut warnings);
     }
     let report = Report {
         strategy: Strategy {
@@ -177,19 +190,15 @@ fn add_under_its_action(axes: &mut Vec<Axis>, d: DetailEntry) {
     axes[ai].actions[ci].objectives.push(d.objective);
 }
 
-/// Only the summary names these objectives, and the summary gives no objective percentage:
-/// take what the status implies and say so.
-fn assume_progress(
-    axes: &mut [Axis],
-    in_detail: &HashSet<ObjectiveRef>,
-    warnings: &mut Vec<Warning>,
-) {
+/// The page gives no percentage for these objectives (the dashboard's summary names them,
+/// its detail part does not): take what the status implies and say so.
+fn assume_progress(axes: &mut [Axis], given: &HashSet<ObjectiveRef>, warnings: &mut Vec<Warning>) {
     for o in axes
         .iter_mut()
         .flat_map(|a| &mut a.actions)
         .flat_map(|a| &mut a.objectives)
     {
-        if !in_detail.contains(&o.reference()) {
+        if !given.contains(&o.reference()) {
             o.fields.progress = if o.fields.status == Status::Completed {
                 100
             } else {

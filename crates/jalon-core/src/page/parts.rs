@@ -2,7 +2,7 @@
 //! actions with their published percentages, objectives with their status and unlabelled
 //! texts) and the detail part (one labelled entry per objective).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lines::{Cursor, Kind, Label, is_structural, join, split_summary_texts};
 use crate::error::{Error, Expected, PageLabel, Result};
@@ -70,8 +70,14 @@ pub(super) fn header(c: &mut Cursor) -> Result<Header> {
 }
 
 /// The summary part, up to the first detail entry. The language is the first axis line's.
-pub(super) fn summary(c: &mut Cursor, language: &mut Option<Language>) -> Result<Vec<Axis>> {
+/// Returns the axes, and the objectives whose entry gave their progress (Jalon's own
+/// publication does; the dashboard's summary does not).
+pub(super) fn summary(
+    c: &mut Cursor,
+    language: &mut Option<Language>,
+) -> Result<(Vec<Axis>, HashSet<ObjectiveRef>)> {
     let mut axes: Vec<Axis> = Vec::new();
+    let mut with_progress = HashSet::new();
     let mut seen: HashMap<ObjectiveRef, usize> = HashMap::new();
     while c.peek().is_some() && !c.opens_detail(c.pos) {
         let no = c.line_no();
@@ -85,6 +91,11 @@ pub(super) fn summary(c: &mut Cursor, language: &mut Option<Language>) -> Result
                     Language::En
                 });
                 summary_axis(&mut axes, n, t, no, &found)?;
+                // Jalon's own publication gives the axis's percentage under it; the roll-up
+                // makes it again from the objectives, so only its form is checked.
+                if matches!(c.peek().map(|l| &l.kind), Some(Kind::Progress(_))) {
+                    c.progress(Expected::ProgressLine)?;
+                }
             }
             Kind::Action(n, t) => summary_action(c, &mut axes, n, t, no, &found)?,
             Kind::Objective(n, t, part) => {
@@ -92,9 +103,11 @@ pub(super) fn summary(c: &mut Cursor, language: &mut Option<Language>) -> Result
                     return Err(Error::parse(no, Expected::ActionBeforeObjective, &found));
                 };
                 let r = ObjectiveRef { number: n, part };
-                action
-                    .objectives
-                    .push(summary_objective(c, &mut seen, r, t, no, &found)?);
+                let (o, given) = summary_objective(c, &mut seen, r, t, no, &found)?;
+                if given {
+                    with_progress.insert(r);
+                }
+                action.objectives.push(o);
             }
             Kind::Progress(_) => {
                 return Err(Error::parse(no, Expected::ProgressAfterAction, &found));
@@ -104,7 +117,7 @@ pub(super) fn summary(c: &mut Cursor, language: &mut Option<Language>) -> Result
             }
         }
     }
-    Ok(axes)
+    Ok((axes, with_progress))
 }
 
 /// The page repeats the axis line above each action: a new axis only when the number changes,
@@ -154,8 +167,10 @@ fn summary_action(
     Ok(())
 }
 
-/// A summary objective: its status, then its texts up to the next entry. The summary gives no
-/// objective percentage.
+/// A summary objective: its status, then its texts up to the next entry. The dashboard's
+/// summary gives no objective percentage and leaves the texts unlabelled; Jalon's own
+/// publication gives the percentage after the status and labels the texts as the detail part
+/// does. Returns the objective and whether its percentage was given.
 fn summary_objective(
     c: &mut Cursor,
     seen: &mut HashMap<ObjectiveRef, usize>,
@@ -163,7 +178,7 @@ fn summary_objective(
     title: String,
     no: usize,
     found: &str,
-) -> Result<Objective> {
+) -> Result<(Objective, bool)> {
     if seen.contains_key(&r) {
         // Seen once already: this is its detail entry with a broken label.
         return Err(Error::parse(
@@ -176,9 +191,21 @@ fn summary_objective(
         objective: r,
         labelled: false,
     })?;
-    let paragraphs =
-        c.paragraphs(|c, pos| is_structural(&c.lines[pos].kind) || c.opens_detail(pos));
-    let (achievement, next_steps) = split_summary_texts(&paragraphs);
+    let progress = match c.peek().map(|l| l.kind.clone()) {
+        Some(Kind::Progress(_)) => Some(c.progress(Expected::ProgressOf { objective: r })?.0),
+        _ => None,
+    };
+    let (achievement, next_steps) =
+        if c.peek().map(|l| l.kind.clone()) == Some(Kind::Label(Label::Achievement)) {
+            c.pos += 1;
+            labelled_texts(c, |c, pos| {
+                is_structural(&c.lines[pos].kind) || c.opens_detail(pos)
+            })
+        } else {
+            let paragraphs =
+                c.paragraphs(|c, pos| is_structural(&c.lines[pos].kind) || c.opens_detail(pos));
+            split_summary_texts(&paragraphs)
+        };
     if seen.insert(r, no).is_some() {
         return Err(Error::parse(
             no,
@@ -186,19 +213,34 @@ fn summary_objective(
             found,
         ));
     }
-    Ok(Objective {
+    let objective = Objective {
         id: 0,
         number: r.number,
         part: r.part,
         fields: ObjectiveFields {
             title,
             status,
-            progress: 0,
+            progress: progress.unwrap_or(0),
             achievement,
             next_steps,
             ..Default::default()
         },
-    })
+    };
+    Ok((objective, progress.is_some()))
+}
+
+/// The achievement paragraphs (its label already read) and, after the "Next steps" label when
+/// there is one, the next steps, up to where `end` says the entry ends.
+fn labelled_texts(c: &mut Cursor, end: impl Fn(&Cursor, usize) -> bool) -> (String, String) {
+    let achievement =
+        c.paragraphs(|c, pos| c.lines[pos].kind == Kind::Label(Label::NextSteps) || end(c, pos));
+    let next_steps = if c.peek().map(|l| l.kind.clone()) == Some(Kind::Label(Label::NextSteps)) {
+        c.pos += 1;
+        c.paragraphs(&end)
+    } else {
+        Vec::new()
+    };
+    (join(&achievement), join(&next_steps))
 }
 
 /// The detail part: every entry to the end of the page. On a page without a summary, the
@@ -267,15 +309,7 @@ fn detail_entry(c: &mut Cursor, language: &mut Option<Language>) -> Result<Detai
     })?;
     let (progress, _) = c.progress(Expected::ProgressOf { objective: r })?;
     c.expect_label(Label::Achievement, label(PageLabel::Achievement, r))?;
-    let achievement = c.paragraphs(|c, pos| {
-        c.lines[pos].kind == Kind::Label(Label::NextSteps) || c.opens_detail(pos)
-    });
-    let next_steps = if c.peek().map(|l| l.kind.clone()) == Some(Kind::Label(Label::NextSteps)) {
-        c.pos += 1;
-        c.paragraphs(|c, pos| c.opens_detail(pos))
-    } else {
-        Vec::new()
-    };
+    let (achievement, next_steps) = labelled_texts(c, |c, pos| c.opens_detail(pos));
     Ok(DetailEntry {
         line: no,
         axis: (axis_n, axis_t),
@@ -288,8 +322,8 @@ fn detail_entry(c: &mut Cursor, language: &mut Option<Language>) -> Result<Detai
                 title,
                 status,
                 progress,
-                achievement: join(&achievement),
-                next_steps: join(&next_steps),
+                achievement,
+                next_steps,
                 ..Default::default()
             },
         },

@@ -1,0 +1,105 @@
+//! What goes out to readers: the report as a web page in a folder, and as a CSV file, each of
+//! the period on screen or of one named, in the report's language or the one asked for.
+
+use std::path::Path;
+
+use jalon_charts::PeriodFigures;
+use jalon_core::{Language, Report, summarize};
+use serde::{Deserialize, Serialize};
+
+use crate::{App, PeriodKey, Result};
+
+/// The CSV's profile: how spreadsheets will open it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CsvProfile {
+    /// `;`, decimal comma, UTF-8 with a byte-order mark, CRLF: Excel in French.
+    ExcelFr,
+    /// RFC 4180: `,`, decimal point, UTF-8 without a byte-order mark.
+    OpenData,
+}
+
+/// Which period goes out, and in which language.
+#[derive(Debug, Clone, Default)]
+pub struct OutputSettings {
+    /// The report's language when None.
+    pub lang: Option<Language>,
+    /// The period on screen when None.
+    pub period: Option<PeriodKey>,
+}
+
+/// A file written for readers.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Serialize)]
+pub struct Written {
+    pub path: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes: u64,
+}
+
+impl App {
+    /// Writes the report as a web page: `index.html` in `folder`, created when missing.
+    pub fn publish(&self, folder: &Path, settings: &OutputSettings) -> Result<Written> {
+        let (report, trend) = self.report_at(settings.period.as_ref())?;
+        let summary = summarize(&report);
+        let html = jalon_publish::page(&jalon_publish::PageInput {
+            report: &report,
+            summary: &summary,
+            trend: &trend,
+            lang: settings.lang.unwrap_or(report.strategy.language),
+        })?;
+        let path = jalon_publish::write_page(folder, &html)?;
+        Ok(Written {
+            path: path.display().to_string(),
+            bytes: html.len() as u64,
+        })
+    }
+
+    /// Writes the report as CSV, one row per objective entry.
+    pub fn export_csv(
+        &self,
+        path: &Path,
+        profile: CsvProfile,
+        settings: &OutputSettings,
+    ) -> Result<Written> {
+        let (report, _) = self.report_at(settings.period.as_ref())?;
+        let bytes = jalon_publish::csv(
+            &report,
+            settings.lang.unwrap_or(report.strategy.language),
+            match profile {
+                CsvProfile::ExcelFr => jalon_publish::CsvProfile::ExcelFr,
+                CsvProfile::OpenData => jalon_publish::CsvProfile::OpenData,
+            },
+        )?;
+        jalon_publish::write_atomically(path, &bytes)?;
+        Ok(Written {
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+        })
+    }
+
+    /// The report as it stood in a period (the one on screen when None), and the trend of
+    /// the periods up to it. A closed period is read from its snapshot, whose checksum is
+    /// verified: a tampered one is refused, not published.
+    fn report_at(&self, period: Option<&PeriodKey>) -> Result<(Report, Vec<PeriodFigures>)> {
+        let Some(key) = period else {
+            let trend = PeriodFigures::series(&self.session.trend_summaries()?);
+            return Ok((self.session.shown().clone(), trend));
+        };
+        let store = self.session.store();
+        let wanted = self.period(key)?;
+        let mut series = Vec::new();
+        let mut report = None;
+        for p in store.periods()? {
+            let r = store.period_report(&p)?;
+            series.push((p.clone(), summarize(&r)));
+            if p.id == wanted.id {
+                report = Some(r);
+                break;
+            }
+        }
+        let report = report.map_or_else(|| store.period_report(&wanted), Ok)?;
+        Ok((report, PeriodFigures::series(&series)))
+    }
+}
