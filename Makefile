@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: setup ui run test lint ui-test e2e bench bindings crash
+.PHONY: setup ui run test lint ui-test e2e page bench bindings crash
 
 setup:
 	bash scripts/setup.sh
@@ -29,10 +29,17 @@ e2e: ui
 	$(CARGO) build -p jalon-desktop
 	bash scripts/e2e.sh
 
+## The published page in Chromium (axe-core, the filter, print, offline) and the W3C validator.
+page: setup
+	$(CARGO) build -p jalon-cli
+	cd tests/e2e && JALON_CLI="$$PWD/../../target/debug/jalon-cli" node --test --test-reporter=spec page.test.mjs
+
 ## Every test: lints, UI unit tests, Rust unit, integration, property and CLI tests (and the
-## check that the TypeScript bindings are fresh), then the end-to-end tests of the real app.
+## check that the TypeScript bindings are fresh), the published page in a browser, then the
+## end-to-end tests of the real app.
 test: lint ui-test
 	$(CARGO) test --workspace
+	$(MAKE) --no-print-directory page
 	$(MAKE) --no-print-directory e2e
 
 ## Writes ui/src/bindings afresh from the Rust types.

@@ -11,8 +11,12 @@ packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libxdo-dev librsvg2-dev libssl-dev
   # end-to-end tests: WebKit's WebDriver, a virtual display, screenshots
   webkit2gtk-driver xvfb xauth imagemagick
+  # the published page's tests: a real browser and its driver, PDF tools for the print check
+  chromium chromium-driver poppler-utils
 )
 command -v node >/dev/null || packages+=(nodejs npm)
+# the W3C HTML validator (vnu, from npm) runs on Java
+command -v java >/dev/null || packages+=(default-jre-headless)
 
 missing=()
 for p in "${packages[@]}"; do
