@@ -37,4 +37,6 @@ jalon_command_list! {
     objective_history,
     period_history,
     import_past_page,
+    publish,
+    export_csv,
 }

@@ -22,6 +22,8 @@ fn export_all(dir: &Path) {
     jalon_app::ChartSettings::export_all(&cfg).expect("ChartSettings");
     jalon_app::ChartPreview::export_all(&cfg).expect("ChartPreview");
     jalon_app::ChartsExported::export_all(&cfg).expect("ChartsExported");
+    jalon_app::CsvProfile::export_all(&cfg).expect("CsvProfile");
+    jalon_app::Written::export_all(&cfg).expect("Written");
     jalon_app::CloseChecks::export_all(&cfg).expect("CloseChecks");
     jalon_app::PeriodChange::export_all(&cfg).expect("PeriodChange");
     jalon_core::Comparison::export_all(&cfg).expect("Comparison");

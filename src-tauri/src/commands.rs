@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use jalon_app::{
-    ChartPreview, ChartScope, ChartSettings, ChartsExported, CloseChecks, HistoryFilter,
-    ImportKind, Imported, PeriodChange, PeriodKey, Saved, View, chart_file_name,
+    ChartPreview, ChartScope, ChartSettings, ChartsExported, CloseChecks, CsvProfile,
+    HistoryFilter, ImportKind, Imported, OutputSettings, PeriodChange, PeriodKey, Saved, View,
+    Written, chart_file_name,
 };
 use jalon_core::store::{HistoryEntry, HistoryPage};
 use jalon_core::{Comparison, ObjectiveFields, Strategy, Subject, Trace};
@@ -202,6 +203,35 @@ pub async fn export_json(state: St<'_>, title: String) -> Result<Option<String>>
     };
     state.app().export_json(&path)?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Publishes the period on screen as a web page (index.html) in a folder the person chooses.
+#[tauri::command]
+pub async fn publish(state: St<'_>, title: String) -> Result<Option<Written>> {
+    let Some(folder) = state.ask(move |d| d.folder(&title)).await else {
+        return Ok(None);
+    };
+    Ok(Some(
+        state.app().publish(&folder, &OutputSettings::default())?,
+    ))
+}
+
+/// Writes the period on screen as CSV where the person chooses.
+#[tauri::command]
+pub async fn export_csv(
+    state: St<'_>,
+    profile: CsvProfile,
+    title: String,
+) -> Result<Option<Written>> {
+    let ask = move |d: &dyn crate::Dialogs| d.save(&title, Kind::Csv, "report.csv");
+    let Some(path) = state.ask(ask).await else {
+        return Ok(None);
+    };
+    Ok(Some(state.app().export_csv(
+        &path,
+        profile,
+        &OutputSettings::default(),
+    )?))
 }
 
 #[tauri::command]

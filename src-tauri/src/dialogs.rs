@@ -11,16 +11,18 @@ pub enum Kind {
     Json,
     Png,
     Svg,
+    Csv,
 }
 
 impl Kind {
     fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
             Kind::Report => ("Jalon report", &["jalon"]),
-            Kind::Page => ("Published page (text)", &["txt"]),
+            Kind::Page => ("Published page (text or HTML)", &["txt", "html", "htm"]),
             Kind::Json => ("Jalon JSON document", &["json"]),
             Kind::Png => ("PNG image", &["png"]),
             Kind::Svg => ("SVG image", &["svg"]),
+            Kind::Csv => ("CSV spreadsheet", &["csv"]),
         }
     }
 }

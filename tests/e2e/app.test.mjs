@@ -517,3 +517,40 @@ c.close()`, planted]);
   assert.equal(await textOf(browser, '.file-name'), 'Demo report.jalon', 'the report stays open');
   await shot(browser, '15-planted-file');
 });
+
+test('16. Publish… writes the web page of the report on screen, which imports back; CSV for Excel through the save dialog', async () => {
+  await (await browser.$('[data-testid="tab-dashboard"]')).click();
+  const site = path.join(path.dirname(demoFile), 'published site');
+  fs.rmSync(site, { recursive: true, force: true });
+  answerNextDialog(site);
+  await (await browser.$('.menu > summary')).click();
+  await (await browser.$('[data-testid="publish"]')).click();
+  const index = path.join(site, 'index.html');
+  await waitForFiles([index]);
+  await browser.waitUntil(async () => (await textOf(browser, '[data-testid="message"]'))?.includes(index),
+    { timeout: 5000, timeoutMsg: 'no message naming the page' });
+  await shot(browser, '16-published');
+  const html = fs.readFileSync(index, 'utf8');
+  assert.match(html, /<h1>Digital strategy for education \(demo\)<\/h1>/);
+  // The page reads back, through the CLI, as the report the app shows.
+  const cli = path.join(root, 'target/debug/jalon-cli');
+  const back = path.join(path.dirname(demoFile), 'published-back.jalon');
+  fs.rmSync(back, { force: true });
+  execFileSync(cli, ['import-page', index, '--db', back], { stdio: 'ignore' });
+  const summary = JSON.parse(execFileSync(cli, ['summary', '--db', back, '--json'], { encoding: 'utf8' }));
+  const action14 = summary.axes.flatMap((a) => a.actions).find((a) => a.number === 14);
+  assert.equal(`${action14.progress}%`, await textOf(browser, '[data-testid="action-progress-14"]'));
+  const counts = await textOf(browser, '[data-testid="counts"]');
+  assert.ok(counts.endsWith(`and ${summary.strategy.objective_count} objectives`), `${counts} / ${summary.strategy.objective_count}`);
+
+  const csv = path.join(path.dirname(demoFile), 'report.csv');
+  fs.rmSync(csv, { force: true });
+  answerNextDialog(csv);
+  await (await browser.$('.menu > summary')).click();
+  await (await browser.$('[data-testid="export-csv-excel"]')).click();
+  await waitForFiles([csv]);
+  const bytes = fs.readFileSync(csv);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark for Excel');
+  const lines = bytes.toString('utf8').slice(1).split('\r\n').filter((l) => /^\d+;/.test(l));
+  assert.ok(lines.length >= 25, `${lines.length} objective rows`);
+});

@@ -18,8 +18,10 @@ import type { Comparison } from '../bindings/Comparison';
 import type { HistoryEntry } from '../bindings/HistoryEntry';
 import type { HistoryPage } from '../bindings/HistoryPage';
 import type { PeriodChange } from '../bindings/PeriodChange';
+import type { CsvProfile } from '../bindings/CsvProfile';
+import type { Written } from '../bindings/Written';
 
-export type { View, Saved, Imported, CommandError, ObjectiveFields, Strategy, Subject, Trace };
+export type { View, Saved, Imported, CommandError, ObjectiveFields, Strategy, Subject, Trace, CsvProfile, Written };
 export type { ChartScope, ChartSettings, ChartFormat, ChartPreview, ChartsExported };
 export type { CloseChecks, Comparison, HistoryEntry };
 
@@ -74,4 +76,7 @@ export const api = {
   periodHistory: (period: number | null, limit: number) => invoke<HistoryPage>('period_history', { period, limit }),
   importPastPage: (title: string, label: string, asOf: string) =>
     invoke<Imported | null>('import_past_page', { title, label, asOf }),
+  publish: (title: string) => invoke<Written | null>('publish', { title }),
+  exportCsv: (profile: CsvProfile, title: string) =>
+    invoke<Written | null>('export_csv', { profile, title }),
 };
