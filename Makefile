@@ -50,6 +50,7 @@ bench: setup
 	$(CARGO) bench -p jalon-core
 	$(CARGO) bench -p jalon-charts
 	bash scripts/chart-bench.sh
+	bash scripts/publish-bench.sh
 
 ## Crash trials: the real app and the CLI killed with SIGKILL at random moments, 100 times each
 ## (not part of `make test`: it takes several minutes).

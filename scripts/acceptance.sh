@@ -4,7 +4,8 @@
 # in axis 4, with Objective 32 in two parts (1/2 completed at 100, 2/2 in progress at 60).
 # Then the same page is kept as an earlier edition (closed period 2025-Q4): its checksum is
 # verified, the comparison with the live report finds nothing moved, and the axis trend has
-# both periods.
+# both periods. Last, the live report is published as a web page, which imports back as the same
+# 17 entries, and written as CSV in both profiles.
 set -euo pipefail
 shared=${1:?usage: acceptance.sh SHARED_DIR}
 seed="$shared/seed/progress-report-2026-axis4.txt"
@@ -65,5 +66,39 @@ for f in failures:
 if failures:
     sys.exit(1)
 print(f"acceptance: seed kept as 2025-Q4 (sha256 {closed[0]['checksum'][:12]}…), nothing moved, trend: {alt.strip()}")
-print("4 passed, 0 failed")
+
+PY
+
+# The seed published as a web page reads back as the same report, and both CSV profiles hold
+# one row per entry.
+"$cli" publish --db "$work/seed.jalon" --out "$work/site"
+"$cli" import-page "$work/site/index.html" --db "$work/back.jalon" 2>/dev/null
+"$cli" export-json --db "$work/seed.jalon" --out "$work/seed.json"
+"$cli" export-json --db "$work/back.jalon" --out "$work/back.json"
+"$cli" export-csv --db "$work/seed.jalon" --out "$work/excel.csv" --profile excel-fr
+"$cli" export-csv --db "$work/seed.jalon" --out "$work/open.csv" --profile open-data
+python3 - "$work" <<'PY'
+import csv, io, json, pathlib, sys
+work = pathlib.Path(sys.argv[1])
+def content(name):
+    d = json.loads((work / name).read_text())
+    return [(a["number"], a["title"], c["number"], c["title"], o["number"], o["part"], o["parts"],
+             o["title"], o["status"], o["progress"], o["achievement"], o["next_steps"])
+            for a in d["axes"] for c in a["actions"] for o in c["objectives"]]
+failures = []
+seed, back = content("seed.json"), content("back.json")
+if seed != back or len(seed) != 17:
+    diff = next((x, y) for x, y in zip(seed, back) if x != y) if len(seed) == len(back) else (len(seed), len(back))
+    failures.append(f"the published seed does not read back the same: {diff}")
+for name, sep, bom in [("excel.csv", ";", True), ("open.csv", ",", False)]:
+    raw = (work / name).read_bytes()
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=sep))
+    if raw.startswith(b"\xef\xbb\xbf") != bom or len(rows) != 18:
+        failures.append(f"{name}: {len(rows)} rows, byte-order mark {raw[:3]!r}")
+for f in failures:
+    print("acceptance: FAIL", f, file=sys.stderr)
+if failures:
+    sys.exit(1)
+print(f"acceptance: the seed published as a web page reads back as the same {len(seed)} entries; both CSV profiles hold 17 rows")
+print("5 passed, 0 failed")
 PY

@@ -102,6 +102,11 @@ pub enum Error {
     #[error("{}", self.render(crate::Language::En))]
     TooLarge { size: u64, limit: u64 },
 
+    /// An HTML page whose elements nest deeper than Jalon reads, refused before its tree is
+    /// built.
+    #[error("{}", self.render(crate::Language::En))]
+    TooDeep { depth: usize, limit: usize },
+
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
 
@@ -354,6 +359,10 @@ pub enum ErrorData {
         size: u64,
         limit: u64,
     },
+    TooDeep {
+        depth: usize,
+        limit: usize,
+    },
     Invalid {
         field: String,
         reason: Invalid,
@@ -494,6 +503,10 @@ impl Error {
             Error::ChangedElsewhere => ErrorData::ChangedElsewhere,
             Error::TooLarge { size, limit } => ErrorData::TooLarge {
                 size: *size,
+                limit: *limit,
+            },
+            Error::TooDeep { depth, limit } => ErrorData::TooDeep {
+                depth: *depth,
                 limit: *limit,
             },
             Error::Sqlite(e) => ErrorData::Database {

@@ -23,7 +23,7 @@ function plain(o: object): Params {
 
 const errorKey: Record<ErrorData['code'], Key> = {
   no_such_file: 'err_no_such_file', already_exists: 'err_already_exists', not_a_report: 'err_not_a_report',
-  foreign_schema: 'err_foreign_schema', encoding: 'err_encoding', too_large: 'err_too_large',
+  foreign_schema: 'err_foreign_schema', encoding: 'err_encoding', too_large: 'err_too_large', too_deep: 'err_too_deep',
   changed_elsewhere: 'err_changed_elsewhere',
   newer_schema: 'err_newer_schema', invalid: 'err_invalid', conflict: 'err_invalid', unknown_id: 'err_unknown_id',
   parse: 'err_parse', closed_period: 'err_closed_period', tampered: 'err_tampered', bad_row: 'err_bad_row',
@@ -98,6 +98,8 @@ export function errorText(lang: Lang, e: ErrorData): string {
     }
     case 'too_large':
       return t({ size: e.size.toLocaleString(lang), limit: e.limit.toLocaleString(lang) });
+    case 'too_deep':
+      return t({ depth: e.depth.toLocaleString(lang), limit: e.limit.toLocaleString(lang) });
     case 'conflict':
       return conflictText(lang, e.conflict);
     case 'parse':

@@ -306,3 +306,20 @@ neutralised = [r[next_steps] for r in body if "HYPERLINK" in r[next_steps]][0]
 print(json.dumps({"rows": len(body), "columns": len(header), "neutralised": neutralised,
                   "action_progress": [r[15] for r in body if r[15] and not r[15].isdigit()][0]}))
 "#;
+
+#[test]
+fn an_html_page_nested_deeper_than_a_browser_builds_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("deep.html");
+    // 250 kB: html5ever's tree builder would take seconds, growing with the square.
+    std::fs::write(&page, "<div>".repeat(50_000) + "Axis 1: deep").expect("write");
+    let db = dir.path().join("r.jalon");
+    let o = cli(&["import-page", s(&page), "--db", s(&db)]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("nests its elements 50,000 deep, more than the 512 Jalon reads"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!db.exists(), "no report is left behind");
+}

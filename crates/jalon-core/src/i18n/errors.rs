@@ -95,6 +95,16 @@ impl Error {
                 lang.count(*size as usize),
                 lang.count(*limit as usize)
             ),
+            Error::TooDeep { depth, limit } if fr => format!(
+                "les éléments de cette page HTML sont imbriqués sur {} niveaux, plus que les {} que Jalon lit\u{a0}: elle n’est pas lue",
+                lang.count(*depth),
+                lang.count(*limit)
+            ),
+            Error::TooDeep { depth, limit } => format!(
+                "this HTML page nests its elements {} deep, more than the {} Jalon reads: it is not read",
+                lang.count(*depth),
+                lang.count(*limit)
+            ),
             Error::Sqlite(e) => {
                 format!("{}{c} {e}", if fr { "base de données" } else { "database" })
             }

@@ -15,8 +15,21 @@
 //!
 //! Folded `<details>` count as shown: their text is the page's text, only collapsed.
 
+use std::cell::{Cell, RefCell};
+
 use ego_tree::iter::Edge;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 use scraper::{Html, Node};
+
+use crate::error::{Error, Result};
+
+/// The deepest nesting of elements Jalon reads, as deep as Chromium's parser builds a tree.
+/// html5ever's tree builder takes time in the square of the depth (a 250 kB page of 50,000
+/// nested `<div>` takes 12 s), so a page nested deeper is refused before it is built.
+pub const MAX_DEPTH: usize = 512;
 
 /// Whether an input is an HTML page rather than the text format: its first character, after
 /// a byte-order mark and blanks, opens a tag. A text page starts with its title.
@@ -26,8 +39,16 @@ pub fn is_html(text: &str) -> bool {
         .starts_with('<')
 }
 
-/// The page's main content as text, one line per line a browser would show.
-pub fn to_text(html: &str) -> String {
+/// The page's main content as text, one line per line a browser would show. A page nested
+/// deeper than `MAX_DEPTH` is refused.
+pub fn to_text(html: &str) -> Result<String> {
+    let depth = depth(html);
+    if depth > MAX_DEPTH {
+        return Err(Error::TooDeep {
+            depth,
+            limit: MAX_DEPTH,
+        });
+    }
     let doc = Html::parse_document(html);
     let root = main_content(&doc);
     let mut out = Layout::default();
@@ -73,7 +94,89 @@ pub fn to_text(html: &str) -> String {
             }
         }
     }
-    out.finish()
+    Ok(out.finish())
+}
+
+/// How deep the page's elements nest, from its tags alone (linear time). End tags close what
+/// they name and what is open inside it; elements that HTML closes by themselves (a `<p>`, a
+/// `<li>` before the next) are closed the same way, so that a page without end tags is not
+/// counted deeper than a browser builds it.
+fn depth(html: &str) -> usize {
+    struct Depth {
+        open: RefCell<Vec<html5ever::LocalName>>,
+        deepest: Cell<usize>,
+    }
+    impl TokenSink for Depth {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            let Token::TagToken(tag) = token else {
+                return TokenSinkResult::Continue;
+            };
+            let name = &*tag.name;
+            let mut open = self.open.borrow_mut();
+            match tag.kind {
+                TagKind::StartTag => {
+                    const SELF_CLOSING: &[&str] =
+                        &["p", "li", "dt", "dd", "tr", "td", "th", "option"];
+                    // A new item closes the open one, whatever is open inside it.
+                    if SELF_CLOSING.contains(&name)
+                        && let Some(at) = open.iter().rposition(|o| &**o == name)
+                    {
+                        open.truncate(at);
+                    }
+                    if !tag.self_closing && !is_void(name) {
+                        open.push(tag.name.clone());
+                        self.deepest.set(self.deepest.get().max(open.len()));
+                    }
+                    // The tokenizer reads these elements' content as text, as a browser does.
+                    return match name {
+                        "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                        "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+                            TokenSinkResult::RawData(RawKind::Rawtext)
+                        }
+                        "textarea" | "title" => TokenSinkResult::RawData(RawKind::Rcdata),
+                        "plaintext" => TokenSinkResult::Plaintext,
+                        _ => TokenSinkResult::Continue,
+                    };
+                }
+                TagKind::EndTag => {
+                    if let Some(at) = open.iter().rposition(|o| o == &tag.name) {
+                        open.truncate(at);
+                    }
+                }
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    let sink = Depth {
+        open: RefCell::new(Vec::new()),
+        deepest: Cell::new(0),
+    };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(html.into());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.deepest.get()
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
 }
 
 /// `<main>` (the first one not hidden), else `<body>`, else the whole document.
@@ -283,7 +386,7 @@ mod tests {
             <details><summary>Achievement</summary><p>Folded</p></details></main>\
             <footer>Foot</footer></body></html>";
         assert_eq!(
-            to_text(html),
+            to_text(html).unwrap(),
             "Title\n\nOne two three\n\nLine\nbreak\n\n  • first\n  • second\n\nA\t1\nB\t2\n\nAchievement\n\nFolded\n"
         );
     }
@@ -296,14 +399,14 @@ mod tests {
             <button>Go</button></form><svg><text>Axis 5: no</text></svg>\
             <p hidden>Axis 6: no</p><p style='display: none'>Axis 7: no</p>\
             <noscript>Axis 8: no</noscript><p>Kept</p></body>";
-        assert_eq!(to_text(html), "Menu\nFilter by axis:\n\nKept\n");
+        assert_eq!(to_text(html).unwrap(), "Menu\nFilter by axis:\n\nKept\n");
     }
 
     #[test]
     fn the_main_element_is_read_when_the_page_has_one() {
         let html = "<body><nav><a href='#a'>Axis 1</a></nav><main><p>Inside</p></main>\
             <footer>Outside</footer></body>";
-        assert_eq!(to_text(html), "Inside\n");
+        assert_eq!(to_text(html).unwrap(), "Inside\n");
         assert!(is_html("\u{feff}  <!DOCTYPE html>"));
         assert!(!is_html("2026 Progress Report\n<b>"));
     }
@@ -311,12 +414,32 @@ mod tests {
     #[test]
     fn no_break_spaces_are_text_and_pre_keeps_its_lines() {
         let html = "<p>Avancement&nbsp;: 65&#8239;%</p><pre>a\n  b</pre>";
-        assert_eq!(to_text(html), "Avancement\u{a0}: 65\u{202f}%\n\na\n  b\n");
+        assert_eq!(
+            to_text(html).unwrap(),
+            "Avancement\u{a0}: 65\u{202f}%\n\na\n  b\n"
+        );
     }
 
     #[test]
-    fn a_page_nested_very_deep_does_not_overflow_the_stack() {
-        let html = format!("{}deep{}", "<div>".repeat(5_000), "</div>".repeat(5_000));
-        assert_eq!(to_text(&html), "deep\n");
+    fn a_page_nested_deeper_than_a_browser_builds_is_refused_before_it_is_built() {
+        let html = format!(
+            "{}deep{}",
+            "<div>".repeat(MAX_DEPTH),
+            "</div>".repeat(MAX_DEPTH)
+        );
+        assert_eq!(to_text(&html).unwrap(), "deep\n");
+        let deeper = format!("<div>{html}</div>");
+        assert!(matches!(
+            to_text(&deeper),
+            Err(Error::TooDeep { depth: 513, .. })
+        ));
+        // Elements HTML closes by themselves, and void ones, do not add up.
+        let flat = "<ul>".to_string() + &"<li><p>item<br><img src=x>".repeat(5_000) + "</ul>";
+        assert_eq!(depth(&flat), 3);
+        // Tags inside a script are text, not elements.
+        assert_eq!(
+            depth(&format!("<script>{}</script>", "<div>".repeat(1_000))),
+            1
+        );
     }
 }

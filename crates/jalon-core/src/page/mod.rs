@@ -41,7 +41,7 @@ pub struct ParsedPage {
 pub fn parse_page(text: &str) -> Result<ParsedPage> {
     check_size(text.len())?;
     if is_html(text) {
-        return parse_text(&html::to_text(text));
+        return parse_text(&html::to_text(text)?);
     }
     parse_text(text)
 }

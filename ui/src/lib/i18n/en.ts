@@ -260,6 +260,7 @@ export const en = {
   err_foreign_schema: '{path}: refused: its schema is not Jalon’s ({objects}); the file is left as it was',
   err_encoding: 'not text in UTF-8, UTF-16 with a byte-order mark, Windows-1252 or Latin-1: the file is not read',
   err_too_large: 'the file holds {size} bytes, more than the {limit} Jalon reads: it is not read',
+  err_too_deep: 'this HTML page nests its elements {depth} deep, more than the {limit} Jalon reads: it is not read',
   schema_extra: 'extra {object} {name}',
   schema_missing: 'missing {object} {name}',
   schema_changed: 'changed {object} {name}',

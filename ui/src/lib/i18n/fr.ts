@@ -260,6 +260,7 @@ export const fr: Catalogue = {
   err_foreign_schema: '{path} : refusé, son schéma n’est pas celui de Jalon ({objects}) ; le fichier est laissé tel quel',
   err_encoding: 'ce n’est pas un texte en UTF-8, en UTF-16 avec marque d’ordre des octets, ni en Windows-1252 ou Latin-1 : le fichier n’est pas lu',
   err_too_large: 'le fichier fait {size} octets, plus que les {limit} que Jalon lit : il n’est pas lu',
+  err_too_deep: 'les éléments de cette page HTML sont imbriqués sur {depth} niveaux, plus que les {limit} que Jalon lit : elle n’est pas lue',
   schema_extra: 'ajout : {object} {name}',
   schema_missing: 'absence : {object} {name}',
   schema_changed: 'modification : {object} {name}',
