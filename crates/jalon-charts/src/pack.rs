@@ -10,19 +10,9 @@ use jalon_core::summary::Summary;
 use crate::{ChartError, ChartId, Format, Options, PeriodFigures, Scope, catalogue, render};
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ChartError> {
-    let err = |source| ChartError::Write {
+    jalon_core::files::write_atomically(path, bytes).map_err(|source| ChartError::Write {
         path: path.display().to_string(),
         source,
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.part"));
-    std::fs::write(&tmp, bytes).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        err(e)
     })
 }
 

@@ -13,6 +13,7 @@ pub mod error;
 pub mod exact;
 pub mod exchange;
 pub mod explain;
+pub mod files;
 pub mod history;
 pub mod i18n;
 pub mod import;

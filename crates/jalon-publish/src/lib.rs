@@ -32,29 +32,13 @@ pub enum PublishError {
 
 pub type Result<T> = std::result::Result<T, PublishError>;
 
-/// Writes a file under a temporary name beside it, flushed to disk, then renames it into
-/// place: a failed or interrupted write never leaves half a file under the real name, and an
-/// earlier file there stays whole until the new one is complete.
+/// Writes a file for readers so that none ever finds half of it (see
+/// `jalon_core::files::write_atomically`).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let err = |source| PublishError::Write {
+    jalon_core::files::write_atomically(path, bytes).map_err(|source| PublishError::Write {
         path: path.display().to_string(),
         source,
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.part"));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(err(e));
-    }
-    Ok(())
+    })
 }
 
 /// Writes the page into a folder, created when missing: `index.html`, which holds everything.

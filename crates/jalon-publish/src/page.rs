@@ -229,15 +229,7 @@ fn data_table(out: &mut String, p: &Prepared, w: PageWords) {
 }
 
 fn axis_section(out: &mut String, lang: Language, axis: &jalon_core::Axis, s: &AxisSummary) {
-    let _ = write!(
-        out,
-        "<section class=\"axis\" id=\"axis-{n}\" aria-labelledby=\"axis-{n}-h\">\n<h2 id=\"axis-{n}-h\">{}{} {}</h2>\n",
-        esc(&lang.named(Level::Axis, axis.number)),
-        lang.colon(),
-        esc(&axis.title),
-        n = axis.number,
-    );
-    progress_line(out, lang, s.progress);
+    open_section(out, lang, Level::Axis, axis.number, &axis.title, s.progress);
     for (action, a) in axis.actions.iter().zip(&s.actions) {
         action_section(out, lang, action, a);
     }
@@ -250,19 +242,42 @@ fn action_section(
     action: &jalon_core::Action,
     s: &ActionSummary,
 ) {
-    let _ = write!(
+    open_section(
         out,
-        "<section class=\"action\" id=\"action-{n}\" aria-labelledby=\"action-{n}-h\">\n<h3 id=\"action-{n}-h\">{}{} {}</h3>\n",
-        esc(&lang.named(Level::Action, action.number)),
-        lang.colon(),
-        esc(&action.title),
-        n = action.number,
+        lang,
+        Level::Action,
+        action.number,
+        &action.title,
+        s.progress,
     );
-    progress_line(out, lang, s.progress);
     for o in &action.objectives {
         objective_article(out, lang, o);
     }
     out.push_str("</section>\n");
+}
+
+/// An axis's or an action's section, opened with its heading ("Axis 4: title", an `h2`; an
+/// action's an `h3`) and its progress line.
+fn open_section(
+    out: &mut String,
+    lang: Language,
+    level: Level,
+    number: u32,
+    title: &str,
+    progress: Option<u32>,
+) {
+    let (class, h) = match level {
+        Level::Axis => ("axis", 2),
+        _ => ("action", 3),
+    };
+    let _ = write!(
+        out,
+        "<section class=\"{class}\" id=\"{class}-{number}\" aria-labelledby=\"{class}-{number}-h\">\n<h{h} id=\"{class}-{number}-h\">{}{} {}</h{h}>\n",
+        esc(&lang.named(level, number)),
+        lang.colon(),
+        esc(title),
+    );
+    progress_line(out, lang, progress);
 }
 
 fn objective_article(out: &mut String, lang: Language, o: &Objective) {
