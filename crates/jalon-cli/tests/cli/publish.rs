@@ -323,3 +323,30 @@ fn an_html_page_nested_deeper_than_a_browser_builds_is_refused_at_once() {
     );
     assert!(!db.exists(), "no report is left behind");
 }
+
+#[test]
+fn an_error_in_an_html_page_names_the_line_of_the_html_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("bad.html");
+    let html = std::fs::read_to_string(repo("tests/fixtures/pages/en-dashboard.html"))
+        .expect("fixture")
+        .replace(
+            "<div class=\"progress\">Progress : 30%</div>",
+            "<div class=\"progress\">Progress : 130%</div>",
+        );
+    let line = html
+        .lines()
+        .position(|l| l.contains("130%"))
+        .expect("the changed line")
+        + 1;
+    std::fs::write(&page, html).expect("write");
+    let db = dir.path().join("r.jalon");
+    let o = cli(&["import-page", s(&page), "--db", s(&db)]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains(&format!("line {line}:")),
+        "names HTML line {line}: {}",
+        stderr(&o)
+    );
+    assert!(!db.exists());
+}

@@ -22,7 +22,7 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
-use scraper::{Html, Node};
+use scraper::Node;
 
 use crate::error::{Error, Result};
 
@@ -39,9 +39,30 @@ pub fn is_html(text: &str) -> bool {
         .starts_with('<')
 }
 
+/// An HTML page's text, with where each of its lines comes from in the HTML file.
+pub struct PageText {
+    pub text: String,
+    /// The HTML line of each text line (0-based index): the line of the element its first
+    /// text belongs to; a blank line takes the line before it.
+    sources: Vec<u64>,
+    /// One past the HTML's last line, for an error at the end of the page.
+    end: u64,
+}
+
+impl PageText {
+    /// The HTML line of a (1-based) text line.
+    pub fn source_line(&self, text_line: usize) -> usize {
+        let line = match text_line.checked_sub(1).and_then(|i| self.sources.get(i)) {
+            Some(&l) => l,
+            None => self.end,
+        };
+        usize::try_from(line).unwrap_or(usize::MAX)
+    }
+}
+
 /// The page's main content as text, one line per line a browser would show. A page nested
 /// deeper than `MAX_DEPTH` is refused.
-pub fn to_text(html: &str) -> Result<String> {
+pub fn to_text(html: &str) -> Result<PageText> {
     let depth = depth(html);
     if depth > MAX_DEPTH {
         return Err(Error::TooDeep {
@@ -49,9 +70,15 @@ pub fn to_text(html: &str) -> Result<String> {
             limit: MAX_DEPTH,
         });
     }
-    let doc = Html::parse_document(html);
-    let root = main_content(&doc);
-    let mut out = Layout::default();
+    let parsed = super::html_lines::parse(html);
+    let doc = &parsed.html;
+    let root = main_content(doc);
+    let mut out = Layout {
+        src: 1,
+        ..Layout::default()
+    };
+    // The source line of each open element, innermost last.
+    let mut element_lines: Vec<u64> = Vec::new();
     // Iterative: a hostile page nested a million deep must not overflow the stack.
     let mut skipping: Option<ego_tree::NodeId> = None;
     let mut pre_depth = 0usize;
@@ -72,6 +99,9 @@ pub fn to_text(html: &str) -> Result<String> {
                         if name == "pre" {
                             pre_depth += 1;
                         }
+                        let line = parsed.lines.get(&node.id()).copied().unwrap_or(out.src);
+                        element_lines.push(line);
+                        out.src = line;
                         out.open(name);
                     }
                     _ => {}
@@ -89,12 +119,15 @@ pub fn to_text(html: &str) -> Result<String> {
                     if e.name() == "pre" {
                         pre_depth -= 1;
                     }
+                    element_lines.pop();
+                    out.src = element_lines.last().copied().unwrap_or(out.src);
                     out.close(e.name());
                 }
             }
         }
     }
-    Ok(out.finish())
+    let end = html.lines().count() as u64 + 1;
+    Ok(out.finish(end))
 }
 
 /// How deep the page's elements nest, from its tags alone (linear time). End tags close what
@@ -180,7 +213,7 @@ fn is_void(name: &str) -> bool {
 }
 
 /// `<main>` (the first one not hidden), else `<body>`, else the whole document.
-fn main_content(doc: &Html) -> ego_tree::NodeRef<'_, Node> {
+fn main_content(doc: &scraper::Html) -> ego_tree::NodeRef<'_, Node> {
     let mut body = None;
     for node in doc.tree.root().descendants() {
         if let Node::Element(e) = node.value() {
@@ -251,6 +284,12 @@ struct Layout {
     first_cell: bool,
     /// A list item opened: its bullet starts the line when its first text comes.
     bullet_pending: bool,
+    /// The source line of the element whose text comes next.
+    src: u64,
+    /// Line breaks written so far: the index of the line being written.
+    newlines: usize,
+    /// The source line of each text line's first text, by line index.
+    sources: Vec<Option<u64>>,
 }
 
 impl Layout {
@@ -285,7 +324,7 @@ impl Layout {
             "br" => {
                 // A forced break: a new line even when the line is empty, so two make a blank.
                 self.flush_owed();
-                self.out.push('\n');
+                self.newline();
                 self.line_has_text = false;
                 self.space_pending = false;
             }
@@ -311,7 +350,7 @@ impl Layout {
             if !self.out.is_empty() {
                 let have = self.out.chars().rev().take_while(|&c| c == '\n').count();
                 for _ in have..self.owed {
-                    self.out.push('\n');
+                    self.newline();
                 }
             }
             self.owed = 0;
@@ -319,9 +358,19 @@ impl Layout {
         }
     }
 
+    fn newline(&mut self) {
+        self.out.push('\n');
+        self.newlines += 1;
+    }
+
     /// Starts text on the line: the breaks owed, then the bullet of a list item not begun.
+    /// The line's first text says where the line comes from.
     fn start_text(&mut self) {
         self.flush_owed();
+        if self.sources.len() <= self.newlines {
+            self.sources.resize(self.newlines + 1, None);
+        }
+        self.sources[self.newlines].get_or_insert(self.src);
         if self.bullet_pending {
             self.out.push_str("  • ");
             self.bullet_pending = false;
@@ -333,7 +382,7 @@ impl Layout {
         if pre {
             for (i, line) in t.split('\n').enumerate() {
                 if i > 0 {
-                    self.out.push('\n');
+                    self.newline();
                     self.line_has_text = false;
                 }
                 if !line.is_empty() {
@@ -361,15 +410,23 @@ impl Layout {
         }
     }
 
-    fn finish(mut self) -> String {
+    fn finish(mut self, end: u64) -> PageText {
         // Trailing blanks of each line are layout, not text.
         let mut lines: Vec<&str> = self.out.lines().map(str::trim_end).collect();
         while lines.last().is_some_and(|l| l.is_empty()) {
             lines.pop();
         }
-        self.out = lines.join("\n");
-        self.out.push('\n');
-        self.out
+        let mut text = lines.join("\n");
+        text.push('\n');
+        let mut last = 1;
+        let sources = (0..lines.len())
+            .map(|i| {
+                last = self.sources.get(i).copied().flatten().unwrap_or(last);
+                last
+            })
+            .collect();
+        self.out = String::new();
+        PageText { text, sources, end }
     }
 }
 
@@ -386,7 +443,7 @@ mod tests {
             <details><summary>Achievement</summary><p>Folded</p></details></main>\
             <footer>Foot</footer></body></html>";
         assert_eq!(
-            to_text(html).unwrap(),
+            to_text(html).unwrap().text,
             "Title\n\nOne two three\n\nLine\nbreak\n\n  • first\n  • second\n\nA\t1\nB\t2\n\nAchievement\n\nFolded\n"
         );
     }
@@ -399,14 +456,26 @@ mod tests {
             <button>Go</button></form><svg><text>Axis 5: no</text></svg>\
             <p hidden>Axis 6: no</p><p style='display: none'>Axis 7: no</p>\
             <noscript>Axis 8: no</noscript><p>Kept</p></body>";
-        assert_eq!(to_text(html).unwrap(), "Menu\nFilter by axis:\n\nKept\n");
+        assert_eq!(
+            to_text(html).unwrap().text,
+            "Menu\nFilter by axis:\n\nKept\n"
+        );
+    }
+
+    #[test]
+    fn each_text_line_knows_the_html_line_it_comes_from() {
+        let html = "<!doctype html>\n<body>\n<main>\n<h1>Title</h1>\n<p>One\ntwo</p>\n\n<ul>\n<li>a</li>\n<li>b</li></ul>\n</main>";
+        let t = to_text(html).unwrap();
+        assert_eq!(t.text, "Title\n\nOne two\n\n  • a\n  • b\n");
+        let lines: Vec<usize> = (1..=7).map(|l| t.source_line(l)).collect();
+        assert_eq!(lines, [4, 4, 5, 5, 9, 10, 12], "{:?}", t.text);
     }
 
     #[test]
     fn the_main_element_is_read_when_the_page_has_one() {
         let html = "<body><nav><a href='#a'>Axis 1</a></nav><main><p>Inside</p></main>\
             <footer>Outside</footer></body>";
-        assert_eq!(to_text(html).unwrap(), "Inside\n");
+        assert_eq!(to_text(html).unwrap().text, "Inside\n");
         assert!(is_html("\u{feff}  <!DOCTYPE html>"));
         assert!(!is_html("2026 Progress Report\n<b>"));
     }
@@ -415,7 +484,7 @@ mod tests {
     fn no_break_spaces_are_text_and_pre_keeps_its_lines() {
         let html = "<p>Avancement&nbsp;: 65&#8239;%</p><pre>a\n  b</pre>";
         assert_eq!(
-            to_text(html).unwrap(),
+            to_text(html).unwrap().text,
             "Avancement\u{a0}: 65\u{202f}%\n\na\n  b\n"
         );
     }
@@ -427,7 +496,7 @@ mod tests {
             "<div>".repeat(MAX_DEPTH),
             "</div>".repeat(MAX_DEPTH)
         );
-        assert_eq!(to_text(&html).unwrap(), "deep\n");
+        assert_eq!(to_text(&html).unwrap().text, "deep\n");
         let deeper = format!("<div>{html}</div>");
         assert!(matches!(
             to_text(&deeper),

@@ -13,11 +13,12 @@
 
 mod decode;
 mod html;
+mod html_lines;
 mod lines;
 mod parts;
 
 pub use decode::{MAX_INPUT_BYTES, check_size, decode};
-pub use html::{is_html, to_text as html_to_text};
+pub use html::{PageText, is_html, to_text as html_to_text};
 
 use std::collections::HashSet;
 
@@ -41,9 +42,34 @@ pub struct ParsedPage {
 pub fn parse_page(text: &str) -> Result<ParsedPage> {
     check_size(text.len())?;
     if is_html(text) {
-        return parse_text(&html::to_text(text)?);
+        return parse_html(text);
     }
     parse_text(text)
+}
+
+/// An HTML page is read as its text; what names a line then names the HTML file's line.
+fn parse_html(html: &str) -> Result<ParsedPage> {
+    let t = html::to_text(html)?;
+    match parse_text(&t.text) {
+        Ok(mut page) => {
+            for w in &mut page.warnings {
+                if let Finding::PageDisagrees { line, .. } = &mut w.finding {
+                    *line = t.source_line(*line);
+                }
+            }
+            Ok(page)
+        }
+        Err(crate::error::Error::Parse {
+            line,
+            expected,
+            found,
+        }) => Err(crate::error::Error::Parse {
+            line: t.source_line(line),
+            expected,
+            found,
+        }),
+        Err(e) => Err(e),
+    }
 }
 
 fn parse_text(text: &str) -> Result<ParsedPage> {
