@@ -59,7 +59,7 @@ pub fn page(input: &PageInput) -> Result<String> {
             .lang
             .counts_line(s.axis_count, s.action_count, s.objective_count)),
     );
-    let reporting = w.reporting_line(&s.reporting_period, &s.as_of);
+    let reporting = w.reporting_line(&s.period, &s.reporting_period, &s.as_of);
     if !reporting.is_empty() {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(&reporting));
     }

@@ -32,10 +32,18 @@ impl PageWords {
         self.pick("Skip to the report", "Aller au contenu du rapport")
     }
 
-    /// "Reporting period: 2026-Q1. Data as of 2026-03-31." (either part may be missing).
-    pub fn reporting_line(self, reporting_period: &str, as_of: &str) -> String {
+    /// "Strategy period: 2023–2027. Reporting period: 2026-Q1. Data as of 2026-03-31." (any
+    /// part may be missing).
+    pub fn reporting_line(self, period: &str, reporting_period: &str, as_of: &str) -> String {
         let c = self.0.colon();
         let mut parts = Vec::new();
+        if !period.is_empty() {
+            parts.push(if self.fr() {
+                format!("Période de la stratégie{c} {period}.")
+            } else {
+                format!("Strategy period{c} {period}.")
+            });
+        }
         if !reporting_period.is_empty() {
             parts.push(if self.fr() {
                 format!("Période de suivi{c} {reporting_period}.")
