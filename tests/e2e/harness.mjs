@@ -4,11 +4,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
+import { freePort, waitForPort } from './ports.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
@@ -19,33 +19,6 @@ const tauriDriver = process.env.TAURI_DRIVER ?? path.join(root, '.tools/bin/taur
 export const home = fs.mkdtempSync(path.join(os.tmpdir(), 'jalon-e2e-'));
 export const answers = path.join(home, 'dialog-answers');
 export const demoFile = path.join(home, 'data/org.jalon.desktop/Demo report.jalon');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitForPort(port, ms = 20000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const ok = await new Promise((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => {
-        s.end();
-        resolve(true);
-      });
-      s.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`tauri-driver did not listen on ${port}`);
-}
 
 let driver;
 let port;
@@ -70,7 +43,7 @@ export async function startDriver() {
       NO_AT_BRIDGE: '1',
     },
   });
-  await waitForPort(port);
+  await waitForPort(port, 'tauri-driver');
 }
 
 export function stopDriver() {

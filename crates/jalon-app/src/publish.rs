@@ -83,23 +83,17 @@ impl App {
     /// the periods up to it. A closed period is read from its snapshot, whose checksum is
     /// verified: a tampered one is refused, not published.
     fn report_at(&self, period: Option<&PeriodKey>) -> Result<(Report, Vec<PeriodFigures>)> {
-        let Some(key) = period else {
-            let trend = PeriodFigures::series(&self.session.trend_summaries()?);
-            return Ok((self.session.shown().clone(), trend));
-        };
-        let store = self.session.store();
-        let wanted = self.period(key)?;
-        let mut series = Vec::new();
-        let mut report = None;
-        for p in store.periods()? {
-            let r = store.period_report(&p)?;
-            series.push((p.clone(), summarize(&r)));
-            if p.id == wanted.id {
-                report = Some(r);
-                break;
+        let (report, last) = match period {
+            None => (
+                self.session.shown().clone(),
+                self.session.viewing().map(|p| p.id),
+            ),
+            Some(key) => {
+                let p = self.period(key)?;
+                (self.session.store().period_report(&p)?, Some(p.id))
             }
-        }
-        let report = report.map_or_else(|| store.period_report(&wanted), Ok)?;
-        Ok((report, PeriodFigures::series(&series)))
+        };
+        let trend = PeriodFigures::series(&self.session.trend_summaries_to(last)?);
+        Ok((report, trend))
     }
 }

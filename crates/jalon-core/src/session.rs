@@ -215,10 +215,16 @@ impl Session {
     /// Every period up to the one on screen, with its summary, oldest first: the trend
     /// charts' series. Closed periods come from the figures read when the session met them.
     pub fn trend_summaries(&self) -> Result<Vec<(Period, Summary)>> {
+        self.trend_summaries_to(self.viewing.as_ref().map(|(v, _)| v.id))
+    }
+
+    /// Every period up to the one with id `last` (up to the open one with None), with its
+    /// summary, oldest first: the trend of a period that is not on screen.
+    pub fn trend_summaries_to(&self, last: Option<i64>) -> Result<Vec<(Period, Summary)>> {
         let mut out = Vec::new();
         for p in self.store.periods()? {
-            let stop = match &self.viewing {
-                Some((v, _)) => v.id == p.id,
+            let stop = match last {
+                Some(id) => id == p.id,
                 None => p.is_open(),
             };
             let summary = match self.closed.get(&p.id) {

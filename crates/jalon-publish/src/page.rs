@@ -20,9 +20,7 @@ use std::fmt::Write as _;
 
 use base64::Engine as _;
 use jalon_charts::{Body, ChartId, Format, Options, PeriodFigures, Prepared, Scope, Theme};
-use jalon_core::exact::display_percent;
 use jalon_core::i18n::PageWords;
-use jalon_core::rollup::objective_value;
 use jalon_core::summary::{ActionSummary, AxisSummary, Summary};
 use jalon_core::{Language, Level, Objective, Report, Status};
 use sha2::{Digest, Sha256};
@@ -203,19 +201,13 @@ fn data_table(out: &mut String, p: &Prepared, w: PageWords) {
                 row(out, &r.label, &[&r.value_label]);
             }
         }
-        Body::Donut { slices, total, .. } => {
+        Body::Donut { slices, .. } => {
             head(
                 out,
                 &[w.column_status(), w.column_objectives(), w.column_share()],
             );
             for s in slices {
-                // Rounded half up, as every percentage in Jalon.
-                let share = (s.count as u64 * 200 + *total as u64) / (2 * (*total).max(1) as u64);
-                row(
-                    out,
-                    w.0.status(s.status),
-                    &[&w.0.count(s.count), &w.0.percent(share as u32)],
-                );
+                row(out, w.0.status(s.status), &[&w.0.count(s.count), &s.share]);
             }
         }
         Body::Trend(points) => {
@@ -250,8 +242,8 @@ fn action_section(
         &action.title,
         s.progress,
     );
-    for o in &action.objectives {
-        objective_article(out, lang, o);
+    for (o, summary) in action.objectives.iter().zip(&s.objectives) {
+        objective_article(out, lang, o, summary.progress);
     }
     out.push_str("</section>\n");
 }
@@ -280,7 +272,9 @@ fn open_section(
     progress_line(out, lang, progress);
 }
 
-fn objective_article(out: &mut String, lang: Language, o: &Objective) {
+/// An objective's article; `progress` is the percentage the roll-up counts (an indicator's
+/// when the objective has one), as the summary gives it.
+fn objective_article(out: &mut String, lang: Language, o: &Objective, progress: u32) {
     let w = PageWords(lang);
     let r = o.reference();
     let id = match o.part {
@@ -299,8 +293,7 @@ fn objective_article(out: &mut String, lang: Language, o: &Objective) {
         status_class(o.fields.status),
         esc(lang.status(o.fields.status)),
     );
-    // The percentage the roll-up counts: an indicator's when the objective has one.
-    progress_line(out, lang, Some(display_percent(&objective_value(o))));
+    progress_line(out, lang, Some(progress));
     for (label, text) in [
         (w.achievement(), &o.fields.achievement),
         (w.next_steps(), &o.fields.next_steps),

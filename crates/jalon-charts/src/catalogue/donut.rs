@@ -24,10 +24,12 @@ pub(super) fn by_status(c: &Chart, scope: Scope) -> Result<Prepared, ChartError>
         .into_iter()
         .map(|s| {
             let count = statuses.iter().filter(|&&x| x == s).count();
+            let share = share(count, total, lang);
             Slice {
                 status: s,
                 count,
-                label: format!("{} ({})", lang.count(count), share(count, total, lang)),
+                label: format!("{} ({share})", lang.count(count)),
+                share,
             }
         })
         .collect();

@@ -260,6 +260,8 @@ pub struct Slice {
     pub count: usize,
     /// "8 (47%)".
     pub label: String,
+    /// "47%": the slice's share of the total, for a table of the chart's data.
+    pub share: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -73,10 +73,7 @@ pub fn to_text(html: &str) -> Result<PageText> {
     let parsed = super::html_lines::parse(html);
     let doc = &parsed.html;
     let root = main_content(doc);
-    let mut out = Layout {
-        src: 1,
-        ..Layout::default()
-    };
+    let mut out = Layout::default();
     // The source line of each open element, innermost last.
     let mut element_lines: Vec<u64> = Vec::new();
     // Iterative: a hostile page nested a million deep must not overflow the stack.
@@ -89,7 +86,10 @@ pub fn to_text(html: &str) -> Result<PageText> {
                     continue;
                 }
                 match node.value() {
-                    Node::Text(t) => out.text(t, pre_depth > 0),
+                    Node::Text(t) => {
+                        let src = element_lines.last().copied().unwrap_or(1);
+                        out.text(t, pre_depth > 0, src);
+                    }
                     Node::Element(e) => {
                         let name = e.name();
                         if is_not_shown(name, e) {
@@ -99,9 +99,9 @@ pub fn to_text(html: &str) -> Result<PageText> {
                         if name == "pre" {
                             pre_depth += 1;
                         }
-                        let line = parsed.lines.get(&node.id()).copied().unwrap_or(out.src);
+                        // Every element is created through the sink, so every one has its line.
+                        let line = parsed.lines.get(&node.id()).copied().unwrap_or(1);
                         element_lines.push(line);
-                        out.src = line;
                         out.open(name);
                     }
                     _ => {}
@@ -120,7 +120,6 @@ pub fn to_text(html: &str) -> Result<PageText> {
                         pre_depth -= 1;
                     }
                     element_lines.pop();
-                    out.src = element_lines.last().copied().unwrap_or(out.src);
                     out.close(e.name());
                 }
             }
@@ -284,8 +283,6 @@ struct Layout {
     first_cell: bool,
     /// A list item opened: its bullet starts the line when its first text comes.
     bullet_pending: bool,
-    /// The source line of the element whose text comes next.
-    src: u64,
     /// Line breaks written so far: the index of the line being written.
     newlines: usize,
     /// The source line of each text line's first text, by line index.
@@ -365,12 +362,12 @@ impl Layout {
 
     /// Starts text on the line: the breaks owed, then the bullet of a list item not begun.
     /// The line's first text says where the line comes from.
-    fn start_text(&mut self) {
+    fn start_text(&mut self, src: u64) {
         self.flush_owed();
         if self.sources.len() <= self.newlines {
             self.sources.resize(self.newlines + 1, None);
         }
-        self.sources[self.newlines].get_or_insert(self.src);
+        self.sources[self.newlines].get_or_insert(src);
         if self.bullet_pending {
             self.out.push_str("  • ");
             self.bullet_pending = false;
@@ -378,7 +375,8 @@ impl Layout {
         }
     }
 
-    fn text(&mut self, t: &str, pre: bool) {
+    /// Text of the element that starts on HTML line `src`.
+    fn text(&mut self, t: &str, pre: bool, src: u64) {
         if pre {
             for (i, line) in t.split('\n').enumerate() {
                 if i > 0 {
@@ -386,7 +384,7 @@ impl Layout {
                     self.line_has_text = false;
                 }
                 if !line.is_empty() {
-                    self.start_text();
+                    self.start_text(src);
                     self.out.push_str(line);
                     self.line_has_text = true;
                 }
@@ -400,7 +398,7 @@ impl Layout {
             if word.is_empty() {
                 continue;
             }
-            self.start_text();
+            self.start_text(src);
             if self.space_pending && self.line_has_text {
                 self.out.push(' ');
             }
@@ -410,7 +408,7 @@ impl Layout {
         }
     }
 
-    fn finish(mut self, end: u64) -> PageText {
+    fn finish(self, end: u64) -> PageText {
         // Trailing blanks of each line are layout, not text.
         let mut lines: Vec<&str> = self.out.lines().map(str::trim_end).collect();
         while lines.last().is_some_and(|l| l.is_empty()) {
@@ -425,7 +423,6 @@ impl Layout {
                 last
             })
             .collect();
-        self.out = String::new();
         PageText { text, sources, end }
     }
 }
