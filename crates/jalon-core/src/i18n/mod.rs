@@ -15,12 +15,14 @@ mod charts;
 mod errors;
 mod history;
 mod publish;
+mod round;
 mod summary;
 mod trace;
 
 pub use crate::error::ErrorData;
 pub use charts::ChartWords;
 pub use publish::PageWords;
+pub use round::RoundWords;
 pub(crate) use trace::{TraceWords, trace_words};
 mod warnings;
 

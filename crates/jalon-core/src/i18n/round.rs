@@ -1,0 +1,100 @@
+//! The words of the contributor round's workbooks: the instructions a lead reads, the sheets'
+//! names and the columns' headers.
+
+use crate::i18n::Language;
+
+/// The round workbooks' words in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct RoundWords(pub Language);
+
+impl RoundWords {
+    fn pick(self, en: &str, fr: &str) -> String {
+        match self.0 {
+            Language::En => en,
+            Language::Fr => fr,
+        }
+        .to_string()
+    }
+
+    pub fn instructions_sheet(self) -> String {
+        self.pick("Instructions", "Consignes")
+    }
+
+    pub fn objectives_sheet(self) -> String {
+        self.pick("Objectives", "Objectifs")
+    }
+
+    /// The instructions sheet, line by line.
+    pub fn instructions(self, report: &str, lead: &str, due: &str) -> Vec<String> {
+        let c = self.0.colon();
+        let mut out = match self.0 {
+            Language::En => vec![
+                format!("Quarterly update{c} {report}"),
+                format!("For{c} {lead}"),
+                format!(
+                    "On the “Objectives” sheet, each row is one of your objectives. The grey columns say where it stands in the last report; fill in the white columns with where it stands now."
+                ),
+                "Status: choose from the list. Progress: a whole number from 0 to 100. Achievement and next steps: plain text; start a line with “• ” for a bullet. Comment: anything the officer should know.".to_string(),
+                "Do not add, remove or move rows, and do not change the grey columns: the workbook is matched to the report by its hidden data.".to_string(),
+                "Save the workbook as it is (.xlsx, or .ods from LibreOffice) and send it back to the strategy officer.".to_string(),
+            ],
+            Language::Fr => vec![
+                format!("Mise à jour trimestrielle{c} {report}"),
+                format!("Pour{c} {lead}"),
+                "Dans la feuille « Objectifs », chaque ligne est l’un de vos objectifs. Les colonnes grises disent où il en était dans le dernier état d’avancement ; remplissez les colonnes blanches avec où il en est aujourd’hui.".to_string(),
+                format!("Statut{c} choisissez dans la liste. Avancement{c} un nombre entier de 0 à 100. Réalisations et prochaines étapes{c} du texte simple ; commencez une ligne par « • » pour une puce. Commentaire{c} ce que le chargé de mission doit savoir."),
+                "N’ajoutez, ne supprimez ni ne déplacez aucune ligne, et ne modifiez pas les colonnes grises : le classeur est rapproché du rapport par ses données cachées.".to_string(),
+                "Enregistrez le classeur tel quel (.xlsx, ou .ods depuis LibreOffice) et renvoyez-le au chargé de mission.".to_string(),
+            ],
+        };
+        if !due.is_empty() {
+            out.insert(
+                2,
+                match self.0 {
+                    Language::En => format!("Please send it back by {due}."),
+                    Language::Fr => format!("Merci de le renvoyer avant le {due}."),
+                },
+            );
+        }
+        out
+    }
+
+    /// The objectives sheet's headers: the locked context, then the inputs in their order.
+    pub fn headers(self) -> Vec<String> {
+        let cols: [(&str, &str); 14] = [
+            ("Axis", "Axe"),
+            ("Action", "Action"),
+            ("Objective", "Objectif"),
+            ("Part", "Partie"),
+            ("Title", "Titre"),
+            ("Status (last report)", "Statut (dernier état)"),
+            ("Progress (last report)", "Avancement (dernier état)"),
+            ("Achievement (last report)", "Réalisations (dernier état)"),
+            (
+                "Next steps (last report)",
+                "Prochaines étapes (dernier état)",
+            ),
+            ("Status", "Statut"),
+            ("Progress (%)", "Avancement (%)"),
+            ("Achievement", "Réalisations"),
+            ("Next steps", "Prochaines étapes"),
+            ("Comment", "Commentaire"),
+        ];
+        cols.iter().map(|(en, fr)| self.pick(en, fr)).collect()
+    }
+
+    pub fn progress_refused(self) -> (String, String) {
+        (
+            self.pick("Progress", "Avancement"),
+            self.pick(
+                "A whole number from 0 to 100.",
+                "Un nombre entier de 0 à 100.",
+            ),
+        )
+    }
+
+    /// The name of the workbook of objectives without a lead.
+    pub fn no_lead(self) -> String {
+        self.pick("No lead", "Sans pilote")
+    }
+}
