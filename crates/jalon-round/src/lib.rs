@@ -49,10 +49,16 @@ pub struct WorkbookInput<'a> {
     pub objectives: &'a [Issued<'a>],
 }
 
+/// An objective with its axis's and action's numbers.
+pub type Placed<'a> = (u32, u32, &'a Objective);
+
+/// A lead (None for the objectives without one) and their objectives.
+pub type LeadGroup<'a> = (Option<String>, Vec<Placed<'a>>);
+
 /// The objectives of a report by lead, in report order; objectives without a lead come last,
 /// under `None`.
-pub fn by_lead(report: &Report) -> Vec<(Option<String>, Vec<(u32, u32, &Objective)>)> {
-    let mut out: Vec<(Option<String>, Vec<(u32, u32, &Objective)>)> = Vec::new();
+pub fn by_lead(report: &Report) -> Vec<LeadGroup<'_>> {
+    let mut out: Vec<LeadGroup<'_>> = Vec::new();
     for (axis, action, o) in report.objectives() {
         let lead = Some(o.fields.lead.trim().to_string()).filter(|l| !l.is_empty());
         let entry = (axis.number, action.number, o);
