@@ -2,9 +2,13 @@
 //! returned workbooks are read back and compared, field by field, with what was issued and with
 //! the report as it is now.
 //!
-//! Work in progress (branch wip/contributor-round): the workbook writer. Still to come: the
-//! round recorded in the report (a migration), the reader (calamine, .xlsx and .ods) with its
-//! cell-named refusals, the three-way comparison, the use cases, the CLI and the review screen.
+//! Work in progress (branch wip/contributor-round): the workbook writer, the reader (calamine,
+//! with cell-named refusals and archive limits) and the three-way comparison, as pure
+//! functions. Still to come: the round recorded in the report (a migration, and the report's
+//! own id), the messages in the core's catalogue, the use cases (start, import with
+//! --accept-all, status; accepted changes in one transaction, in the history with the round,
+//! the lead and the workbook's SHA-256), the CLI, the review screen, and the tests with
+//! openpyxl and LibreOffice.
 
 use jalon_core::i18n::RoundWords;
 use jalon_core::{Language, Objective, Report, Status};
@@ -12,10 +16,42 @@ use rust_xlsxwriter::{
     DataValidation, DataValidationRule, Format, FormatBorder, Workbook, XlsxError,
 };
 
+mod compare;
+mod read;
+
+pub use compare::{Difference, Field, Value, compare};
+
+pub use read::{
+    MAX_EXPANDED_BYTES, MAX_FILE_BYTES, Returned, ReturnedRow, Values, cell_name, read,
+};
+
+/// What can go wrong with a round's workbook. A refusal names the sheet and cell. (The
+/// messages here are English only while this is work in progress: they move to the core's
+/// catalogue with the use cases.)
 #[derive(Debug, thiserror::Error)]
 pub enum RoundError {
     #[error("writing the workbook: {0}")]
     Xlsx(#[from] XlsxError),
+    #[error("the workbook holds {size} bytes, more than the {limit} Jalon reads")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("the workbook would expand to {size} bytes, more than the {limit} Jalon reads")]
+    Expands { size: u64, limit: u64 },
+    #[error("the workbook cannot be read (damaged or protected by a password): {0}")]
+    Unreadable(String),
+    #[error("this workbook was not made by a Jalon round (no hidden data sheet)")]
+    NotARoundWorkbook,
+    #[error("the workbook has no sheet \"{0}\"")]
+    MissingSheet(String),
+    #[error("{0}: the workbook's hidden data was changed")]
+    Damaged(String),
+    #[error("{cell}: a formula where a value belongs")]
+    Formula { cell: String },
+    #[error("{cell}: \"{found}\" is not a status of the list")]
+    UnknownStatus { cell: String, found: String },
+    #[error("{cell}: \"{found}\" is not a whole number from 0 to 100")]
+    BadProgress { cell: String, found: String },
+    #[error("{cell}: a row added by hand; add objectives in Jalon, not in the workbook")]
+    RowAdded { cell: String },
 }
 
 pub type Result<T> = std::result::Result<T, RoundError>;
@@ -82,7 +118,11 @@ pub fn workbook(input: &WorkbookInput) -> Result<Vec<u8>> {
     Ok(book.save_to_buffer()?)
 }
 
-fn instructions(book: &mut Workbook, input: &WorkbookInput, w: RoundWords) -> Result<()> {
+pub(crate) fn instructions(
+    book: &mut Workbook,
+    input: &WorkbookInput,
+    w: RoundWords,
+) -> Result<()> {
     let sheet = book.add_worksheet();
     sheet.set_name(w.instructions_sheet())?;
     sheet.set_column_width(0, 110)?;
@@ -100,7 +140,11 @@ fn instructions(book: &mut Workbook, input: &WorkbookInput, w: RoundWords) -> Re
     Ok(())
 }
 
-fn objectives_sheet(book: &mut Workbook, input: &WorkbookInput, w: RoundWords) -> Result<()> {
+pub(crate) fn objectives_sheet(
+    book: &mut Workbook,
+    input: &WorkbookInput,
+    w: RoundWords,
+) -> Result<()> {
     let lang = input.lang;
     let sheet = book.add_worksheet();
     sheet.set_name(w.objectives_sheet())?;
@@ -179,7 +223,7 @@ fn objectives_sheet(book: &mut Workbook, input: &WorkbookInput, w: RoundWords) -
 
 /// The hidden sheet: the round's and the report's ids, then each row's objective id and the
 /// values as issued, against which the returned ones are compared.
-fn data_sheet(book: &mut Workbook, input: &WorkbookInput) -> Result<()> {
+pub(crate) fn data_sheet(book: &mut Workbook, input: &WorkbookInput) -> Result<()> {
     let sheet = book.add_worksheet();
     sheet.set_name(DATA_SHEET)?;
     sheet.write_string(0, 0, "round")?;
