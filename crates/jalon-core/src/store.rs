@@ -19,6 +19,7 @@ mod drive;
 mod history;
 mod migrations;
 mod periods;
+mod rounds;
 mod rows;
 mod schema;
 mod structure;
@@ -28,6 +29,7 @@ pub use crate::error::{DifferenceKind, SchemaDifference};
 pub use drive::Drive;
 pub use history::{HistoryEntry, HistoryPage, Level};
 pub use migrations::schema_version;
+pub use rounds::{Round, RoundWorkbook};
 pub use structure::stored_fields;
 
 use migrations::MIGRATIONS;

@@ -23,6 +23,9 @@ pub(super) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
             include_str!("../migrations/0004_typed_history.sql"),
             indicators_to_json,
         ),
+        // 5. Contributor rounds: the report's own identity, rounds and their workbooks, and
+        //    the workbook a change of the history came from.
+        M::up(include_str!("../migrations/0005_rounds.sql")),
     ])
 });
 
@@ -54,8 +57,8 @@ fn indicators_to_json(tx: &Transaction) -> rusqlite_migration::HookResult {
 
 /// The highest schema version this build reads and writes: user_version counts migrations.
 pub fn schema_version() -> i64 {
-    // Four migrations; a test checks the count against the list.
+    // Five migrations; a test checks the count against the list.
     MIGRATION_COUNT
 }
 
-const MIGRATION_COUNT: i64 = 4;
+const MIGRATION_COUNT: i64 = 5;
