@@ -15,6 +15,7 @@ mod exchange;
 pub mod files;
 mod periods;
 mod publish;
+mod round;
 mod view;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +31,7 @@ pub use exchange::{ImportKind, Imported, import_into};
 pub use files::Files;
 pub use periods::{CloseChecks, Closed, HistoryFilter, PeriodChange, PeriodKey};
 pub use publish::{CsvProfile, OutputSettings, Written};
+pub use round::{Reviewed, RoundStarted};
 pub use view::{FileInfo, Saved, View};
 
 /// An open report and what the person has around it.

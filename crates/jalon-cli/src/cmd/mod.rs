@@ -9,6 +9,7 @@ mod history;
 mod import;
 mod periods;
 mod publish;
+mod round;
 mod summary;
 mod trace;
 
@@ -55,6 +56,12 @@ pub enum Command {
     Publish(publish::PageArgs),
     /// Write one row per objective entry as CSV, for spreadsheets.
     ExportCsv(publish::CsvArgs),
+    /// The contributor round (work in progress): workbooks out to the leads, returned ones
+    /// reviewed.
+    Round {
+        #[command(subcommand)]
+        command: round::Command,
+    },
 }
 
 impl Command {
@@ -74,6 +81,7 @@ impl Command {
             Command::Charts(a) => &a.db,
             Command::Publish(a) => &a.db,
             Command::ExportCsv(a) => &a.db,
+            Command::Round { command } => command.db(),
         })
     }
 }
@@ -103,6 +111,7 @@ pub fn run(command: Command) -> Result<(), CliError> {
         Command::Charts(a) => a.run(),
         Command::Publish(a) => a.run(),
         Command::ExportCsv(a) => a.run(),
+        Command::Round { command } => command.run(),
     }
 }
 

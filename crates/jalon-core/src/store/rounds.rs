@@ -36,11 +36,22 @@ impl Store {
             .query_row("SELECT id FROM report_identity", [], |r| r.get(0))?)
     }
 
-    /// Records a new round and its workbooks (lead, file name), in one transaction; returns
-    /// the round's id.
-    pub fn start_round(&mut self, due: &str, workbooks: &[(String, String)]) -> Result<String> {
+    /// A new round's id: 32 random hex digits (SQLite's randomness, so that the core needs no
+    /// generator of its own). The workbooks carry it before the round is recorded.
+    pub fn new_round_id(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("SELECT lower(hex(randomblob(16)))", [], |r| r.get(0))?)
+    }
+
+    /// Records a round and its workbooks (lead, file name), in one transaction.
+    pub fn start_round(
+        &mut self,
+        id: &str,
+        due: &str,
+        workbooks: &[(String, String)],
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let id: String = tx.query_row("SELECT lower(hex(randomblob(16)))", [], |r| r.get(0))?;
         tx.execute(
             &format!(
                 "INSERT INTO round (id, started_at, due, period_id)
@@ -58,7 +69,7 @@ impl Store {
             )?;
         }
         tx.commit()?;
-        Ok(id)
+        Ok(())
     }
 
     /// Every round, oldest first, with its workbooks.
@@ -119,15 +130,16 @@ mod tests {
         let id = s.report_id().unwrap();
         assert_eq!(id.len(), 32);
         assert_eq!(s.report_id().unwrap(), id, "made once");
-        let round = s
-            .start_round(
-                "2026-06-15",
-                &[
-                    ("Ana".into(), "Ana.xlsx".into()),
-                    ("".into(), "No lead.xlsx".into()),
-                ],
-            )
-            .unwrap();
+        let round = s.new_round_id().unwrap();
+        s.start_round(
+            &round,
+            "2026-06-15",
+            &[
+                ("Ana".into(), "Ana.xlsx".into()),
+                ("".into(), "No lead.xlsx".into()),
+            ],
+        )
+        .unwrap();
         let rounds = s.rounds().unwrap();
         assert_eq!(rounds.len(), 1);
         assert_eq!(rounds[0].id, round);
@@ -140,8 +152,10 @@ mod tests {
         assert_eq!(leads, [("Ana", "issued"), ("", "issued")]);
         assert!(s.round_workbook(&round, "Ana").unwrap().is_some());
         assert!(s.round_workbook(&round, "Bo").unwrap().is_none());
+        let again = s.new_round_id().unwrap();
         assert!(
             s.start_round(
+                &again,
                 "",
                 &[("Ana".into(), "a".into()), ("Ana".into(), "b".into())]
             )
