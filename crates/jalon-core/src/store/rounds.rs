@@ -6,7 +6,10 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use super::periods::NOW;
-use crate::error::Result;
+use super::rows::read_objective;
+use super::structure::{stored_fields, write_objective_fields};
+use crate::error::{Error, Result};
+use crate::model::ObjectiveFields;
 
 /// A workbook of a round, as the round's status lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +123,58 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Applies the accepted changes of one returned workbook in one transaction: each
+    /// objective's new fields, recorded in the history like any edit and tagged with the
+    /// workbook; the workbook is then marked imported with the returned file's SHA-256.
+    /// Returns how many objectives changed.
+    pub fn accept_round_changes(
+        &mut self,
+        round_id: &str,
+        lead: &str,
+        sha256: &str,
+        changes: &[(i64, ObjectiveFields)],
+    ) -> Result<usize> {
+        for (_, f) in changes {
+            f.validate()?;
+        }
+        let tx = self.conn.transaction()?;
+        let workbook: i64 = tx
+            .query_row(
+                "SELECT id FROM round_workbook WHERE round_id = ?1 AND lead = ?2",
+                params![round_id, lead],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(Error::UnknownId {
+                kind: "round workbook",
+                id: 0,
+            })?;
+        let last: i64 = tx.query_row("SELECT ifnull(max(id), 0) FROM history", [], |r| r.get(0))?;
+        for (id, fields) in changes {
+            let before = read_objective(&tx, *id)?.ok_or(Error::UnknownId {
+                kind: "objective",
+                id: *id,
+            })?;
+            write_objective_fields(&tx, *id, fields)?;
+            super::history::record_changes(&tx, &before, &stored_fields(fields))?;
+        }
+        tx.execute(
+            "UPDATE history SET workbook_id = ?1 WHERE id > ?2",
+            params![workbook, last],
+        )?;
+        tx.execute(
+            &format!(
+                "UPDATE round_workbook SET state = 'imported', returned_sha256 = ?2,
+                 imported_at = {NOW} WHERE id = ?1"
+            ),
+            params![workbook, sha256],
+        )?;
+        tx.commit()?;
+        Ok(changes.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +221,46 @@ mod tests {
             s.rounds().unwrap().len(),
             1,
             "a refused round leaves nothing"
+        );
+    }
+
+    #[test]
+    fn accepted_changes_are_written_in_the_history_with_their_workbook() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.replace(&crate::synthetic::generate(3)).unwrap();
+        let o = s.report().unwrap().objectives().next().unwrap().2.clone();
+        let round = s.new_round_id().unwrap();
+        s.start_round(&round, "", &[("Ana".into(), "Ana.xlsx".into())])
+            .unwrap();
+        let mut fields = o.fields.clone();
+        fields.progress = if fields.progress == 90 { 80 } else { 90 };
+        let sha = "a".repeat(64);
+        let n = s
+            .accept_round_changes(&round, "Ana", &sha, &[(o.id, fields.clone())])
+            .unwrap();
+        assert_eq!(n, 1);
+        let tagged: Vec<(String, i64)> = s
+            .conn
+            .prepare("SELECT field, ifnull(workbook_id, 0) FROM history WHERE subject_id = ?1")
+            .unwrap()
+            .query_map([o.id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            tagged.iter().any(|(f, w)| f == "progress" && *w > 0),
+            "{tagged:?}"
+        );
+        let w = &s.rounds().unwrap()[0].workbooks[0];
+        assert_eq!(
+            (w.state.as_str(), w.returned_sha256.as_deref()),
+            ("imported", Some(sha.as_str()))
+        );
+        // A bad value refuses the whole workbook.
+        fields.progress = 150;
+        assert!(
+            s.accept_round_changes(&round, "Ana", &sha, &[(o.id, fields)])
+                .is_err()
         );
     }
 }
