@@ -24,6 +24,9 @@ pub struct RoundStarted {
 pub struct Reviewed {
     pub file: String,
     pub lead: String,
+    pub round_id: String,
+    /// The returned file's SHA-256, which the history keeps with what it changed.
+    pub sha256: String,
     /// Each objective's id, its (number, part) name and what its row proposes.
     pub objectives: Vec<(i64, String, Vec<Difference>)>,
 }
@@ -104,6 +107,21 @@ impl App {
             let bytes = std::fs::read(path).map_err(crate::AppError::read(*path))?;
             let returned = jalon_round::read(&bytes, lang)
                 .map_err(|e| crate::AppError::Io(std::io::Error::other(e.to_string())))?;
+            let store = self.session.store();
+            if returned.report_id != store.report_id()? {
+                return Err(round_refusal(path, "it was made for another report"));
+            }
+            if store
+                .round_workbook(&returned.round_id, &returned.lead)?
+                .is_none()
+            {
+                return Err(round_refusal(path, "it belongs to no round of this report"));
+            }
+            let sha256 = {
+                use sha2::Digest;
+                let d = sha2::Sha256::digest(&bytes);
+                d.iter().map(|b| format!("{b:02x}")).collect::<String>()
+            };
             let objectives = returned
                 .rows
                 .iter()
@@ -125,11 +143,65 @@ impl App {
             out.push(Reviewed {
                 file: path.display().to_string(),
                 lead: returned.lead,
+                round_id: returned.round_id,
+                sha256,
                 objectives,
             });
         }
         Ok(out)
     }
+}
+
+impl App {
+    /// Applies every proposal of the reviewed workbooks (never a conflict), one transaction
+    /// per workbook, each change in the history with its round, lead and workbook. Returns how
+    /// many objectives changed.
+    pub fn accept_all(&mut self, reviewed: &[Reviewed]) -> Result<usize> {
+        let mut changed = 0;
+        for r in reviewed {
+            let current = objectives_by_id(self.session.report());
+            let changes: Vec<(i64, jalon_core::ObjectiveFields)> = r
+                .objectives
+                .iter()
+                .filter_map(|(id, _, diffs)| {
+                    let mut fields = current.get(id)?.fields.clone();
+                    let mut any = false;
+                    for d in diffs {
+                        if let Difference::Proposal { proposed, .. } = d {
+                            apply(&mut fields, proposed, d);
+                            any = true;
+                        }
+                    }
+                    any.then_some((*id, fields))
+                })
+                .collect();
+            changed += self.session.edit(|store| {
+                store.accept_round_changes(&r.round_id, &r.lead, &r.sha256, &changes)
+            })?;
+        }
+        Ok(changed)
+    }
+}
+
+fn apply(fields: &mut jalon_core::ObjectiveFields, value: &jalon_round::Value, d: &Difference) {
+    use jalon_round::{Field, Value};
+    let Difference::Proposal { field, .. } = d else {
+        return;
+    };
+    match (field, value) {
+        (Field::Status, Value::Status(s)) => fields.status = *s,
+        (Field::Progress, Value::Progress(p)) => fields.progress = *p,
+        (Field::Achievement, Value::Text(t)) => fields.achievement = t.clone(),
+        (Field::NextSteps, Value::Text(t)) => fields.next_steps = t.clone(),
+        _ => {}
+    }
+}
+
+fn round_refusal(path: &Path, why: &str) -> crate::AppError {
+    crate::AppError::Io(std::io::Error::other(format!(
+        "{}: {why}; nothing was applied",
+        path.display()
+    )))
 }
 
 fn objectives_by_id(report: &Report) -> HashMap<i64, Objective> {

@@ -20,11 +20,14 @@ pub enum Command {
         #[arg(long, default_value = "")]
         due: String,
     },
-    /// List what returned workbooks propose and where they conflict; changes nothing.
+    /// List what returned workbooks propose and where they conflict; with --accept-all,
+    /// apply every proposal (never a conflict).
     Import {
         files: Vec<PathBuf>,
         #[arg(long)]
         db: PathBuf,
+        #[arg(long)]
+        accept_all: bool,
     },
     /// Each round's workbooks and their state.
     Status {
@@ -51,16 +54,25 @@ impl Command {
                     out.display()
                 );
             }
-            Command::Import { files, db } => {
-                let app = super::open(&db)?;
+            Command::Import {
+                files,
+                db,
+                accept_all,
+            } => {
+                let mut app = super::open(&db)?;
                 let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
-                for r in app.review_round(&paths)? {
+                let reviewed = app.review_round(&paths)?;
+                for r in &reviewed {
                     println!("{} ({})", r.file, r.lead);
-                    for (_, name, diffs) in r.objectives {
+                    for (_, name, diffs) in &r.objectives {
                         for d in diffs {
                             println!("  {name}: {d:?}");
                         }
                     }
+                }
+                if accept_all {
+                    let n = app.accept_all(&reviewed)?;
+                    eprintln!("{n} objectives updated; conflicts left for review");
                 }
             }
             Command::Status { db } => {
