@@ -42,6 +42,10 @@ for dir in ui tests/e2e; do
   fi
 done
 
+# openpyxl fills round workbooks in the CLI tests, as a lead would (issue 14, in progress).
+python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q --user openpyxl 2>/dev/null \
+  || python3 -m pip install -q --break-system-packages --user openpyxl
+
 if [ ! -x .tools/bin/tauri-driver ]; then
   echo "setup: installing tauri-driver into .tools" >&2
   cargo install tauri-driver --locked --version '^2' --root .tools --quiet

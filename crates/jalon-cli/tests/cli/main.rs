@@ -893,3 +893,4 @@ fn on_a_drive_said_to_be_shared_the_cli_writes_without_wal() {
     assert_eq!(summary_json(&db)["strategy"]["title"], "On the share");
 }
 mod publish;
+mod round;

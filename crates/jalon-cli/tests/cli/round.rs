@@ -1,0 +1,108 @@
+//! The contributor round through the real binary, as a lead would fill a workbook: with
+//! openpyxl (PyPI), which setup installs.
+
+use std::path::Path;
+
+use super::{cli, repo, s, stderr};
+
+/// Fills cells of a workbook's objectives sheet with openpyxl: `cells` as "K2=95;M2=text".
+fn fill(workbook: &Path, cells: &str) {
+    let py = std::process::Command::new("python3")
+        .args([
+            "-c",
+            r#"
+import sys, openpyxl
+path, cells = sys.argv[1], sys.argv[2]
+wb = openpyxl.load_workbook(path)
+ws = wb["Objectives"]
+for item in cells.split(";"):
+    ref, value = item.split("=", 1)
+    ws[ref] = int(value) if value.lstrip("-").isdigit() else ("=" + value[1:] if value.startswith("!") else value)
+wb.save(path)
+"#,
+            s(workbook),
+            cells,
+        ])
+        .output()
+        .expect("python3");
+    assert!(
+        py.status.success(),
+        "openpyxl: {}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+}
+
+fn demo(dir: &Path, name: &str) -> std::path::PathBuf {
+    let db = dir.join(name);
+    let o = cli(&[
+        "import-json",
+        s(&repo("assets/demo/demo-report.json")),
+        "--db",
+        s(&db),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    db
+}
+
+#[test]
+fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = demo(dir.path(), "r.jalon");
+    let out = dir.path().join("round");
+    let o = cli(&[
+        "round",
+        "start",
+        "--db",
+        s(&db),
+        "--out",
+        s(&out),
+        "--due",
+        "2026-06-15",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let book = out.join("Equipment unit.xlsx");
+    assert!(
+        book.exists(),
+        "{:?}",
+        std::fs::read_dir(&out).unwrap().collect::<Vec<_>>()
+    );
+
+    // Bad cells are refused by name, and the report stays byte for byte.
+    for (cells, cell) in [
+        ("K2=150", "Objectives!K2"),
+        ("J2=Finished", "Objectives!J2"),
+        ("M2=!1+1", "Objectives!M2"),
+        ("E9=A new objective", "Objectives!E9"),
+    ] {
+        let copy = dir.path().join("bad.xlsx");
+        std::fs::copy(&book, &copy).expect("copy");
+        fill(&copy, cells);
+        let before = std::fs::read(&db).expect("report");
+        let o = cli(&["round", "import", s(&copy), "--db", s(&db), "--accept-all"]);
+        assert!(!o.status.success(), "{cells}");
+        assert!(stderr(&o).contains(cell), "{cells}: {}", stderr(&o));
+        assert_eq!(std::fs::read(&db).expect("report"), before, "{cells}");
+    }
+
+    fill(&book, "K2=95;M2=Measure the bandwidth in every class.");
+    let o = cli(&["round", "import", s(&book), "--db", s(&db)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let listed = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(listed.contains("Progress(95)"), "{listed}");
+    let o = cli(&["round", "import", s(&book), "--db", s(&db), "--accept-all"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli(&["round", "import", s(&book), "--db", s(&db), "--accept-all"]);
+    assert!(
+        stderr(&o).starts_with("0 objectives updated"),
+        "{}",
+        stderr(&o)
+    );
+    let status = cli(&["round", "status", "--db", s(&db)]);
+    assert!(String::from_utf8_lossy(&status.stdout).contains("imported"));
+
+    // A workbook of this round is nothing to another report.
+    let other = demo(dir.path(), "other.jalon");
+    let o = cli(&["round", "import", s(&book), "--db", s(&other)]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("another report"), "{}", stderr(&o));
+}
