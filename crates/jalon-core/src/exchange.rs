@@ -343,6 +343,7 @@ pub fn read_document(text: &str) -> Result<Read> {
                 },
                 change,
                 words: Vec::new(),
+                source: None,
             })
         })
         .collect::<Result<_>>()?;

@@ -32,6 +32,20 @@ pub struct HistoryEntry {
     /// For a text field, the words removed and added, so that a long text's change reads at
     /// a glance; empty for the other changes.
     pub words: Vec<WordRun>,
+    /// The round workbook the change was accepted from; None for an officer's own edit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub source: Option<ChangeSource>,
+}
+
+/// Where an accepted change came from: a lead's workbook in a round.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChangeSource {
+    pub round: String,
+    pub lead: String,
+    /// The returned workbook's SHA-256.
+    pub sha256: String,
 }
 
 /// The newest changes of a report or of one period, and how many there are in all, so that a

@@ -99,6 +99,15 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
     );
     let status = cli(&["round", "status", "--db", s(&db)]);
     assert!(String::from_utf8_lossy(&status.stdout).contains("imported"));
+    // The history keeps who proposed what.
+    let history = cli(&["history", "--db", s(&db), "--objective", "2"]);
+    let history = String::from_utf8_lossy(&history.stdout).into_owned();
+    assert!(
+        history
+            .lines()
+            .any(|l| l.contains("progress: 100% → 95%") && l.contains("Equipment unit]")),
+        "{history}"
+    );
 
     // A workbook of this round is nothing to another report.
     let other = demo(dir.path(), "other.jalon");

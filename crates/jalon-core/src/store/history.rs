@@ -70,9 +70,10 @@ fn read(
 ) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare_cached(
         "SELECT h.id, h.at, p.label, h.level, h.subject_id, h.number, h.part, o.parts, h.field,
-                h.old_value, h.new_value
+                h.old_value, h.new_value, w.round_id, w.lead, w.returned_sha256
          FROM history h JOIN period p ON p.id = h.period_id
          LEFT JOIN objective o ON h.level = 'objective' AND o.id = h.subject_id
+         LEFT JOIN round_workbook w ON w.id = h.workbook_id
          WHERE (?1 IS NULL OR (h.level = 'objective' AND h.subject_id = ?1))
            AND (?2 IS NULL OR h.period_id = ?2)
          ORDER BY h.id DESC
@@ -108,6 +109,16 @@ fn read(
                 },
                 change,
                 words: Vec::new(),
+                source: match c.get::<Option<String>>("round_id")? {
+                    Some(round) => Some(crate::history::ChangeSource {
+                        round,
+                        lead: c.get("lead")?,
+                        sha256: c
+                            .get::<Option<String>>("returned_sha256")?
+                            .unwrap_or_default(),
+                    }),
+                    None => None,
+                },
             }
             .with_words(),
         );
