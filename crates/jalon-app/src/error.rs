@@ -28,6 +28,12 @@ pub enum AppError {
     },
     #[error("no period is closed yet: nothing to compare")]
     NothingToCompare,
+    /// A returned round workbook refused; nothing of it was applied.
+    #[error("{}: {}", file.display(), problem.render(Language::En))]
+    Workbook {
+        file: PathBuf,
+        problem: jalon_core::WorkbookProblem,
+    },
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -76,6 +82,10 @@ impl AppError {
                 detail: source.to_string(),
             },
             AppError::NothingToCompare => ErrorData::NothingToCompare,
+            AppError::Workbook { file, problem } => ErrorData::Workbook {
+                file: path(file),
+                problem: problem.clone(),
+            },
             AppError::Io(e) => ErrorData::Io {
                 detail: e.to_string(),
             },
@@ -87,6 +97,14 @@ impl AppError {
     pub fn render(&self, lang: Language) -> String {
         match (self, lang) {
             (AppError::Core(e), _) => e.render(lang),
+            (AppError::Workbook { file, problem }, _) => {
+                format!(
+                    "{}{} {}",
+                    file.display(),
+                    lang.colon(),
+                    problem.render(lang)
+                )
+            }
             (AppError::NothingToCompare, Language::Fr) => {
                 "aucune période n’est encore clôturée\u{a0}: rien à comparer".into()
             }

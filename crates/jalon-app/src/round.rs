@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use jalon_core::i18n::RoundWords;
-use jalon_core::{Objective, Report};
+use jalon_core::{Objective, Report, WorkbookProblem};
 use jalon_round::{Difference, Issued, Values, WorkbookInput};
 
 use crate::{App, Result};
@@ -105,17 +105,22 @@ impl App {
         let mut out = Vec::new();
         for path in files {
             let bytes = std::fs::read(path).map_err(crate::AppError::read(*path))?;
-            let returned = jalon_round::read(&bytes, lang)
-                .map_err(|e| crate::AppError::Io(std::io::Error::other(e.to_string())))?;
+            let returned = jalon_round::read(&bytes, lang).map_err(|e| match e {
+                jalon_round::RoundError::Refused(problem) => crate::AppError::Workbook {
+                    file: path.to_path_buf(),
+                    problem,
+                },
+                other => crate::AppError::Io(std::io::Error::other(other.to_string())),
+            })?;
             let store = self.session.store();
             if returned.report_id != store.report_id()? {
-                return Err(round_refusal(path, "it was made for another report"));
+                return Err(round_refusal(path, WorkbookProblem::OtherReport));
             }
             if store
                 .round_workbook(&returned.round_id, &returned.lead)?
                 .is_none()
             {
-                return Err(round_refusal(path, "it belongs to no round of this report"));
+                return Err(round_refusal(path, WorkbookProblem::OtherRound));
             }
             let sha256 = {
                 use sha2::Digest;
@@ -197,11 +202,11 @@ fn apply(fields: &mut jalon_core::ObjectiveFields, value: &jalon_round::Value, d
     }
 }
 
-fn round_refusal(path: &Path, why: &str) -> crate::AppError {
-    crate::AppError::Io(std::io::Error::other(format!(
-        "{}: {why}; nothing was applied",
-        path.display()
-    )))
+fn round_refusal(path: &Path, problem: WorkbookProblem) -> crate::AppError {
+    crate::AppError::Workbook {
+        file: path.to_path_buf(),
+        problem,
+    }
 }
 
 fn objectives_by_id(report: &Report) -> HashMap<i64, Objective> {

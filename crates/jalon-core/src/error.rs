@@ -432,6 +432,55 @@ pub enum ErrorData {
     Chart {
         detail: String,
     },
+    /// A round workbook refused, with why; nothing of it was applied.
+    Workbook {
+        file: String,
+        problem: WorkbookProblem,
+    },
+}
+
+/// Why a returned round workbook is refused. A cell is named as a spreadsheet names it
+/// (`Objectives!K12`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WorkbookProblem {
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    Expands {
+        size: u64,
+        limit: u64,
+    },
+    /// Damaged, protected by a password, or not a workbook.
+    Unreadable {
+        detail: String,
+    },
+    NotARoundWorkbook,
+    MissingSheet {
+        sheet: String,
+    },
+    /// The hidden data sheet was changed.
+    Damaged {
+        cell: String,
+    },
+    Formula {
+        cell: String,
+    },
+    UnknownStatus {
+        cell: String,
+        found: String,
+    },
+    BadProgress {
+        cell: String,
+        found: String,
+    },
+    RowAdded {
+        cell: String,
+    },
+    OtherReport,
+    OtherRound,
 }
 
 impl Error {

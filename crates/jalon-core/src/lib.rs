@@ -28,7 +28,9 @@ pub mod summary;
 pub mod synthetic;
 
 pub use checks::{CheckCode, Disagreement, Finding, Warning, check};
-pub use error::{Conflict, Error, Expected, Invalid, NotReport, PageLabel, Result};
+pub use error::{
+    Conflict, Error, Expected, Invalid, NotReport, PageLabel, Result, WorkbookProblem,
+};
 pub use explain::{Trace, TraceTerm, trace};
 pub use history::{Change, FieldEdit, HistoryEntry, HistoryPage};
 pub use i18n::ErrorData;

@@ -25,33 +25,14 @@ pub use read::{
     MAX_EXPANDED_BYTES, MAX_FILE_BYTES, Returned, ReturnedRow, Values, cell_name, read,
 };
 
-/// What can go wrong with a round's workbook. A refusal names the sheet and cell. (The
-/// messages here are English only while this is work in progress: they move to the core's
-/// catalogue with the use cases.)
+/// What can go wrong with a round's workbook: writing it, or a returned one refused, with
+/// why (typed, worded by the core's catalogue; a cell is named as `Objectives!K12`).
 #[derive(Debug, thiserror::Error)]
 pub enum RoundError {
     #[error("writing the workbook: {0}")]
     Xlsx(#[from] XlsxError),
-    #[error("the workbook holds {size} bytes, more than the {limit} Jalon reads")]
-    TooLarge { size: u64, limit: u64 },
-    #[error("the workbook would expand to {size} bytes, more than the {limit} Jalon reads")]
-    Expands { size: u64, limit: u64 },
-    #[error("the workbook cannot be read (damaged or protected by a password): {0}")]
-    Unreadable(String),
-    #[error("this workbook was not made by a Jalon round (no hidden data sheet)")]
-    NotARoundWorkbook,
-    #[error("the workbook has no sheet \"{0}\"")]
-    MissingSheet(String),
-    #[error("{0}: the workbook's hidden data was changed")]
-    Damaged(String),
-    #[error("{cell}: a formula where a value belongs")]
-    Formula { cell: String },
-    #[error("{cell}: \"{found}\" is not a status of the list")]
-    UnknownStatus { cell: String, found: String },
-    #[error("{cell}: \"{found}\" is not a whole number from 0 to 100")]
-    BadProgress { cell: String, found: String },
-    #[error("{cell}: a row added by hand; add objectives in Jalon, not in the workbook")]
-    RowAdded { cell: String },
+    #[error("{}", .0.render(jalon_core::Language::En))]
+    Refused(jalon_core::WorkbookProblem),
 }
 
 pub type Result<T> = std::result::Result<T, RoundError>;

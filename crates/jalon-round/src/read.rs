@@ -5,7 +5,13 @@
 use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
 use jalon_core::{Language, Status};
 
+use jalon_core::WorkbookProblem as P;
+
 use crate::{DATA_SHEET, FIRST_ROW, RoundError};
+
+fn refused(p: P) -> RoundError {
+    RoundError::Refused(p)
+}
 
 /// The largest returned workbook read, and the most its archive may expand to: a workbook of
 /// 500 objectives is about 60 kB, so these refuse a wrong or hostile file long before it costs.
@@ -55,21 +61,26 @@ pub fn cell_name(sheet: &str, row0: u32, col0: u16) -> String {
 /// Reads a returned workbook's bytes.
 pub fn read(bytes: &[u8], lang: Language) -> Result<Returned, RoundError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(RoundError::TooLarge {
+        return Err(refused(P::TooLarge {
             size: bytes.len() as u64,
             limit: MAX_FILE_BYTES,
-        });
+        }));
     }
     check_expansion(bytes)?;
-    let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| RoundError::Unreadable(e.to_string()))?;
+    let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
+        refused(P::Unreadable {
+            detail: e.to_string(),
+        })
+    })?;
     let objectives_sheet = jalon_core::i18n::RoundWords(lang).objectives_sheet();
     let data = book
         .worksheet_range(DATA_SHEET)
-        .map_err(|_| RoundError::NotARoundWorkbook)?;
-    let sheet = book
-        .worksheet_range(&objectives_sheet)
-        .map_err(|_| RoundError::MissingSheet(objectives_sheet.clone()))?;
+        .map_err(|_| refused(P::NotARoundWorkbook))?;
+    let sheet = book.worksheet_range(&objectives_sheet).map_err(|_| {
+        refused(P::MissingSheet {
+            sheet: objectives_sheet.clone(),
+        })
+    })?;
     let formulas = book.worksheet_formula(&objectives_sheet).ok();
     let text = |r: &Range<Data>, row: u32, col: u16| -> String {
         match r.get_value((row, u32::from(col))) {
@@ -95,30 +106,39 @@ pub fn read(bytes: &[u8], lang: Language) -> Result<Returned, RoundError> {
                     .is_some_and(|s| !s.is_empty())
             })
         {
-            return Err(RoundError::Formula { cell: name(col) });
+            return Err(refused(P::Formula { cell: name(col) }));
         }
         let issued = Values {
-            status: Status::from_code(&text(&data, data_row, 2))
-                .ok_or_else(|| RoundError::Damaged(cell_name(DATA_SHEET, data_row, 2)))?,
+            status: Status::from_code(&text(&data, data_row, 2)).ok_or_else(|| {
+                refused(P::Damaged {
+                    cell: cell_name(DATA_SHEET, data_row, 2),
+                })
+            })?,
             progress: number(data.get_value((data_row, 3)))
                 .and_then(|p| u32::try_from(p).ok())
-                .ok_or_else(|| RoundError::Damaged(cell_name(DATA_SHEET, data_row, 3)))?,
+                .ok_or_else(|| {
+                    refused(P::Damaged {
+                        cell: cell_name(DATA_SHEET, data_row, 3),
+                    })
+                })?,
             achievement: text(&data, data_row, 4),
             next_steps: text(&data, data_row, 5),
         };
         let status_text = text(&sheet, row0, 9);
-        let status = Status::from_label(&status_text).ok_or_else(|| RoundError::UnknownStatus {
-            cell: name(9),
-            found: status_text.clone(),
+        let status = Status::from_label(&status_text).ok_or_else(|| {
+            refused(P::UnknownStatus {
+                cell: name(9),
+                found: status_text.clone(),
+            })
         })?;
         let progress = match sheet.get_value((row0, 10)) {
             Some(Data::Float(f)) if f.fract() == 0.0 && (0.0..=100.0).contains(f) => *f as u32,
             Some(Data::Int(n)) if (0..=100).contains(n) => *n as u32,
             other => {
-                return Err(RoundError::BadProgress {
+                return Err(refused(P::BadProgress {
                     cell: name(10),
                     found: other.map(ToString::to_string).unwrap_or_default(),
-                });
+                }));
             }
         };
         rows.push(ReturnedRow {
@@ -144,9 +164,9 @@ pub fn read(bytes: &[u8], lang: Language) -> Result<Returned, RoundError> {
             if let Some(c) = (0..=13u16)
                 .find(|&c| !matches!(sheet.get_value((r, u32::from(c))), None | Some(Data::Empty)))
             {
-                return Err(RoundError::RowAdded {
+                return Err(refused(P::RowAdded {
                     cell: cell_name(&objectives_sheet, r, c),
-                });
+                }));
             }
         }
     }
@@ -170,9 +190,9 @@ fn number(v: Option<&Data>) -> Option<i64> {
 /// directory, before anything is decompressed.
 fn check_expansion(bytes: &[u8]) -> Result<(), RoundError> {
     let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return Err(RoundError::Unreadable(
-            "not a workbook (no zip archive)".into(),
-        ));
+        return Err(refused(P::Unreadable {
+            detail: "not a workbook (no zip archive)".into(),
+        }));
     };
     // The central directory's sizes: writers that stream (rust_xlsxwriter, LibreOffice) put
     // them there, not in the local headers.
@@ -180,15 +200,19 @@ fn check_expansion(bytes: &[u8]) -> Result<(), RoundError> {
     for i in 0..archive.len() {
         let size = archive
             .by_index_raw(i)
-            .map_err(|e| RoundError::Unreadable(e.to_string()))?
+            .map_err(|e| {
+                refused(P::Unreadable {
+                    detail: e.to_string(),
+                })
+            })?
             .size();
         expanded = expanded.saturating_add(size);
     }
     if expanded > MAX_EXPANDED_BYTES {
-        return Err(RoundError::Expands {
+        return Err(refused(P::Expands {
             size: expanded,
             limit: MAX_EXPANDED_BYTES,
-        });
+        }));
     }
     Ok(())
 }
@@ -330,14 +354,14 @@ mod tests {
     fn what_is_not_a_round_workbook_is_refused() {
         assert!(matches!(
             read(b"not a zip", Language::En),
-            Err(RoundError::Unreadable(_))
+            Err(RoundError::Refused(P::Unreadable { .. }))
         ));
         let mut book = Workbook::new();
         book.add_worksheet().write_string(0, 0, "x").unwrap();
         let plain = book.save_to_buffer().unwrap();
         assert!(matches!(
             read(&plain, Language::En),
-            Err(RoundError::NotARoundWorkbook)
+            Err(RoundError::Refused(P::NotARoundWorkbook))
         ));
         assert_eq!(cell_name("Objectives", 11, 3), "Objectives!D12");
         assert_eq!(cell_name("S", 0, 27), "S!AB1");

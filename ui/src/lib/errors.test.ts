@@ -19,6 +19,7 @@ const every: ErrorData[] = [
   { code: 'changed_elsewhere' },
   { code: 'too_large', size: 20000000, limit: 16777216 },
   { code: 'too_deep', depth: 600, limit: 512 },
+  { code: 'workbook', file: 'Ana.xlsx', problem: { kind: 'bad_progress', cell: 'Objectives!K2', found: '150' } },
   { code: 'unknown_id', kind: 'objective', id: 3 },
   { code: 'closed_period', label: '2026-Q1' },
   { code: 'tampered', label: '2026-Q1' },

@@ -9,6 +9,7 @@ import type { Expected } from '../bindings/Expected';
 import type { NotReport } from '../bindings/NotReport';
 import type { ObjectiveRef } from '../bindings/ObjectiveRef';
 import type { CommandError } from '../bindings/CommandError';
+import type { WorkbookProblem } from '../bindings/WorkbookProblem';
 import { translate, type Key, type Lang } from './i18n';
 import { objectiveLabel } from './format';
 
@@ -31,7 +32,23 @@ const errorKey: Record<ErrorData['code'], Key> = {
   database: 'err_database', io: 'err_io', read: 'err_read', write: 'err_write',
   nothing_to_compare: 'err_nothing_to_compare', no_such_axis: 'err_no_such_axis',
   no_such_action: 'err_no_such_action', unknown_chart: 'err_unknown_chart', chart_size: 'err_chart_size', chart: 'err_chart',
+  workbook: 'err_workbook',
 };
+const workbookKey: Record<WorkbookProblem['kind'], Key> = {
+  too_large: 'wb_too_large', expands: 'wb_expands', unreadable: 'wb_unreadable', not_a_round_workbook: 'wb_not_a_round_workbook',
+  missing_sheet: 'wb_missing_sheet', damaged: 'wb_damaged', formula: 'wb_formula', unknown_status: 'wb_unknown_status',
+  bad_progress: 'wb_bad_progress', row_added: 'wb_row_added', other_report: 'wb_other_report', other_round: 'wb_other_round',
+};
+
+/** Why a returned round workbook is refused. */
+export function workbookText(lang: Lang, p: WorkbookProblem): string {
+  const params = plain(p);
+  if (p.kind === 'too_large' || p.kind === 'expands') {
+    params.size = p.size.toLocaleString(lang);
+    params.limit = p.limit.toLocaleString(lang);
+  }
+  return translate(lang, workbookKey[p.kind], params);
+}
 const invalidKey: Record<Invalid['kind'], Key> = {
   empty: 'inv_empty', not_a_date: 'inv_not_a_date', not_a_decimal: 'inv_not_a_decimal', percent: 'inv_percent',
   out_of_range: 'inv_out_of_range', numbers_start_at_one: 'inv_numbers_start_at_one',
@@ -102,6 +119,8 @@ export function errorText(lang: Lang, e: ErrorData): string {
       return t({ depth: e.depth.toLocaleString(lang), limit: e.limit.toLocaleString(lang) });
     case 'conflict':
       return conflictText(lang, e.conflict);
+    case 'workbook':
+      return t({ problem: workbookText(lang, e.problem) });
     case 'parse':
       return t({
         expected: expectedText(lang, e.expected),

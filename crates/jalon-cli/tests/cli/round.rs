@@ -113,5 +113,9 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
     let other = demo(dir.path(), "other.jalon");
     let o = cli(&["round", "import", s(&book), "--db", s(&other)]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("another report"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("made for another report"),
+        "{}",
+        stderr(&o)
+    );
 }

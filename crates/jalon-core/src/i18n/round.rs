@@ -41,9 +41,9 @@ impl RoundWords {
             Language::Fr => vec![
                 format!("Mise à jour trimestrielle{c} {report}"),
                 format!("Pour{c} {lead}"),
-                "Dans la feuille « Objectifs », chaque ligne est l’un de vos objectifs. Les colonnes grises disent où il en était dans le dernier état d’avancement ; remplissez les colonnes blanches avec où il en est aujourd’hui.".to_string(),
-                format!("Statut{c} choisissez dans la liste. Avancement{c} un nombre entier de 0 à 100. Réalisations et prochaines étapes{c} du texte simple ; commencez une ligne par « • » pour une puce. Commentaire{c} ce que le chargé de mission doit savoir."),
-                "N’ajoutez, ne supprimez ni ne déplacez aucune ligne, et ne modifiez pas les colonnes grises : le classeur est rapproché du rapport par ses données cachées.".to_string(),
+                "Dans la feuille «\u{a0}Objectifs\u{a0}», chaque ligne est l’un de vos objectifs. Les colonnes grises disent où il en était dans le dernier état d’avancement\u{a0}; remplissez les colonnes blanches avec où il en est aujourd’hui.".to_string(),
+                format!("Statut{c} choisissez dans la liste. Avancement{c} un nombre entier de 0 à 100. Réalisations et prochaines étapes{c} du texte simple\u{a0}; commencez une ligne par «\u{a0}•\u{a0}» pour une puce. Commentaire{c} ce que le chargé de mission doit savoir."),
+                "N’ajoutez, ne supprimez ni ne déplacez aucune ligne, et ne modifiez pas les colonnes grises\u{a0}: le classeur est rapproché du rapport par ses données cachées.".to_string(),
                 "Enregistrez le classeur tel quel (.xlsx, ou .ods depuis LibreOffice) et renvoyez-le au chargé de mission.".to_string(),
             ],
         };
@@ -96,5 +96,83 @@ impl RoundWords {
     /// The name of the workbook of objectives without a lead.
     pub fn no_lead(self) -> String {
         self.pick("No lead", "Sans pilote")
+    }
+}
+
+impl crate::error::WorkbookProblem {
+    /// Why a workbook is refused, in `lang`.
+    pub fn render(&self, lang: Language) -> String {
+        use crate::error::WorkbookProblem as P;
+        let fr = lang == Language::Fr;
+        let c = lang.colon();
+        let n = |v: &u64| lang.count(usize::try_from(*v).unwrap_or(usize::MAX));
+        match self {
+            P::TooLarge { size, limit } if fr => format!(
+                "le classeur fait {} octets, plus que les {} que Jalon lit",
+                n(size),
+                n(limit)
+            ),
+            P::TooLarge { size, limit } => format!(
+                "the workbook holds {} bytes, more than the {} Jalon reads",
+                n(size),
+                n(limit)
+            ),
+            P::Expands { size, limit } if fr => format!(
+                "le classeur se décompresserait en {} octets, plus que les {} que Jalon lit",
+                n(size),
+                n(limit)
+            ),
+            P::Expands { size, limit } => format!(
+                "the workbook would expand to {} bytes, more than the {} Jalon reads",
+                n(size),
+                n(limit)
+            ),
+            P::Unreadable { detail } if fr => format!(
+                "le classeur ne peut pas être lu (endommagé ou protégé par un mot de passe){c} {detail}"
+            ),
+            P::Unreadable { detail } => format!(
+                "the workbook cannot be read (damaged or protected by a password){c} {detail}"
+            ),
+            P::NotARoundWorkbook if fr => {
+                "ce classeur n’a pas été produit par une campagne Jalon".into()
+            }
+            P::NotARoundWorkbook => "this workbook was not made by a Jalon round".into(),
+            P::MissingSheet { sheet } if fr => {
+                format!("le classeur n’a pas de feuille « {sheet} »")
+            }
+            P::MissingSheet { sheet } => format!("the workbook has no sheet “{sheet}”"),
+            P::Damaged { cell } if fr => {
+                format!("{cell}{c} les données cachées du classeur ont été modifiées")
+            }
+            P::Damaged { cell } => format!("{cell}: the workbook’s hidden data was changed"),
+            P::Formula { cell } if fr => format!("{cell}{c} une formule à la place d’une valeur"),
+            P::Formula { cell } => format!("{cell}: a formula where a value belongs"),
+            P::UnknownStatus { cell, found } if fr => {
+                format!("{cell}{c} «\u{a0}{found}\u{a0}» n’est pas un statut de la liste")
+            }
+            P::UnknownStatus { cell, found } => {
+                format!("{cell}: “{found}” is not a status of the list")
+            }
+            P::BadProgress { cell, found } if fr => {
+                format!("{cell}{c} «\u{a0}{found}\u{a0}» n’est pas un nombre entier de 0 à 100")
+            }
+            P::BadProgress { cell, found } => {
+                format!("{cell}: “{found}” is not a whole number from 0 to 100")
+            }
+            P::RowAdded { cell } if fr => {
+                format!(
+                    "{cell}{c} une ligne ajoutée à la main\u{a0}; ajoutez les objectifs dans Jalon"
+                )
+            }
+            P::RowAdded { cell } => {
+                format!("{cell}: a row added by hand; add objectives in Jalon, not in the workbook")
+            }
+            P::OtherReport if fr => "ce classeur a été produit pour un autre rapport".into(),
+            P::OtherReport => "this workbook was made for another report".into(),
+            P::OtherRound if fr => {
+                "ce classeur n’appartient à aucune campagne de ce rapport".into()
+            }
+            P::OtherRound => "this workbook belongs to no round of this report".into(),
+        }
     }
 }
