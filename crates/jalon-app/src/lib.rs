@@ -31,7 +31,9 @@ pub use exchange::{ImportKind, Imported, import_into};
 pub use files::Files;
 pub use periods::{CloseChecks, Closed, HistoryFilter, PeriodChange, PeriodKey};
 pub use publish::{CsvProfile, OutputSettings, Written};
-pub use round::{Reviewed, RoundStarted};
+pub use round::{
+    ChangeReview, ObjectiveReview, RoundApplied, RoundDecision, RoundStarted, WorkbookReview,
+};
 pub use view::{FileInfo, Saved, View};
 
 /// An open report and what the person has around it.

@@ -1,34 +1,97 @@
-//! The contributor round (work in progress, branch wip/contributor-round): start a round
-//! (one workbook per lead, written into a folder, the round recorded in the report) and review
-//! returned workbooks (each row's proposals and conflicts against the report now). Accepting
-//! changes, tagged in the history with their workbook, comes next.
+//! The contributor round: start a round (one workbook per lead, written into a folder, the
+//! round recorded in the report), review returned workbooks (each row's proposals and
+//! conflicts against the report now, changing nothing), and apply the officer's decisions on
+//! one workbook, tagged in the history with it.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use jalon_core::i18n::RoundWords;
+use jalon_core::period::{WordRun, word_diff};
 use jalon_core::{Objective, Report, WorkbookProblem};
-use jalon_round::{Difference, Issued, Values, WorkbookInput};
+use jalon_round::{Difference, Field, Issued, Value, Values, WorkbookInput};
+use serde::{Deserialize, Serialize};
 
 use crate::{App, Result};
 
 /// A round started: its id and the workbooks written.
-#[derive(Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Serialize)]
 pub struct RoundStarted {
     pub round_id: String,
     pub files: Vec<String>,
 }
 
-/// What one returned workbook proposes.
-#[derive(Debug)]
-pub struct Reviewed {
+/// What one returned workbook proposes, objective by objective.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkbookReview {
+    /// The returned file's path, as given.
     pub file: String,
+    /// Empty for the workbook of objectives without a lead.
     pub lead: String,
     pub round_id: String,
-    /// The returned file's SHA-256, which the history keeps with what it changed.
+    /// The returned file's SHA-256, which the history keeps with what it changed, and which
+    /// the decisions must name so that they apply to the file reviewed.
     pub sha256: String,
-    /// Each objective's id, its (number, part) name and what its row proposes.
-    pub objectives: Vec<(i64, String, Vec<Difference>)>,
+    /// The objectives whose row changes something or carries a comment, in report order.
+    pub objectives: Vec<ObjectiveReview>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectiveReview {
+    pub id: i64,
+    /// "Objective 3.2", in the report's language.
+    pub name: String,
+    pub title: String,
+    /// What the lead wrote in the comment column.
+    pub comment: String,
+    pub changes: Vec<ChangeReview>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeReview {
+    #[serde(flatten)]
+    pub difference: Difference,
+    pub conflict: bool,
+    /// For a text, the words from the report's current text to the lead's; else empty.
+    pub diff: Vec<WordRun>,
+}
+
+impl WorkbookReview {
+    pub fn proposals(&self) -> usize {
+        self.changes().filter(|c| !c.conflict).count()
+    }
+
+    pub fn conflicts(&self) -> usize {
+        self.changes().filter(|c| c.conflict).count()
+    }
+
+    fn changes(&self) -> impl Iterator<Item = &ChangeReview> {
+        self.objectives.iter().flat_map(|o| &o.changes)
+    }
+}
+
+/// The officer's decision on one change: the value to write (the lead's, the report's, or an
+/// edited one). A change with no decision is refused, and the report keeps its value.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RoundDecision {
+    pub objective_id: i64,
+    pub field: Field,
+    pub value: Value,
+}
+
+/// What applying a workbook's decisions did.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundApplied {
+    /// How many objectives changed.
+    pub objectives: usize,
+    /// Conflicts left without a choice (the workbook stays "returned").
+    pub conflicts_left: usize,
 }
 
 impl App {
@@ -98,107 +161,160 @@ impl App {
     }
 
     /// Reads returned workbooks and says what each proposes, changing nothing.
-    pub fn review_round(&self, files: &[&Path]) -> Result<Vec<Reviewed>> {
+    pub fn review_round(&self, files: &[&Path]) -> Result<Vec<WorkbookReview>> {
+        files
+            .iter()
+            .map(|path| self.review_workbook(path))
+            .collect()
+    }
+
+    fn review_workbook(&self, path: &Path) -> Result<WorkbookReview> {
         let report = self.session.report();
         let current = objectives_by_id(report);
         let lang = report.strategy.language;
-        let mut out = Vec::new();
-        for path in files {
-            let bytes = std::fs::read(path).map_err(crate::AppError::read(*path))?;
-            let returned = jalon_round::read(&bytes, lang).map_err(|e| match e {
-                jalon_round::RoundError::Refused(problem) => crate::AppError::Workbook {
-                    file: path.to_path_buf(),
-                    problem,
-                },
-                other => crate::AppError::Io(std::io::Error::other(other.to_string())),
-            })?;
-            let store = self.session.store();
-            if returned.report_id != store.report_id()? {
-                return Err(round_refusal(path, WorkbookProblem::OtherReport));
-            }
-            if store
-                .round_workbook(&returned.round_id, &returned.lead)?
-                .is_none()
-            {
-                return Err(round_refusal(path, WorkbookProblem::OtherRound));
-            }
-            let sha256 = {
-                use sha2::Digest;
-                let d = sha2::Sha256::digest(&bytes);
-                d.iter().map(|b| format!("{b:02x}")).collect::<String>()
-            };
-            let objectives = returned
-                .rows
-                .iter()
-                .filter_map(|row| {
-                    let o = current.get(&row.objective_id)?;
-                    let now = Values {
-                        status: o.fields.status,
-                        progress: o.fields.progress,
-                        achievement: o.fields.achievement.clone(),
-                        next_steps: o.fields.next_steps.clone(),
-                    };
-                    Some((
-                        o.id,
-                        lang.objective(o.reference()),
-                        jalon_round::compare(row, &now),
-                    ))
-                })
-                .collect();
-            out.push(Reviewed {
-                file: path.display().to_string(),
-                lead: returned.lead,
-                round_id: returned.round_id,
-                sha256,
-                objectives,
-            });
+        let bytes = std::fs::read(path).map_err(crate::AppError::read(path))?;
+        let returned = jalon_round::read(&bytes, lang).map_err(|e| match e {
+            jalon_round::RoundError::Refused(problem) => round_refusal(path, problem),
+            other => crate::AppError::Io(std::io::Error::other(other.to_string())),
+        })?;
+        let store = self.session.store();
+        if returned.report_id != store.report_id()? {
+            return Err(round_refusal(path, WorkbookProblem::OtherReport));
         }
-        Ok(out)
+        if store
+            .round_workbook(&returned.round_id, &returned.lead)?
+            .is_none()
+        {
+            return Err(round_refusal(path, WorkbookProblem::OtherRound));
+        }
+        let sha256 = {
+            use sha2::Digest;
+            let d = sha2::Sha256::digest(&bytes);
+            d.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        };
+        let objectives = returned
+            .rows
+            .iter()
+            .filter_map(|row| {
+                let o = current.get(&row.objective_id)?;
+                let now = Values {
+                    status: o.fields.status,
+                    progress: o.fields.progress,
+                    achievement: o.fields.achievement.clone(),
+                    next_steps: o.fields.next_steps.clone(),
+                };
+                let changes: Vec<ChangeReview> = jalon_round::compare(row, &now)
+                    .into_iter()
+                    .map(|d| ChangeReview {
+                        conflict: d.is_conflict(),
+                        diff: match (&d.current, &d.proposed) {
+                            (Value::Text(a), Value::Text(b)) => word_diff(a, b),
+                            _ => Vec::new(),
+                        },
+                        difference: d,
+                    })
+                    .collect();
+                let comment = row.comment.trim().to_string();
+                (!changes.is_empty() || !comment.is_empty()).then(|| ObjectiveReview {
+                    id: o.id,
+                    name: lang.objective(o.reference()),
+                    title: o.fields.title.clone(),
+                    comment,
+                    changes,
+                })
+            })
+            .collect();
+        Ok(WorkbookReview {
+            file: path.display().to_string(),
+            lead: returned.lead,
+            round_id: returned.round_id,
+            sha256,
+            objectives,
+        })
     }
-}
 
-impl App {
-    /// Applies every proposal of the reviewed workbooks (never a conflict), one transaction
-    /// per workbook, each change in the history with its round, lead and workbook. Returns how
-    /// many objectives changed.
-    pub fn accept_all(&mut self, reviewed: &[Reviewed]) -> Result<usize> {
-        let mut changed = 0;
-        for r in reviewed {
-            let current = objectives_by_id(self.session.report());
-            let changes: Vec<(i64, jalon_core::ObjectiveFields)> = r
+    /// Applies the officer's decisions on one returned workbook, reviewed as `sha256`: the
+    /// workbook is read and compared again, and each decision must answer one of its changes,
+    /// so that nothing is applied against a file or a report that changed since the review.
+    /// Everything is written in one transaction, each change in the history with its round,
+    /// lead and workbook.
+    pub fn apply_round(
+        &mut self,
+        file: &Path,
+        sha256: &str,
+        decisions: &[RoundDecision],
+    ) -> Result<RoundApplied> {
+        let review = self.review_workbook(file)?;
+        if review.sha256 != sha256 {
+            return Err(round_refusal(file, WorkbookProblem::Stale));
+        }
+        let current = objectives_by_id(self.session.report());
+        let mut changed: Vec<(i64, jalon_core::ObjectiveFields)> = Vec::new();
+        for d in decisions {
+            let answers = review
                 .objectives
                 .iter()
-                .filter_map(|(id, _, diffs)| {
-                    let mut fields = current.get(id)?.fields.clone();
-                    let mut any = false;
-                    for d in diffs {
-                        if let Difference::Proposal { proposed, .. } = d {
-                            apply(&mut fields, proposed, d);
-                            any = true;
-                        }
-                    }
-                    any.then_some((*id, fields))
-                })
-                .collect();
-            changed += self.session.edit(|store| {
-                store.accept_round_changes(&r.round_id, &r.lead, &r.sha256, &changes)
-            })?;
+                .filter(|o| o.id == d.objective_id)
+                .flat_map(|o| &o.changes)
+                .any(|c| c.difference.field == d.field);
+            let objective = current.get(&d.objective_id);
+            let (Some(objective), true, true) = (objective, answers, d.value.fits(d.field)) else {
+                return Err(round_refusal(file, WorkbookProblem::Stale));
+            };
+            let i = match changed.iter().position(|(id, _)| *id == d.objective_id) {
+                Some(i) => i,
+                None => {
+                    changed.push((d.objective_id, objective.fields.clone()));
+                    changed.len() - 1
+                }
+            };
+            jalon_round::apply(&mut changed[i].1, d.field, &d.value);
         }
-        Ok(changed)
+        let decided = |id: i64, c: &ChangeReview| {
+            decisions
+                .iter()
+                .any(|d| d.objective_id == id && d.field == c.difference.field)
+        };
+        let conflicts_left = review
+            .objectives
+            .iter()
+            .flat_map(|o| o.changes.iter().map(move |c| (o.id, c)))
+            .filter(|(id, c)| c.conflict && !decided(*id, c))
+            .count();
+        // An objective whose decisions all kept the report's values changes nothing.
+        changed.retain(|(id, f)| current.get(id).is_some_and(|o| &o.fields != f));
+        let objectives = self.session.edit(|store| {
+            store.accept_round_changes(
+                &review.round_id,
+                &review.lead,
+                &review.sha256,
+                &changed,
+                conflicts_left == 0,
+            )
+        })?;
+        Ok(RoundApplied {
+            objectives,
+            conflicts_left,
+        })
     }
-}
 
-fn apply(fields: &mut jalon_core::ObjectiveFields, value: &jalon_round::Value, d: &Difference) {
-    use jalon_round::{Field, Value};
-    let Difference::Proposal { field, .. } = d else {
-        return;
-    };
-    match (field, value) {
-        (Field::Status, Value::Status(s)) => fields.status = *s,
-        (Field::Progress, Value::Progress(p)) => fields.progress = *p,
-        (Field::Achievement, Value::Text(t)) => fields.achievement = t.clone(),
-        (Field::NextSteps, Value::Text(t)) => fields.next_steps = t.clone(),
-        _ => {}
+    /// Applies every proposal of a reviewed workbook, never a conflict.
+    pub fn accept_all(&mut self, review: &WorkbookReview) -> Result<RoundApplied> {
+        let decisions: Vec<RoundDecision> = review
+            .objectives
+            .iter()
+            .flat_map(|o| {
+                o.changes
+                    .iter()
+                    .filter(|c| !c.conflict)
+                    .map(|c| RoundDecision {
+                        objective_id: o.id,
+                        field: c.difference.field,
+                        value: c.difference.proposed.clone(),
+                    })
+            })
+            .collect();
+        self.apply_round(Path::new(&review.file), &review.sha256, &decisions)
     }
 }
 

@@ -481,6 +481,8 @@ pub enum WorkbookProblem {
     },
     OtherReport,
     OtherRound,
+    /// The file or the report changed between the review and the decisions.
+    Stale,
 }
 
 impl Error {

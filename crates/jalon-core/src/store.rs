@@ -29,7 +29,7 @@ pub use crate::error::{DifferenceKind, SchemaDifference};
 pub use drive::Drive;
 pub use history::{HistoryEntry, HistoryPage, Level};
 pub use migrations::schema_version;
-pub use rounds::{Round, RoundWorkbook};
+pub use rounds::{Round, RoundWorkbook, WorkbookState};
 pub use structure::stored_fields;
 
 use migrations::MIGRATIONS;

@@ -8,7 +8,10 @@
 
 use crate::read::{ReturnedRow, Values};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One of the four fields a lead may change.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Field {
     Status,
     Progress,
@@ -17,26 +20,43 @@ pub enum Field {
 }
 
 /// A field's value, typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Value {
     Status(jalon_core::Status),
     Progress(u32),
     Text(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Difference {
-    Proposal {
-        field: Field,
-        current: Value,
-        proposed: Value,
-    },
-    Conflict {
-        field: Field,
-        issued: Value,
-        proposed: Value,
-        current: Value,
-    },
+impl Value {
+    /// Whether the value is of the field's type (a decision crossing IPC may not be).
+    pub fn fits(&self, field: Field) -> bool {
+        matches!(
+            (field, self),
+            (Field::Status, Value::Status(_))
+                | (Field::Progress, Value::Progress(_))
+                | (Field::Achievement | Field::NextSteps, Value::Text(_))
+        )
+    }
+}
+
+/// A field the lead changed: as issued, as returned and as in the report now. When the report
+/// still holds what was issued, it is a proposal; otherwise both sides changed it: a conflict,
+/// never applied without a choice.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Difference {
+    pub field: Field,
+    pub issued: Value,
+    pub proposed: Value,
+    pub current: Value,
+}
+
+impl Difference {
+    pub fn is_conflict(&self) -> bool {
+        self.current != self.issued
+    }
 }
 
 fn fields(v: &Values) -> [(Field, Value); 4] {
@@ -55,27 +75,29 @@ pub fn compare(row: &ReturnedRow, current: &Values) -> Vec<Difference> {
     let now = fields(current);
     let mut out = Vec::new();
     for ((i, r), n) in issued.into_iter().zip(returned).zip(now) {
-        let field = i.0;
         let (issued, proposed, current) = (i.1, r.1, n.1);
         if proposed == issued || proposed == current {
             continue;
         }
-        out.push(if current == issued {
-            Difference::Proposal {
-                field,
-                current,
-                proposed,
-            }
-        } else {
-            Difference::Conflict {
-                field,
-                issued,
-                proposed,
-                current,
-            }
+        out.push(Difference {
+            field: i.0,
+            issued,
+            proposed,
+            current,
         });
     }
     out
+}
+
+/// Sets one field of an objective's fields to a value of its type.
+pub fn apply(fields: &mut jalon_core::ObjectiveFields, field: Field, value: &Value) {
+    match (field, value) {
+        (Field::Status, Value::Status(s)) => fields.status = *s,
+        (Field::Progress, Value::Progress(p)) => fields.progress = *p,
+        (Field::Achievement, Value::Text(t)) => fields.achievement = t.clone(),
+        (Field::NextSteps, Value::Text(t)) => fields.next_steps = t.clone(),
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -110,12 +132,13 @@ mod tests {
         assert_eq!(
             compare(&r, &now),
             [
-                Difference::Proposal {
+                Difference {
                     field: Field::Progress,
-                    current: Value::Progress(40),
+                    issued: Value::Progress(40),
                     proposed: Value::Progress(60),
+                    current: Value::Progress(40),
                 },
-                Difference::Conflict {
+                Difference {
                     field: Field::NextSteps,
                     issued: Value::Text("N".into()),
                     proposed: Value::Text("M".into()),
@@ -123,6 +146,8 @@ mod tests {
                 },
             ]
         );
+        let found = compare(&r, &now);
+        assert!(!found[0].is_conflict() && found[1].is_conflict());
     }
 
     #[test]

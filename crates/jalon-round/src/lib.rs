@@ -19,7 +19,7 @@ use rust_xlsxwriter::{
 mod compare;
 mod read;
 
-pub use compare::{Difference, Field, Value, compare};
+pub use compare::{Difference, Field, Value, apply, compare};
 
 pub use read::{
     MAX_EXPANDED_BYTES, MAX_FILE_BYTES, Returned, ReturnedRow, Values, cell_name, read,

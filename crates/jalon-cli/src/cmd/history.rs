@@ -47,7 +47,7 @@ impl Args {
 /// One history entry as a line: when, in which period, about what, what changed, in the
 /// report's language.
 fn line(h: &HistoryEntry, lang: Language) -> String {
-    // Work in progress (issue 14): the source's words move to the catalogue with the round.
+    // A change accepted from a round names the round (its id's first 8 digits) and the lead.
     let source = h.source.as_ref().map_or(String::new(), |s| {
         format!("  [round {}, {}]", &s.round[..8.min(s.round.len())], s.lead)
     });

@@ -1,7 +1,13 @@
-//! `round start`, `round import` and `round status`: the contributor round (work in progress:
-//! `import` lists proposals and conflicts; accepting them comes next).
+//! `round start`, `round import` and `round status`: the contributor round. The CLI's own
+//! sentences are in English like its other commands; the report's values (statuses,
+//! percentages, objective names) are in the report's language.
 
 use std::path::PathBuf;
+
+use jalon_app::{ChangeReview, WorkbookReview};
+use jalon_core::Language;
+use jalon_core::store::WorkbookState;
+use jalon_round::{Field, Value};
 
 use crate::CliError;
 
@@ -20,16 +26,17 @@ pub enum Command {
         #[arg(long, default_value = "")]
         due: String,
     },
-    /// List what returned workbooks propose and where they conflict; with --accept-all,
-    /// apply every proposal (never a conflict).
+    /// List what returned workbooks propose and where they conflict, changing nothing; with
+    /// --accept-all, apply every proposal (never a conflict).
     Import {
+        #[arg(required = true)]
         files: Vec<PathBuf>,
         #[arg(long)]
         db: PathBuf,
         #[arg(long)]
         accept_all: bool,
     },
-    /// Each round's workbooks and their state.
+    /// Each round's workbooks and their state: issued, overdue, returned or imported.
     Status {
         #[arg(long)]
         db: PathBuf,
@@ -46,7 +53,21 @@ impl Command {
     pub fn run(self) -> Result<(), CliError> {
         match self {
             Command::Start { db, out, lead, due } => {
+                if !due.is_empty() && !is_date(&due) {
+                    return Err(CliError::Usage(format!(
+                        "--due {due}: give a date as YYYY-MM-DD"
+                    )));
+                }
                 let started = super::open(&db)?.start_round(&out, &lead, &due)?;
+                if started.files.is_empty() {
+                    return Err(CliError::Usage(format!(
+                        "no objective has the lead {}",
+                        lead.join(", ")
+                    )));
+                }
+                for f in &started.files {
+                    println!("{f}");
+                }
                 eprintln!(
                     "round {}: {} workbooks written to {}",
                     started.round_id,
@@ -60,34 +81,107 @@ impl Command {
                 accept_all,
             } => {
                 let mut app = super::open(&db)?;
+                let lang = app.language();
                 let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+                // Every workbook is read and checked before anything is applied.
                 let reviewed = app.review_round(&paths)?;
                 for r in &reviewed {
-                    println!("{} ({})", r.file, r.lead);
-                    for (_, name, diffs) in &r.objectives {
-                        for d in diffs {
-                            println!("  {name}: {d:?}");
-                        }
-                    }
+                    print_review(r, lang);
                 }
                 if accept_all {
-                    let n = app.accept_all(&reviewed)?;
-                    eprintln!("{n} objectives updated; conflicts left for review");
+                    for r in &reviewed {
+                        let applied = app.accept_all(r)?;
+                        eprintln!(
+                            "{}: {} objectives updated, {} conflicts left for review",
+                            r.file, applied.objectives, applied.conflicts_left
+                        );
+                    }
+                } else {
+                    eprintln!("nothing changed: review in the app, or run again with --accept-all");
                 }
             }
             Command::Status { db } => {
                 let app = super::open(&db)?;
-                for round in app.rounds()? {
-                    println!(
-                        "round {} started {} due {}",
-                        round.id, round.started_at, round.due
-                    );
+                let no_lead = jalon_core::i18n::RoundWords(app.language()).no_lead();
+                let rounds = app.rounds()?;
+                if rounds.is_empty() {
+                    eprintln!("no round started");
+                }
+                for round in rounds {
+                    let due = if round.due.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", due {}", round.due)
+                    };
+                    println!("round {} started {}{due}", round.id, round.started_at);
                     for w in round.workbooks {
-                        println!("  {:<30} {:<10} {}", w.lead, w.state, w.file_name);
+                        let lead = if w.lead.is_empty() { &no_lead } else { &w.lead };
+                        let state = match w.state {
+                            WorkbookState::Issued => "issued",
+                            WorkbookState::Overdue => "overdue",
+                            WorkbookState::Returned => "returned",
+                            WorkbookState::Imported => "imported",
+                        };
+                        println!("  {lead:<30} {state:<9} {}", w.file_name);
                     }
                 }
             }
         }
         Ok(())
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+fn print_review(r: &WorkbookReview, lang: Language) {
+    let lead = if r.lead.is_empty() { "-" } else { &r.lead };
+    println!(
+        "{} ({lead}): {} proposals, {} conflicts",
+        r.file,
+        r.proposals(),
+        r.conflicts()
+    );
+    let labels = jalon_core::i18n::RoundWords(lang).inputs();
+    for o in &r.objectives {
+        println!("  {} {}", o.name, o.title);
+        for c in &o.changes {
+            print_change(c, &labels, lang);
+        }
+        if !o.comment.is_empty() {
+            println!("    comment: {}", o.comment);
+        }
+    }
+}
+
+fn print_change(c: &ChangeReview, labels: &[String; 4], lang: Language) {
+    let d = &c.difference;
+    let label = &labels[match d.field {
+        Field::Status => 0,
+        Field::Progress => 1,
+        Field::Achievement => 2,
+        Field::NextSteps => 3,
+    }];
+    let show = |v: &Value| match v {
+        Value::Status(s) => lang.status(*s).to_string(),
+        Value::Progress(p) => lang.percent(*p),
+        Value::Text(t) => format!("“{}”", t.replace('\n', " / ")),
+    };
+    if c.conflict {
+        println!(
+            "    {label}: CONFLICT, issued {}, the lead proposes {}, the report now holds {}",
+            show(&d.issued),
+            show(&d.proposed),
+            show(&d.current)
+        );
+    } else {
+        println!("    {label}: {} -> {}", show(&d.current), show(&d.proposed));
     }
 }

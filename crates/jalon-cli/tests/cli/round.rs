@@ -88,17 +88,35 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
     let o = cli(&["round", "import", s(&book), "--db", s(&db)]);
     assert!(o.status.success(), "{}", stderr(&o));
     let listed = String::from_utf8_lossy(&o.stdout).into_owned();
-    assert!(listed.contains("Progress(95)"), "{listed}");
+    assert!(listed.contains("Progress (%): 100% -> 95%"), "{listed}");
+    assert!(listed.contains("2 proposals, 0 conflicts"), "{listed}");
+    // Listing changes nothing, and the round was due on 15 June: the workbook is overdue.
+    let status = cli(&["round", "status", "--db", s(&db)]);
+    let listed_status = String::from_utf8_lossy(&status.stdout).into_owned();
+    assert!(
+        listed_status
+            .lines()
+            .any(|l| l.contains("Equipment unit") && l.contains("overdue")),
+        "{listed_status}{}",
+        stderr(&status)
+    );
     let o = cli(&["round", "import", s(&book), "--db", s(&db), "--accept-all"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = cli(&["round", "import", s(&book), "--db", s(&db), "--accept-all"]);
     assert!(
-        stderr(&o).starts_with("0 objectives updated"),
+        stderr(&o).contains("1 objectives updated, 0 conflicts"),
         "{}",
         stderr(&o)
     );
+    let o = cli(&["round", "import", s(&book), "--db", s(&db), "--accept-all"]);
+    assert!(
+        stderr(&o).contains("0 objectives updated"),
+        "imported again, nothing doubles: {}",
+        stderr(&o)
+    );
     let status = cli(&["round", "status", "--db", s(&db)]);
-    assert!(String::from_utf8_lossy(&status.stdout).contains("imported"));
+    let status = String::from_utf8_lossy(&status.stdout).into_owned();
+    assert!(status.contains("imported"), "{status}");
+    assert!(status.contains("due 2026-06-15"), "{status}");
     // The history keeps who proposed what.
     let history = cli(&["history", "--db", s(&db), "--objective", "2"]);
     let history = String::from_utf8_lossy(&history.stdout).into_owned();
@@ -115,6 +133,67 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
     assert!(!o.status.success());
     assert!(
         stderr(&o).contains("made for another report"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A report already at 95 when a new round issues; the earlier round's workbook saying
+    // something else for the same field is a conflict: listed, never applied by --accept-all.
+    let again = dir.path().join("again");
+    let o = cli(&[
+        "round",
+        "start",
+        "--db",
+        s(&db),
+        "--out",
+        s(&again),
+        "--lead",
+        "Equipment unit",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let second = again.join("Equipment unit.xlsx");
+    fill(&second, "K2=80");
+    let o = cli(&[
+        "round",
+        "import",
+        s(&second),
+        "--db",
+        s(&db),
+        "--accept-all",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let old = dir.path().join("old.xlsx");
+    std::fs::copy(out.join("Equipment unit.xlsx"), &old).expect("copy");
+    fill(&old, "K2=70");
+    let o = cli(&["round", "import", s(&old), "--db", s(&db), "--accept-all"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let listed = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        listed.contains("CONFLICT, issued 100%, the lead proposes 70%, the report now holds 80%"),
+        "{listed}"
+    );
+    assert!(stderr(&o).contains("1 conflicts left"), "{}", stderr(&o));
+    let history = cli(&["history", "--db", s(&db), "--objective", "2"]);
+    let history = String::from_utf8_lossy(&history.stdout).into_owned();
+    assert!(
+        !history.contains("→ 70%"),
+        "a conflict is never applied: {history}"
+    );
+
+    // A round for no lead of the report writes nothing and says so.
+    let o = cli(&[
+        "round",
+        "start",
+        "--db",
+        s(&db),
+        "--out",
+        s(&again),
+        "--lead",
+        "Nobody",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("no objective has the lead Nobody"),
         "{}",
         stderr(&o)
     );

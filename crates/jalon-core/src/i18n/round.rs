@@ -83,6 +83,12 @@ impl RoundWords {
         cols.iter().map(|(en, fr)| self.pick(en, fr)).collect()
     }
 
+    /// The four inputs' names, in their order: status, progress, achievement, next steps.
+    pub fn inputs(self) -> [String; 4] {
+        let h = self.headers();
+        [h[9].clone(), h[10].clone(), h[11].clone(), h[12].clone()]
+    }
+
     pub fn progress_refused(self) -> (String, String) {
         (
             self.pick("Progress", "Avancement"),
@@ -173,6 +179,8 @@ impl crate::error::WorkbookProblem {
                 "ce classeur n’appartient à aucune campagne de ce rapport".into()
             }
             P::OtherRound => "this workbook belongs to no round of this report".into(),
+            P::Stale if fr => "le classeur ou le rapport a changé depuis la revue\u{a0}; importez le classeur à nouveau".into(),
+            P::Stale => "the workbook or the report changed since the review; import the workbook again".into(),
         }
     }
 }

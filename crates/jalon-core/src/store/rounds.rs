@@ -1,6 +1,6 @@
 //! Contributor rounds in the store (schema 5): the report's own identity, each round with its
-//! workbooks and their state. Work in progress (branch wip/contributor-round): accepting
-//! changes tagged with their workbook comes next.
+//! workbooks and their state, and a returned workbook's accepted changes written in one
+//! transaction, tagged in the history with their workbook.
 
 use rusqlite::{OptionalExtension, params};
 
@@ -11,18 +11,35 @@ use super::structure::{stored_fields, write_objective_fields};
 use crate::error::{Error, Result};
 use crate::model::ObjectiveFields;
 
+/// Where a round's workbook stands.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkbookState {
+    /// Sent, not back yet, and its round's due date is not past.
+    Issued,
+    /// Sent, not back, and the due date is past (by the computer's local date).
+    Overdue,
+    /// Back and reviewed, with conflicts still waiting for a choice.
+    Returned,
+    /// Back, and every change decided.
+    Imported,
+}
+
 /// A workbook of a round, as the round's status lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct RoundWorkbook {
+    /// Empty for the workbook of objectives without a lead.
     pub lead: String,
     pub file_name: String,
     pub issued_at: String,
-    /// "issued", "returned" or "imported".
-    pub state: String,
+    pub state: WorkbookState,
     pub returned_sha256: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Round {
     pub id: String,
     pub started_at: String,
@@ -91,17 +108,26 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare(
-            "SELECT lead, file_name, issued_at, state, returned_sha256 FROM round_workbook
-             WHERE round_id = ?1 ORDER BY id",
+            "SELECT w.lead, w.file_name, w.issued_at, w.state, w.returned_sha256,
+                    w.state = 'issued' AND round.due <> '' AND round.due < date('now', 'localtime')
+             FROM round_workbook w JOIN round ON round.id = w.round_id
+             WHERE w.round_id = ?1 ORDER BY w.id",
         )?;
         for round in &mut rounds {
             round.workbooks = stmt
                 .query_map([&round.id], |r| {
+                    let stored: String = r.get(3)?;
+                    let overdue: bool = r.get(5)?;
                     Ok(RoundWorkbook {
                         lead: r.get(0)?,
                         file_name: r.get(1)?,
                         issued_at: r.get(2)?,
-                        state: r.get(3)?,
+                        state: match stored.as_str() {
+                            _ if overdue => WorkbookState::Overdue,
+                            "returned" => WorkbookState::Returned,
+                            "imported" => WorkbookState::Imported,
+                            _ => WorkbookState::Issued,
+                        },
                         returned_sha256: r.get(4)?,
                     })
                 })?
@@ -126,7 +152,8 @@ impl Store {
 impl Store {
     /// Applies the accepted changes of one returned workbook in one transaction: each
     /// objective's new fields, recorded in the history like any edit and tagged with the
-    /// workbook; the workbook is then marked imported with the returned file's SHA-256.
+    /// workbook; the workbook is then marked imported (returned, when `complete` is false:
+    /// conflicts still wait for a choice) with the returned file's SHA-256.
     /// Returns how many objectives changed.
     pub fn accept_round_changes(
         &mut self,
@@ -134,6 +161,7 @@ impl Store {
         lead: &str,
         sha256: &str,
         changes: &[(i64, ObjectiveFields)],
+        complete: bool,
     ) -> Result<usize> {
         for (_, f) in changes {
             f.validate()?;
@@ -165,10 +193,14 @@ impl Store {
         )?;
         tx.execute(
             &format!(
-                "UPDATE round_workbook SET state = 'imported', returned_sha256 = ?2,
+                "UPDATE round_workbook SET state = ?3, returned_sha256 = ?2,
                  imported_at = {NOW} WHERE id = ?1"
             ),
-            params![workbook, sha256],
+            params![
+                workbook,
+                sha256,
+                if complete { "imported" } else { "returned" }
+            ],
         )?;
         tx.commit()?;
         Ok(changes.len())
@@ -188,7 +220,7 @@ mod tests {
         let round = s.new_round_id().unwrap();
         s.start_round(
             &round,
-            "2026-06-15",
+            "2999-06-15",
             &[
                 ("Ana".into(), "Ana.xlsx".into()),
                 ("".into(), "No lead.xlsx".into()),
@@ -198,13 +230,16 @@ mod tests {
         let rounds = s.rounds().unwrap();
         assert_eq!(rounds.len(), 1);
         assert_eq!(rounds[0].id, round);
-        assert_eq!(rounds[0].due, "2026-06-15");
-        let leads: Vec<(&str, &str)> = rounds[0]
+        assert_eq!(rounds[0].due, "2999-06-15");
+        let leads: Vec<(&str, WorkbookState)> = rounds[0]
             .workbooks
             .iter()
-            .map(|w| (w.lead.as_str(), w.state.as_str()))
+            .map(|w| (w.lead.as_str(), w.state))
             .collect();
-        assert_eq!(leads, [("Ana", "issued"), ("", "issued")]);
+        assert_eq!(
+            leads,
+            [("Ana", WorkbookState::Issued), ("", WorkbookState::Issued)]
+        );
         assert!(s.round_workbook(&round, "Ana").unwrap().is_some());
         assert!(s.round_workbook(&round, "Bo").unwrap().is_none());
         let again = s.new_round_id().unwrap();
@@ -236,7 +271,7 @@ mod tests {
         fields.progress = if fields.progress == 90 { 80 } else { 90 };
         let sha = "a".repeat(64);
         let n = s
-            .accept_round_changes(&round, "Ana", &sha, &[(o.id, fields.clone())])
+            .accept_round_changes(&round, "Ana", &sha, &[(o.id, fields.clone())], true)
             .unwrap();
         assert_eq!(n, 1);
         let tagged: Vec<(String, i64)> = s
@@ -253,14 +288,45 @@ mod tests {
         );
         let w = &s.rounds().unwrap()[0].workbooks[0];
         assert_eq!(
-            (w.state.as_str(), w.returned_sha256.as_deref()),
-            ("imported", Some(sha.as_str()))
+            (w.state, w.returned_sha256.as_deref()),
+            (WorkbookState::Imported, Some(sha.as_str()))
         );
         // A bad value refuses the whole workbook.
         fields.progress = 150;
         assert!(
-            s.accept_round_changes(&round, "Ana", &sha, &[(o.id, fields)])
+            s.accept_round_changes(&round, "Ana", &sha, &[(o.id, fields)], true)
                 .is_err()
+        );
+    }
+
+    #[test]
+    fn a_workbook_not_back_after_its_due_date_is_overdue_and_one_with_conflicts_left_returned() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.replace(&crate::synthetic::generate(3)).unwrap();
+        let past = s.new_round_id().unwrap();
+        s.start_round(
+            &past,
+            "2000-01-31",
+            &[("Ana".into(), "a".into()), ("Bo".into(), "b".into())],
+        )
+        .unwrap();
+        let future = s.new_round_id().unwrap();
+        s.start_round(&future, "2999-12-31", &[("Ana".into(), "a".into())])
+            .unwrap();
+        s.accept_round_changes(&past, "Bo", &"b".repeat(64), &[], false)
+            .unwrap();
+        let states: Vec<Vec<WorkbookState>> = s
+            .rounds()
+            .unwrap()
+            .iter()
+            .map(|r| r.workbooks.iter().map(|w| w.state).collect())
+            .collect();
+        assert_eq!(
+            states,
+            [
+                vec![WorkbookState::Overdue, WorkbookState::Returned],
+                vec![WorkbookState::Issued]
+            ]
         );
     }
 }

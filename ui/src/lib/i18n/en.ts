@@ -274,6 +274,7 @@ export const en = {
   wb_row_added: '{cell}: a row added by hand; add objectives in Jalon, not in the workbook',
   wb_other_report: 'this workbook was made for another report',
   wb_other_round: 'this workbook belongs to no round of this report',
+  wb_stale: 'the workbook or the report changed since the review; import the workbook again',
   schema_extra: 'extra {object} {name}',
   schema_missing: 'missing {object} {name}',
   schema_changed: 'changed {object} {name}',

@@ -274,6 +274,7 @@ export const fr: Catalogue = {
   wb_row_added: '{cell} : une ligne ajoutée à la main ; ajoutez les objectifs dans Jalon',
   wb_other_report: 'ce classeur a été produit pour un autre rapport',
   wb_other_round: 'ce classeur n’appartient à aucune campagne de ce rapport',
+  wb_stale: 'le classeur ou le rapport a changé depuis la revue ; importez le classeur à nouveau',
   schema_extra: 'ajout : {object} {name}',
   schema_missing: 'absence : {object} {name}',
   schema_changed: 'modification : {object} {name}',
