@@ -39,4 +39,8 @@ jalon_command_list! {
     import_past_page,
     publish,
     export_csv,
+    start_round,
+    review_round,
+    apply_round,
+    rounds,
 }

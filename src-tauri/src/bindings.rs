@@ -30,6 +30,11 @@ fn export_all(dir: &Path) {
     jalon_core::store::HistoryEntry::export_all(&cfg).expect("HistoryEntry");
     jalon_core::store::HistoryPage::export_all(&cfg).expect("HistoryPage");
     jalon_core::store::Level::export_all(&cfg).expect("Level");
+    jalon_core::store::Round::export_all(&cfg).expect("Round");
+    jalon_app::RoundStarted::export_all(&cfg).expect("RoundStarted");
+    jalon_app::WorkbookReview::export_all(&cfg).expect("WorkbookReview");
+    jalon_app::RoundDecision::export_all(&cfg).expect("RoundDecision");
+    jalon_app::RoundApplied::export_all(&cfg).expect("RoundApplied");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

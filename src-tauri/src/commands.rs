@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use jalon_app::{
     ChartPreview, ChartScope, ChartSettings, ChartsExported, CloseChecks, CsvProfile,
-    HistoryFilter, ImportKind, Imported, OutputSettings, PeriodChange, PeriodKey, Saved, View,
-    Written, chart_file_name,
+    HistoryFilter, ImportKind, Imported, OutputSettings, PeriodChange, PeriodKey, RoundApplied,
+    RoundDecision, RoundStarted, Saved, View, WorkbookReview, Written, chart_file_name,
 };
-use jalon_core::store::{HistoryEntry, HistoryPage};
+use jalon_core::store::{HistoryEntry, HistoryPage, Round};
 use jalon_core::{Comparison, ObjectiveFields, Strategy, Subject, Trace};
 use tauri::{State, WebviewWindow};
 
@@ -232,6 +232,50 @@ pub async fn export_csv(
         profile,
         &OutputSettings::default(),
     )?))
+}
+
+/// Starts a contributor round: one workbook per lead (or only `leads`) in a folder the person
+/// chooses.
+#[tauri::command]
+pub async fn start_round(
+    state: St<'_>,
+    due: String,
+    leads: Vec<String>,
+    title: String,
+) -> Result<Option<RoundStarted>> {
+    let Some(folder) = state.ask(move |d| d.folder(&title)).await else {
+        return Ok(None);
+    };
+    Ok(Some(state.app().start_round(&folder, &leads, &due)?))
+}
+
+/// Reads returned workbooks the person chooses and says what each proposes; changes nothing.
+#[tauri::command]
+pub async fn review_round(state: St<'_>, title: String) -> Result<Vec<WorkbookReview>> {
+    let files = state
+        .ask(move |d| Some(d.open_many(&title, Kind::Workbook)))
+        .await
+        .unwrap_or_default();
+    let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+    Ok(state.app().review_round(&paths)?)
+}
+
+/// Applies the person's decisions on one reviewed workbook.
+#[tauri::command]
+pub async fn apply_round(
+    state: St<'_>,
+    file: String,
+    sha256: String,
+    decisions: Vec<RoundDecision>,
+) -> Result<RoundApplied> {
+    Ok(state
+        .app()
+        .apply_round(std::path::Path::new(&file), &sha256, &decisions)?)
+}
+
+#[tauri::command]
+pub async fn rounds(state: St<'_>) -> Result<Vec<Round>> {
+    Ok(state.app().rounds()?)
 }
 
 #[tauri::command]

@@ -12,6 +12,7 @@ pub enum Kind {
     Png,
     Svg,
     Csv,
+    Workbook,
 }
 
 impl Kind {
@@ -23,6 +24,7 @@ impl Kind {
             Kind::Png => ("PNG image", &["png"]),
             Kind::Svg => ("SVG image", &["svg"]),
             Kind::Csv => ("CSV spreadsheet", &["csv"]),
+            Kind::Workbook => ("Returned workbook", &["xlsx", "ods"]),
         }
     }
 }
@@ -30,6 +32,8 @@ impl Kind {
 pub trait Dialogs: Send + Sync {
     /// Asks for an existing file; None when the person cancels.
     fn open(&self, title: &str, kind: Kind) -> Option<PathBuf>;
+    /// Asks for existing files, several at once; empty when the person cancels.
+    fn open_many(&self, title: &str, kind: Kind) -> Vec<PathBuf>;
     /// Asks where to write a file; None when the person cancels.
     fn save(&self, title: &str, kind: Kind, suggested: &str) -> Option<PathBuf>;
     /// Asks for a folder; None when the person cancels.
@@ -69,6 +73,18 @@ impl Dialogs for Native {
         })
     }
 
+    fn open_many(&self, title: &str, kind: Kind) -> Vec<PathBuf> {
+        let (name, ext) = kind.filter();
+        let title = title.to_string();
+        self.on_main(move || {
+            rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(name, ext)
+                .pick_files()
+        })
+        .unwrap_or_default()
+    }
+
     fn save(&self, title: &str, kind: Kind, suggested: &str) -> Option<PathBuf> {
         let (name, ext) = kind.filter();
         let (title, suggested) = (title.to_string(), suggested.to_string());
@@ -88,7 +104,8 @@ impl Dialogs for Native {
 }
 
 /// Answers each dialog with the first line of a file, and removes that line; an empty line
-/// means "cancel". Used when JALON_TEST_DIALOG_ANSWERS names the file.
+/// means "cancel", and tabs separate the files of a dialog that takes several. Used when
+/// JALON_TEST_DIALOG_ANSWERS names the file.
 pub struct Scripted {
     pub answers: PathBuf,
 }
@@ -109,6 +126,17 @@ impl Dialogs for Scripted {
         self.next()
     }
 
+    fn open_many(&self, _title: &str, _kind: Kind) -> Vec<PathBuf> {
+        self.next()
+            .map(|line| {
+                line.to_string_lossy()
+                    .split('\t')
+                    .map(PathBuf::from)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     fn save(&self, _title: &str, _kind: Kind, _suggested: &str) -> Option<PathBuf> {
         self.next()
     }
@@ -126,11 +154,20 @@ mod tests {
     fn scripted_answers_come_in_order_and_an_empty_line_cancels() {
         let dir = tempfile::tempdir().expect("tempdir");
         let answers = dir.path().join("answers");
-        std::fs::write(&answers, "/a/one.txt\n\n/b/two.json\n").expect("write");
+        std::fs::write(
+            &answers,
+            "/a/one.txt\n\n/b/two.json\n/c/x.xlsx\t/c/y.ods\n\n",
+        )
+        .expect("write");
         let d = Scripted { answers };
         assert_eq!(d.open("t", Kind::Page), Some(PathBuf::from("/a/one.txt")));
         assert_eq!(d.save("t", Kind::Json, "x"), None, "empty line cancels");
         assert_eq!(d.folder("t"), Some(PathBuf::from("/b/two.json")));
+        assert_eq!(
+            d.open_many("t", Kind::Workbook),
+            [PathBuf::from("/c/x.xlsx"), PathBuf::from("/c/y.ods")]
+        );
+        assert!(d.open_many("t", Kind::Workbook).is_empty(), "cancelled");
         assert_eq!(d.open("t", Kind::Json), None, "no answers left");
     }
 }

@@ -31,10 +31,10 @@ impl AppState {
     }
 
     /// Asks a dialog off the calling thread (native dialogs run on the main thread).
-    pub(crate) async fn ask(
+    pub(crate) async fn ask<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&dyn Dialogs) -> Option<PathBuf> + Send + 'static,
-    ) -> Option<PathBuf> {
+        f: impl FnOnce(&dyn Dialogs) -> Option<T> + Send + 'static,
+    ) -> Option<T> {
         let dialogs = Arc::clone(&self.dialogs);
         tauri::async_runtime::spawn_blocking(move || f(dialogs.as_ref()))
             .await

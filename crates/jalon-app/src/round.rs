@@ -118,7 +118,10 @@ impl App {
         let mut recorded = Vec::new();
         for (lead, objectives) in jalon_round::by_lead(&report) {
             let name = lead.clone().unwrap_or_else(|| w.no_lead());
-            if !leads.is_empty() && !leads.iter().any(|l| l.trim() == name) {
+            // A lead is chosen by name; the objectives without one by that workbook's name or
+            // by an empty name.
+            let chosen = |l: &String| l.trim() == name || (lead.is_none() && l.trim().is_empty());
+            if !leads.is_empty() && !leads.iter().any(chosen) {
                 continue;
             }
             let items: Vec<Issued> = objectives
@@ -140,7 +143,17 @@ impl App {
                 objectives: &items,
             })
             .map_err(|e| crate::AppError::Io(std::io::Error::other(e.to_string())))?;
-            let file = format!("{}.xlsx", file_stem(&name));
+            // Two leads may give the same file name ("A/B" and "A_B"): number the later one.
+            let stem = file_stem(&name);
+            let mut file = format!("{stem}.xlsx");
+            let mut n = 1;
+            while recorded
+                .iter()
+                .any(|(_, f): &(String, String)| f.eq_ignore_ascii_case(&file))
+            {
+                n += 1;
+                file = format!("{stem} ({n}).xlsx");
+            }
             let path = folder.join(&file);
             jalon_core::files::write_atomically(&path, &bytes)
                 .map_err(crate::AppError::write(&path))?;

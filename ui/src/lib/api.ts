@@ -20,10 +20,16 @@ import type { HistoryPage } from '../bindings/HistoryPage';
 import type { PeriodChange } from '../bindings/PeriodChange';
 import type { CsvProfile } from '../bindings/CsvProfile';
 import type { Written } from '../bindings/Written';
+import type { Round } from '../bindings/Round';
+import type { RoundStarted } from '../bindings/RoundStarted';
+import type { WorkbookReview } from '../bindings/WorkbookReview';
+import type { RoundDecision } from '../bindings/RoundDecision';
+import type { RoundApplied } from '../bindings/RoundApplied';
 
 export type { View, Saved, Imported, CommandError, ObjectiveFields, Strategy, Subject, Trace, CsvProfile, Written };
 export type { ChartScope, ChartSettings, ChartFormat, ChartPreview, ChartsExported };
 export type { CloseChecks, Comparison, HistoryEntry };
+export type { Round, RoundStarted, WorkbookReview, RoundDecision, RoundApplied };
 
 export function isCommandError(e: unknown): e is CommandError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
@@ -79,4 +85,10 @@ export const api = {
   publish: (title: string) => invoke<Written | null>('publish', { title }),
   exportCsv: (profile: CsvProfile, title: string) =>
     invoke<Written | null>('export_csv', { profile, title }),
+  startRound: (due: string, leads: string[], title: string) =>
+    invoke<RoundStarted | null>('start_round', { due, leads, title }),
+  reviewRound: (title: string) => invoke<WorkbookReview[]>('review_round', { title }),
+  applyRound: (file: string, sha256: string, decisions: RoundDecision[]) =>
+    invoke<RoundApplied>('apply_round', { file, sha256, decisions }),
+  rounds: () => invoke<Round[]>('rounds'),
 };

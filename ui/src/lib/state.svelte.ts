@@ -1,7 +1,7 @@
 // The UI's one state: the view the shell sent last, and what the person is looking at.
 import { SvelteSet } from 'svelte/reactivity';
 import { commandErrorText, errorText } from './errors';
-import { api, isCommandError, type View, type Saved, type ObjectiveFields } from './api';
+import { api, isCommandError, type View, type Saved, type ObjectiveFields, type WorkbookReview } from './api';
 import { initialLang, translate, type Key, type Lang } from './i18n';
 import type { Objective } from '../bindings/Objective';
 import type { PeriodChange } from '../bindings/PeriodChange';
@@ -39,7 +39,10 @@ function storedLang(): string | null {
 export class AppState {
   view = $state<View | null>(null);
   lang = $state<Lang>(initialLang(storedLang(), globalThis.navigator?.language));
-  tab = $state<'dashboard' | 'checks' | 'charts' | 'compare' | 'history'>('dashboard');
+  tab = $state<'dashboard' | 'checks' | 'charts' | 'compare' | 'history' | 'round'>('dashboard');
+  /** Returned workbooks read for review and not applied yet; kept while the person looks
+   *  at other tabs. */
+  reviews = $state<WorkbookReview[]>([]);
   filterAxis = $state<number | null>(null);
   expanded = new SvelteSet<number>();
   dialog = $state<DialogSpec | null>(null);
