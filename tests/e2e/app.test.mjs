@@ -554,3 +554,83 @@ test('16. Publish… writes the web page of the report on screen, which imports 
   const lines = bytes.toString('utf8').slice(1).split('\r\n').filter((l) => /^\d+;/.test(l));
   assert.ok(lines.length >= 25, `${lines.length} objective rows`);
 });
+
+test('17. a contributor round: start it, import a filled workbook, accept one proposal, refuse another, resolve a conflict; the history names the round and the lead', async () => {
+  await (await browser.$('[data-testid="tab-dashboard"]')).click();
+  await (await browser.$('[data-testid="objective-1"]')).waitForExist({ timeout: 5000 });
+  const before = Number((await textOf(browser, '[data-testid="objective-1"] [data-testid="objective-progress"]')).replace('%', ''));
+
+  await (await browser.$('[data-testid="tab-round"]')).click();
+  await (await browser.$('[data-testid="round-start"]')).click();
+  const folder = path.join(path.dirname(demoFile), 'round out');
+  fs.rmSync(folder, { recursive: true, force: true });
+  answerNextDialog(folder);
+  await (await browser.$('[data-testid="round-write"]')).click();
+  const book = path.join(folder, 'Infrastructure office.xlsx');
+  await waitForFiles([book, path.join(folder, 'Equipment unit.xlsx'), path.join(folder, 'No lead.xlsx')]);
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="workbook-state"]')).length === 3,
+    { timeout: 5000, timeoutMsg: 'the round is not listed' });
+  assert.deepEqual(await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="workbook-state"]')].map((e) => e.textContent)), ['Issued', 'Issued', 'Issued']);
+
+  // The officer moves Objective 1 after the workbooks went out: the lead's progress conflicts.
+  await (await browser.$('[data-testid="tab-dashboard"]')).click();
+  await openEditor('objective-1');
+  await typeInto(browser, await browser.$('[data-testid="field-progress"]'), String(before + 1));
+  await (await browser.$('[data-testid="save"]')).click();
+  await waitForText(browser, '[data-testid="objective-1"] [data-testid="objective-progress"]', `${before + 1}%`);
+
+  // The lead fills the unlocked cells, as openpyxl writes them.
+  execFileSync('python3', ['-c', `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Objectives"]
+ws["K2"] = ${before + 5}
+ws["L2"] = "Every rural site is connected but two."
+ws["M2"] = "Connect the last two rural sites."
+ws["N2"] = "The supplier slipped by a month."
+wb.save(sys.argv[1])
+`, book]);
+
+  await (await browser.$('[data-testid="tab-round"]')).click();
+  answerNextDialog(book);
+  await (await browser.$('[data-testid="round-import"]')).click();
+  await (await browser.$('[data-testid="review"]')).waitForExist({ timeout: 5000 });
+  const changes = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="change"]')].map((e) => `${e.dataset.field}:${e.classList.contains('conflict')}`));
+  assert.deepEqual(changes, ['progress:true', 'achievement:false', 'next_steps:false']);
+  assert.ok((await textOf(browser, '[data-testid="review"]')).includes('The supplier slipped by a month.'));
+  await shot(browser, '17-review');
+  assert.deepEqual(await axeViolations(browser), [], 'review screen');
+
+  // Applying before the conflict has a choice is refused, and says which.
+  await (await browser.$('[data-testid="review-apply"]')).click();
+  await (await browser.$('[data-testid="review-problems"]')).waitForExist({ timeout: 5000 });
+  await shot(browser, '17-review-refused');
+  const refused = await browser.execute(() => document.querySelector('[data-testid="review-problems"]').textContent);
+  assert.ok(refused.includes('Objective 1, Progress: choose between the report’s value and the lead’s'), refused);
+  await (await browser.$('[data-testid="change"][data-field="progress"] input[value="take"]')).click();
+  await (await browser.$('[data-testid="change"][data-field="next_steps"] input[value="refuse"]')).click();
+  await (await browser.$('[data-testid="review-apply"]')).click();
+  await browser.waitUntil(async () => (await textOf(browser, '[data-testid="message"]'))?.includes('Infrastructure office.xlsx: 1 objective updated'),
+    { timeout: 5000, timeoutMsg: 'no message after applying' });
+  await browser.waitUntil(async () => (await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="workbook-state"]')].map((e) => e.textContent))).includes('Imported'),
+  { timeout: 5000, timeoutMsg: 'the workbook is not imported' });
+  await shot(browser, '17-round-status');
+
+  await (await browser.$('[data-testid="tab-dashboard"]')).click();
+  await waitForText(browser, '[data-testid="objective-1"] [data-testid="objective-progress"]', `${before + 5}%`);
+  await (await browser.$('[data-testid="tab-history"]')).click();
+  await (await browser.$('[data-testid="history-source"]')).waitForExist({ timeout: 5000 });
+  const sourced = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="history-entry"]')]
+      .filter((r) => r.querySelector('[data-testid="history-source"]'))
+      .map((r) => r.textContent.replace(/\s+/g, ' ').trim()));
+  assert.equal(sourced.length, 2, sourced.join('\n'));
+  assert.ok(sourced.every((l) => /from round [0-9a-f]{8}, Infrastructure office/.test(l)), sourced.join('\n'));
+  assert.ok(sourced.some((l) => l.includes('Achievement')), sourced.join('\n'));
+  assert.ok(sourced.some((l) => l.includes(`Progress${before + 1}% → ${before + 5}%`)), sourced.join('\n'));
+  assert.ok(!sourced.some((l) => l.includes('Next steps')), 'the refused next steps are not applied');
+  await shot(browser, '17-history');
+});
