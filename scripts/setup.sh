@@ -30,6 +30,16 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# LibreOffice Calc saves round workbooks again as .xlsx and .ods in the CLI tests, as a lead
+# without Excel would. It is large (about 300 MB), so it has a step of its own.
+if ! dpkg-query -W -f='${Status}' libreoffice-calc-nogui 2>/dev/null | grep -q "install ok installed"; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing LibreOffice Calc (headless)" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui
+fi
+
 if ! command -v cargo >/dev/null; then
   echo "setup: cargo not found; install Rust (stable) from your distribution or rustup" >&2
   exit 1
@@ -42,9 +52,12 @@ for dir in ui tests/e2e; do
   fi
 done
 
-# openpyxl fills round workbooks in the CLI tests, as a lead would (issue 14, in progress).
-python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q --user openpyxl 2>/dev/null \
-  || python3 -m pip install -q --break-system-packages --user openpyxl
+# The round's tests, as a lead would: openpyxl fills workbooks, msoffcrypto-tool locks one with
+# a password (from PyPI; pip's --user, and on Debian 12 past its externally-managed guard).
+for module in openpyxl:openpyxl msoffcrypto:msoffcrypto-tool; do
+  python3 -c "import ${module%%:*}" 2>/dev/null || python3 -m pip install -q --user "${module#*:}" 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages --user "${module#*:}"
+done
 
 if [ ! -x .tools/bin/tauri-driver ]; then
   echo "setup: installing tauri-driver into .tools" >&2

@@ -205,6 +205,18 @@ impl App {
             let d = sha2::Sha256::digest(&bytes);
             d.iter().map(|b| format!("{b:02x}")).collect::<String>()
         };
+        if let Some(row) = returned
+            .rows
+            .iter()
+            .find(|r| !current.contains_key(&r.objective_id))
+        {
+            return Err(round_refusal(
+                path,
+                WorkbookProblem::UnknownObjective {
+                    cell: row.id_cell.clone(),
+                },
+            ));
+        }
         let objectives = returned
             .rows
             .iter()

@@ -453,7 +453,9 @@ pub enum WorkbookProblem {
         size: u64,
         limit: u64,
     },
-    /// Damaged, protected by a password, or not a workbook.
+    /// Encrypted with a password to open: an OLE compound file around the workbook.
+    Encrypted,
+    /// Damaged, or not a workbook.
     Unreadable {
         detail: String,
     },
@@ -477,6 +479,11 @@ pub enum WorkbookProblem {
         found: String,
     },
     RowAdded {
+        cell: String,
+    },
+    /// The hidden id of a row names no objective of the report: changed by hand, or the
+    /// objective was deleted since the round started.
+    UnknownObjective {
         cell: String,
     },
     OtherReport,

@@ -117,6 +117,7 @@ mod tests {
     fn row(issued: Values, returned: Values) -> ReturnedRow {
         ReturnedRow {
             objective_id: 1,
+            id_cell: "jalon!A5".into(),
             row: 2,
             issued,
             returned,

@@ -31,6 +31,9 @@ pub struct Values {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReturnedRow {
     pub objective_id: i64,
+    /// The hidden cell that holds the objective's id, for a message when the report has no
+    /// such objective.
+    pub id_cell: String,
     /// The row as the spreadsheet numbers it (1-based), for messages.
     pub row: u32,
     pub issued: Values,
@@ -143,6 +146,7 @@ pub fn read(bytes: &[u8], lang: Language) -> Result<Returned, RoundError> {
         };
         rows.push(ReturnedRow {
             objective_id: id,
+            id_cell: cell_name(DATA_SHEET, data_row, 0),
             row: row0 + 1,
             issued,
             returned: Values {
@@ -189,6 +193,12 @@ fn number(v: Option<&Data>) -> Option<i64> {
 /// Refuses an archive whose entries would expand beyond `MAX_EXPANDED_BYTES`, from its central
 /// directory, before anything is decompressed.
 fn check_expansion(bytes: &[u8]) -> Result<(), RoundError> {
+    // A workbook encrypted with a password to open is no zip archive but an OLE compound file
+    // (Office's and LibreOffice's alike): say so rather than "damaged".
+    const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(&OLE) {
+        return Err(refused(P::Encrypted));
+    }
     let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return Err(refused(P::Unreadable {
             detail: "not a workbook (no zip archive)".into(),
@@ -355,6 +365,12 @@ mod tests {
         assert!(matches!(
             read(b"not a zip", Language::En),
             Err(RoundError::Refused(P::Unreadable { .. }))
+        ));
+        let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        ole.resize(4096, 0);
+        assert!(matches!(
+            read(&ole, Language::En),
+            Err(RoundError::Refused(P::Encrypted))
         ));
         let mut book = Workbook::new();
         book.add_worksheet().write_string(0, 0, "x").unwrap();

@@ -35,7 +35,7 @@ const errorKey: Record<ErrorData['code'], Key> = {
   workbook: 'err_workbook',
 };
 const workbookKey: Record<WorkbookProblem['kind'], Key> = {
-  too_large: 'wb_too_large', expands: 'wb_expands', unreadable: 'wb_unreadable', not_a_round_workbook: 'wb_not_a_round_workbook',
+  too_large: 'wb_too_large', expands: 'wb_expands', unreadable: 'wb_unreadable', encrypted: 'wb_encrypted', unknown_objective: 'wb_unknown_objective', not_a_round_workbook: 'wb_not_a_round_workbook',
   missing_sheet: 'wb_missing_sheet', damaged: 'wb_damaged', formula: 'wb_formula', unknown_status: 'wb_unknown_status',
   bad_progress: 'wb_bad_progress', row_added: 'wb_row_added', other_report: 'wb_other_report', other_round: 'wb_other_round', stale: 'wb_stale',
 };

@@ -198,3 +198,186 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
         stderr(&o)
     );
 }
+
+/// Runs a Python snippet with the workbook's path as its argument.
+fn python(code: &str, args: &[&str]) {
+    let py = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(code)
+        .args(args)
+        .output()
+        .expect("python3");
+    assert!(
+        py.status.success(),
+        "python: {}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+}
+
+/// Starts a round on a fresh demo report; returns (report, the Infrastructure office's
+/// workbook).
+fn started(dir: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let db = demo(dir, name);
+    let out = dir.join(format!("{name}-round"));
+    let o = cli(&["round", "start", "--db", s(&db), "--out", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (db, out.join("Infrastructure office.xlsx"))
+}
+
+#[test]
+fn a_workbook_saved_again_by_libreoffice_as_xlsx_or_ods_imports_the_same() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, book) = started(dir.path(), "lo.jalon");
+    fill(
+        &book,
+        "J2=Completed;K2=100;L2=Every school is connected.\nThe last rural site opened in May.;N2=Done early",
+    );
+    let listing = |file: &Path| {
+        let o = cli(&["round", "import", s(file), "--db", s(&db)]);
+        assert!(o.status.success(), "{}: {}", file.display(), stderr(&o));
+        // The listing without its first line, which names the file.
+        let out = String::from_utf8_lossy(&o.stdout).into_owned();
+        out.split_once('\n')
+            .map(|(_, rest)| rest.to_string())
+            .unwrap_or_default()
+    };
+    let want = listing(&book);
+    assert!(want.contains("Status: In progress -> Completed"), "{want}");
+    assert!(want.contains("Progress (%): 70% -> 100%"), "{want}");
+    assert!(
+        want.contains("“Every school is connected. / The last rural site opened in May.”"),
+        "{want}"
+    );
+    assert!(want.contains("comment: Done early"), "{want}");
+    for format in ["xlsx", "ods"] {
+        let out = dir.path().join(format!("lo-{format}"));
+        // LibreOffice Calc from Debian, headless, with a profile of its own so that a running
+        // office does not take the job.
+        let profile = format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("lo-profile").display()
+        );
+        let o = std::process::Command::new("soffice")
+            .args([
+                &profile,
+                "--headless",
+                "--convert-to",
+                format,
+                "--outdir",
+                s(&out),
+                s(&book),
+            ])
+            .output()
+            .expect("soffice (LibreOffice Calc): scripts/setup.sh installs it");
+        assert!(
+            o.status.success(),
+            "soffice: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let saved = out.join(format!("Infrastructure office.{format}"));
+        assert!(
+            saved.exists(),
+            "LibreOffice wrote no {format}: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+        assert_eq!(
+            listing(&saved),
+            want,
+            "saved again by LibreOffice as {format}"
+        );
+    }
+    // The ODS one applies like the original.
+    let ods = dir.path().join("lo-ods/Infrastructure office.ods");
+    let o = cli(&["round", "import", s(&ods), "--db", s(&db), "--accept-all"]);
+    assert!(
+        stderr(&o).contains("1 objectives updated"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn damaged_encrypted_oversized_foreign_or_tampered_workbooks_are_refused_and_change_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, book) = started(dir.path(), "bad.jalon");
+    fill(&book, "K2=90");
+    let refused = |file: &Path, want: &str| {
+        let before = std::fs::read(&db).expect("report");
+        let o = cli(&["round", "import", s(file), "--db", s(&db), "--accept-all"]);
+        assert!(!o.status.success(), "{want}");
+        assert!(stderr(&o).contains(want), "{want}: {}", stderr(&o));
+        assert_eq!(std::fs::read(&db).expect("report"), before, "{want}");
+    };
+
+    // Damaged: the archive cut short.
+    let cut = dir.path().join("cut.xlsx");
+    let bytes = std::fs::read(&book).expect("book");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).expect("write");
+    refused(&cut, "cannot be read");
+
+    // Encrypted with a password to open, as Excel does it (msoffcrypto-tool, from PyPI).
+    let locked = dir.path().join("locked.xlsx");
+    python(
+        "import sys\nfrom msoffcrypto.format.ooxml import OOXMLFile\nf = OOXMLFile(open(sys.argv[1], 'rb'))\nwith open(sys.argv[2], 'wb') as out: f.encrypt('secret', out)",
+        &[s(&book), s(&locked)],
+    );
+    refused(&locked, "protected by a password");
+
+    // Larger than the 10 MiB read.
+    let big = dir.path().join("big.xlsx");
+    std::fs::write(&big, vec![0u8; 11 * 1024 * 1024]).expect("write");
+    refused(&big, "more than the 10,485,760 Jalon reads");
+
+    // A small archive that would expand beyond 100 MiB.
+    let bomb = dir.path().join("bomb.xlsx");
+    python(
+        "import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n    z.writestr('xl/worksheets/sheet1.xml', b'0' * (101 * 1024 * 1024))",
+        &[s(&bomb)],
+    );
+    assert!(std::fs::metadata(&bomb).expect("bomb").len() < 1024 * 1024);
+    refused(&bomb, "would expand to 105,906,176 bytes");
+
+    // An objective id changed in the hidden sheet.
+    let tampered = dir.path().join("tampered.xlsx");
+    std::fs::copy(&book, &tampered).expect("copy");
+    python(
+        "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nwb['jalon']['A5'] = 999999\nwb.save(sys.argv[1])",
+        &[s(&tampered)],
+    );
+    refused(
+        &tampered,
+        "jalon!A5: this id names no objective of the report",
+    );
+
+    // A workbook of a round this report never started: the report copied before the round.
+    let copy = dir.path().join("copy.jalon");
+    let fresh = demo(dir.path(), "fresh.jalon");
+    std::fs::copy(&fresh, &copy).expect("copy");
+    let o = cli(&[
+        "round",
+        "start",
+        "--db",
+        s(&copy),
+        "--out",
+        s(&dir.path().join("copy-round")),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = std::fs::read(&fresh).expect("report");
+    let other = dir.path().join("copy-round/Infrastructure office.xlsx");
+    let o = cli(&["round", "import", s(&other), "--db", s(&fresh)]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("belongs to no round of this report"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(&fresh).expect("report"), before);
+
+    // After all that, the good workbook still applies.
+    let o = cli(&["round", "import", s(&book), "--db", s(&db), "--accept-all"]);
+    assert!(
+        stderr(&o).contains("1 objectives updated"),
+        "{}",
+        stderr(&o)
+    );
+}

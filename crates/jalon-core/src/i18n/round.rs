@@ -139,6 +139,10 @@ impl crate::error::WorkbookProblem {
             P::Unreadable { detail } => format!(
                 "the workbook cannot be read (damaged or protected by a password){c} {detail}"
             ),
+            P::UnknownObjective { cell } if fr => format!("{cell}{c} cet identifiant ne désigne aucun objectif du rapport (modifié à la main, ou l’objectif a été supprimé depuis le lancement de la campagne)"),
+            P::UnknownObjective { cell } => format!("{cell}: this id names no objective of the report (changed by hand, or the objective was deleted since the round started)"),
+            P::Encrypted if fr => "le classeur est protégé par un mot de passe\u{a0}: enregistrez-le à nouveau sans mot de passe".into(),
+            P::Encrypted => "the workbook is protected by a password: save it again without one".into(),
             P::NotARoundWorkbook if fr => {
                 "ce classeur n’a pas été produit par une campagne Jalon".into()
             }

@@ -265,6 +265,8 @@ export const en = {
   wb_too_large: 'the workbook holds {size} bytes, more than the {limit} Jalon reads',
   wb_expands: 'the workbook would expand to {size} bytes, more than the {limit} Jalon reads',
   wb_unreadable: 'the workbook cannot be read (damaged or protected by a password): {detail}',
+  wb_unknown_objective: '{cell}: this id names no objective of the report (changed by hand, or the objective was deleted since the round started)',
+  wb_encrypted: 'the workbook is protected by a password: save it again without one',
   wb_not_a_round_workbook: 'this workbook was not made by a Jalon round',
   wb_missing_sheet: 'the workbook has no sheet “{sheet}”',
   wb_damaged: '{cell}: the workbook’s hidden data was changed',

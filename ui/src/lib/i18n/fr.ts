@@ -265,6 +265,8 @@ export const fr: Catalogue = {
   wb_too_large: 'le classeur fait {size} octets, plus que les {limit} que Jalon lit',
   wb_expands: 'le classeur se décompresserait en {size} octets, plus que les {limit} que Jalon lit',
   wb_unreadable: 'le classeur ne peut pas être lu (endommagé ou protégé par un mot de passe) : {detail}',
+  wb_unknown_objective: '{cell} : cet identifiant ne désigne aucun objectif du rapport (modifié à la main, ou l’objectif a été supprimé depuis le lancement de la campagne)',
+  wb_encrypted: 'le classeur est protégé par un mot de passe : enregistrez-le à nouveau sans mot de passe',
   wb_not_a_round_workbook: 'ce classeur n’a pas été produit par une campagne Jalon',
   wb_missing_sheet: 'le classeur n’a pas de feuille « {sheet} »',
   wb_damaged: '{cell} : les données cachées du classeur ont été modifiées',
