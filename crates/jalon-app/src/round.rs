@@ -8,7 +8,7 @@ use std::path::Path;
 
 use jalon_core::i18n::RoundWords;
 use jalon_core::period::{WordRun, word_diff};
-use jalon_core::{Objective, Report, WorkbookProblem};
+use jalon_core::{Objective, ObjectiveRef, Report, WorkbookProblem};
 use jalon_round::{Difference, Field, Issued, Value, Values, WorkbookInput};
 use serde::{Deserialize, Serialize};
 
@@ -42,8 +42,8 @@ pub struct WorkbookReview {
 #[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveReview {
     pub id: i64,
-    /// "Objective 3.2", in the report's language.
-    pub name: String,
+    /// Its number and part, which each front words in its own language.
+    pub reference: ObjectiveRef,
     pub title: String,
     /// What the lead wrote in the comment column.
     pub comment: String,
@@ -242,7 +242,7 @@ impl App {
                 let comment = row.comment.trim().to_string();
                 (!changes.is_empty() || !comment.is_empty()).then(|| ObjectiveReview {
                     id: o.id,
-                    name: lang.objective(o.reference()),
+                    reference: o.reference(),
                     title: o.fields.title.clone(),
                     comment,
                     changes,

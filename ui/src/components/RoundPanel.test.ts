@@ -26,7 +26,7 @@ function view(): View {
 const review: WorkbookReview = {
   file: '/home/o/back/Ana.xlsx', lead: 'Ana', round_id: 'r'.repeat(32), sha256: 'f'.repeat(64),
   objectives: [{
-    id: 100, name: 'Objective 30', title: 'O30', comment: 'Two sites slipped.',
+    id: 100, reference: { number: 30, part: null }, title: 'O30', comment: 'Two sites slipped.',
     changes: [
       { field: 'progress', conflict: false, diff: [], issued: { kind: 'progress', value: 40 }, proposed: { kind: 'progress', value: 55 }, current: { kind: 'progress', value: 40 } },
       { field: 'achievement', conflict: false, issued: { kind: 'text', value: 'Sites planned' }, proposed: { kind: 'text', value: 'Sites opened' }, current: { kind: 'text', value: 'Sites planned' },

@@ -151,7 +151,7 @@ fn print_review(r: &WorkbookReview, lang: Language) {
     );
     let labels = jalon_core::i18n::RoundWords(lang).inputs();
     for o in &r.objectives {
-        println!("  {} {}", o.name, o.title);
+        println!("  {} {}", lang.objective(o.reference), o.title);
         for c in &o.changes {
             print_change(c, &labels, lang);
         }
