@@ -61,40 +61,29 @@ impl Native {
     }
 }
 
+/// A native file dialog with its title and the kind's filter.
+fn picker(title: &str, kind: Kind) -> rfd::FileDialog {
+    let (name, ext) = kind.filter();
+    rfd::FileDialog::new()
+        .set_title(title)
+        .add_filter(name, ext)
+}
+
 impl Dialogs for Native {
     fn open(&self, title: &str, kind: Kind) -> Option<PathBuf> {
-        let (name, ext) = kind.filter();
         let title = title.to_string();
-        self.on_main(move || {
-            rfd::FileDialog::new()
-                .set_title(title)
-                .add_filter(name, ext)
-                .pick_file()
-        })
+        self.on_main(move || picker(&title, kind).pick_file())
     }
 
     fn open_many(&self, title: &str, kind: Kind) -> Vec<PathBuf> {
-        let (name, ext) = kind.filter();
         let title = title.to_string();
-        self.on_main(move || {
-            rfd::FileDialog::new()
-                .set_title(title)
-                .add_filter(name, ext)
-                .pick_files()
-        })
-        .unwrap_or_default()
+        self.on_main(move || picker(&title, kind).pick_files())
+            .unwrap_or_default()
     }
 
     fn save(&self, title: &str, kind: Kind, suggested: &str) -> Option<PathBuf> {
-        let (name, ext) = kind.filter();
         let (title, suggested) = (title.to_string(), suggested.to_string());
-        self.on_main(move || {
-            rfd::FileDialog::new()
-                .set_title(title)
-                .add_filter(name, ext)
-                .set_file_name(suggested)
-                .save_file()
-        })
+        self.on_main(move || picker(&title, kind).set_file_name(suggested).save_file())
     }
 
     fn folder(&self, title: &str) -> Option<PathBuf> {

@@ -7,10 +7,8 @@ use super::{cli, repo, s, stderr};
 
 /// Fills cells of a workbook's objectives sheet with openpyxl: `cells` as "K2=95;M2=text".
 fn fill(workbook: &Path, cells: &str) {
-    let py = std::process::Command::new("python3")
-        .args([
-            "-c",
-            r#"
+    python(
+        r#"
 import sys, openpyxl
 path, cells = sys.argv[1], sys.argv[2]
 wb = openpyxl.load_workbook(path)
@@ -20,27 +18,25 @@ for item in cells.split(";"):
     ws[ref] = int(value) if value.lstrip("-").isdigit() else ("=" + value[1:] if value.startswith("!") else value)
 wb.save(path)
 "#,
-            s(workbook),
-            cells,
-        ])
-        .output()
-        .expect("python3");
-    assert!(
-        py.status.success(),
-        "openpyxl: {}",
-        String::from_utf8_lossy(&py.stderr)
+        &[s(workbook), cells],
     );
+}
+
+/// Runs the CLI and requires success.
+fn ok(args: &[&str]) -> std::process::Output {
+    let o = cli(args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    o
 }
 
 fn demo(dir: &Path, name: &str) -> std::path::PathBuf {
     let db = dir.join(name);
-    let o = cli(&[
+    ok(&[
         "import-json",
         s(&repo("assets/demo/demo-report.json")),
         "--db",
         s(&db),
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
     db
 }
 
@@ -49,7 +45,7 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
     let dir = tempfile::tempdir().expect("tempdir");
     let db = demo(dir.path(), "r.jalon");
     let out = dir.path().join("round");
-    let o = cli(&[
+    ok(&[
         "round",
         "start",
         "--db",
@@ -59,7 +55,6 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
         "--due",
         "2026-06-15",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
     let book = out.join("Equipment unit.xlsx");
     assert!(
         book.exists(),
@@ -85,8 +80,7 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
     }
 
     fill(&book, "K2=95;M2=Measure the bandwidth in every class.");
-    let o = cli(&["round", "import", s(&book), "--db", s(&db)]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = ok(&["round", "import", s(&book), "--db", s(&db)]);
     let listed = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(listed.contains("Progress (%): 100% -> 95%"), "{listed}");
     assert!(listed.contains("2 proposals, 0 conflicts"), "{listed}");
@@ -100,8 +94,7 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
         "{listed_status}{}",
         stderr(&status)
     );
-    let o = cli(&["round", "import", s(&book), "--db", s(&db), "--accept-all"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = ok(&["round", "import", s(&book), "--db", s(&db), "--accept-all"]);
     assert!(
         stderr(&o).contains("1 objectives updated, 0 conflicts"),
         "{}",
@@ -140,7 +133,7 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
     // A report already at 95 when a new round issues; the earlier round's workbook saying
     // something else for the same field is a conflict: listed, never applied by --accept-all.
     let again = dir.path().join("again");
-    let o = cli(&[
+    ok(&[
         "round",
         "start",
         "--db",
@@ -150,10 +143,9 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
         "--lead",
         "Equipment unit",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
     let second = again.join("Equipment unit.xlsx");
     fill(&second, "K2=80");
-    let o = cli(&[
+    ok(&[
         "round",
         "import",
         s(&second),
@@ -161,12 +153,10 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
         s(&db),
         "--accept-all",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
     let old = dir.path().join("old.xlsx");
     std::fs::copy(out.join("Equipment unit.xlsx"), &old).expect("copy");
     fill(&old, "K2=70");
-    let o = cli(&["round", "import", s(&old), "--db", s(&db), "--accept-all"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = ok(&["round", "import", s(&old), "--db", s(&db), "--accept-all"]);
     let listed = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(
         listed.contains("CONFLICT, issued 100%, the lead proposes 70%, the report now holds 80%"),
@@ -219,8 +209,7 @@ fn python(code: &str, args: &[&str]) {
 fn started(dir: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
     let db = demo(dir, name);
     let out = dir.join(format!("{name}-round"));
-    let o = cli(&["round", "start", "--db", s(&db), "--out", s(&out)]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    ok(&["round", "start", "--db", s(&db), "--out", s(&out)]);
     (db, out.join("Infrastructure office.xlsx"))
 }
 
@@ -353,7 +342,7 @@ fn damaged_encrypted_oversized_foreign_or_tampered_workbooks_are_refused_and_cha
     let copy = dir.path().join("copy.jalon");
     let fresh = demo(dir.path(), "fresh.jalon");
     std::fs::copy(&fresh, &copy).expect("copy");
-    let o = cli(&[
+    ok(&[
         "round",
         "start",
         "--db",
@@ -361,7 +350,6 @@ fn damaged_encrypted_oversized_foreign_or_tampered_workbooks_are_refused_and_cha
         "--out",
         s(&dir.path().join("copy-round")),
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
     let before = std::fs::read(&fresh).expect("report");
     let other = dir.path().join("copy-round/Infrastructure office.xlsx");
     let o = cli(&["round", "import", s(&other), "--db", s(&fresh)]);
