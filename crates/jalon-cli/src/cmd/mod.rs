@@ -56,8 +56,7 @@ pub enum Command {
     Publish(publish::PageArgs),
     /// Write one row per objective entry as CSV, for spreadsheets.
     ExportCsv(publish::CsvArgs),
-    /// The contributor round (work in progress): workbooks out to the leads, returned ones
-    /// reviewed.
+    /// The contributor round: one workbook per lead out, returned ones reviewed and applied.
     Round {
         #[command(subcommand)]
         command: round::Command,
