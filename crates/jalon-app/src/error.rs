@@ -16,6 +16,8 @@ pub enum AppError {
     Chart(#[from] ChartError),
     #[error(transparent)]
     Publish(#[from] jalon_publish::PublishError),
+    #[error(transparent)]
+    Deck(#[from] jalon_deck::DeckError),
     #[error("{}: {source}", path.display())]
     Read {
         path: PathBuf,
@@ -71,6 +73,13 @@ impl AppError {
                 }
             }
             AppError::Publish(e @ jalon_publish::PublishError::Csv(_)) => ErrorData::Io {
+                detail: e.to_string(),
+            },
+            AppError::Deck(jalon_deck::DeckError::Chart(e)) => chart_data(e),
+            AppError::Deck(jalon_deck::DeckError::NoSuchAxis(n)) => {
+                ErrorData::NoSuchAxis { number: *n }
+            }
+            AppError::Deck(e) => ErrorData::Io {
                 detail: e.to_string(),
             },
             AppError::Read { path: p, source } => ErrorData::Read {

@@ -9,6 +9,7 @@
 //! holds no domain rule either: those live in jalon-core and jalon-charts.
 
 mod charts;
+mod deck;
 mod edit;
 mod error;
 mod exchange;
@@ -25,6 +26,7 @@ use jalon_core::{Session, Store};
 pub use charts::{
     ChartFormat, ChartPreview, ChartScope, ChartSettings, ChartsExported, chart_file_name,
 };
+pub use deck::{DeckFormat, DeckScope, DeckSettings};
 pub use edit::Details;
 pub use error::{AppError, Result};
 pub use exchange::{ImportKind, Imported, import_into};

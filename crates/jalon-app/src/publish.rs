@@ -82,7 +82,10 @@ impl App {
     /// The report as it stood in a period (the one on screen when None), and the trend of
     /// the periods up to it. A closed period is read from its snapshot, whose checksum is
     /// verified: a tampered one is refused, not published.
-    fn report_at(&self, period: Option<&PeriodKey>) -> Result<(Report, Vec<PeriodFigures>)> {
+    pub(crate) fn report_at(
+        &self,
+        period: Option<&PeriodKey>,
+    ) -> Result<(Report, Vec<PeriodFigures>)> {
         let (report, last) = match period {
             None => (
                 self.session.shown().clone(),

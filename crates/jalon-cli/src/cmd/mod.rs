@@ -2,6 +2,7 @@
 
 mod charts;
 mod check;
+mod deck;
 mod details;
 mod export_json;
 mod generate;
@@ -56,6 +57,9 @@ pub enum Command {
     Publish(publish::PageArgs),
     /// Write one row per objective entry as CSV, for spreadsheets.
     ExportCsv(publish::CsvArgs),
+    /// Write the steering committee's 16:9 slide deck (PowerPoint or OpenDocument): titles and
+    /// tables as text, the catalogue's charts with alt text, speaker notes with the figures.
+    Deck(deck::Args),
     /// The contributor round: one workbook per lead out, returned ones reviewed and applied.
     Round {
         #[command(subcommand)]
@@ -80,6 +84,7 @@ impl Command {
             Command::Charts(a) => &a.db,
             Command::Publish(a) => &a.db,
             Command::ExportCsv(a) => &a.db,
+            Command::Deck(a) => &a.db,
             Command::Round { command } => command.db(),
         })
     }
@@ -110,6 +115,7 @@ pub fn run(command: Command) -> Result<(), CliError> {
         Command::Charts(a) => a.run(),
         Command::Publish(a) => a.run(),
         Command::ExportCsv(a) => a.run(),
+        Command::Deck(a) => a.run(),
         Command::Round { command } => command.run(),
     }
 }

@@ -12,6 +12,7 @@
 //! rendered in both languages or the match does not compile, and the parameters are typed.
 
 mod charts;
+mod deck;
 mod errors;
 mod history;
 mod publish;
@@ -21,6 +22,7 @@ mod trace;
 
 pub use crate::error::ErrorData;
 pub use charts::ChartWords;
+pub use deck::DeckWords;
 pub use publish::PageWords;
 pub use round::RoundWords;
 pub(crate) use trace::{TraceWords, trace_words};

@@ -1,0 +1,100 @@
+//! The committee deck: the report of a period as a 16:9 slide deck, PowerPoint or OpenDocument.
+
+use std::path::Path;
+
+use jalon_charts::Theme;
+use jalon_core::summarize;
+use serde::Deserialize;
+
+pub use jalon_deck::DeckScope;
+
+use crate::publish::OutputSettings;
+use crate::{App, Result, Written};
+
+/// The deck's file format.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeckFormat {
+    Pptx,
+    Odp,
+}
+
+impl DeckFormat {
+    /// The format a file name asks for: `.odp` for OpenDocument, PowerPoint otherwise.
+    pub fn of(path: &Path) -> DeckFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("odp") => DeckFormat::Odp,
+            _ => DeckFormat::Pptx,
+        }
+    }
+}
+
+/// What the deck holds and how it looks.
+#[derive(Debug, Clone)]
+pub struct DeckSettings {
+    pub output: OutputSettings,
+    pub format: DeckFormat,
+    pub scope: DeckScope,
+    pub theme: Theme,
+    /// A slide per action, with its objectives chart.
+    pub detail_actions: bool,
+}
+
+impl App {
+    /// Writes the deck of a period (the one on screen by default) to `path`, whole or not at
+    /// all: a temporary name, then a rename.
+    pub fn deck(&self, path: &Path, settings: &DeckSettings) -> Result<Written> {
+        let (report, trend) = self.report_at(settings.output.period.as_ref())?;
+        let lang = settings.output.lang.unwrap_or(report.strategy.language);
+        let store = self.session.store();
+        let periods = store.periods()?;
+        // The period shown, and the closed one before it: what moved between them.
+        let shown = match &settings.output.period {
+            Some(key) => self.period(key)?,
+            None => match self.session.viewing() {
+                Some(p) => p.clone(),
+                None => store.open_period()?,
+            },
+        };
+        let before = periods
+            .iter()
+            .take_while(|p| p.id != shown.id)
+            .filter(|p| p.state == jalon_core::PeriodState::Closed)
+            .last();
+        let comparison = before
+            .map(|p| store.compare_periods(p.id, shown.id))
+            .transpose()?;
+        // The pre-publication findings are about the period being edited.
+        let findings: Vec<String> = if shown.state == jalon_core::PeriodState::Open {
+            self.session
+                .prepublication()?
+                .iter()
+                .map(|w| w.render(lang))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let summary = summarize(&report);
+        let deck = jalon_deck::build(&jalon_deck::DeckInput {
+            report: &report,
+            summary: &summary,
+            trend: &trend,
+            comparison: comparison.as_ref(),
+            findings: &findings,
+            lang,
+            scope: settings.scope,
+            theme: settings.theme,
+            detail_actions: settings.detail_actions,
+        })?;
+        let bytes = match settings.format {
+            DeckFormat::Pptx => jalon_deck::pptx(&deck)?,
+            DeckFormat::Odp => jalon_deck::odp(&deck)?,
+        };
+        jalon_core::files::write_atomically(path, &bytes).map_err(crate::AppError::write(path))?;
+        Ok(Written {
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+        })
+    }
+}

@@ -1,0 +1,181 @@
+//! jalon-deck: the steering committee's slide deck, built from a report. `build` lays out the
+//! slides (titles, text, tables, the catalogue's charts, alt texts and speaker notes) in a
+//! format-neutral model; `pptx` and `odp` write that model as a PowerPoint (ECMA-376) or an
+//! OpenDocument (ODF 1.2) presentation. Pure functions: bytes out, nothing written to disk.
+
+mod build;
+mod odp;
+mod pptx;
+mod xml;
+
+pub use build::{DeckInput, DeckScope, build};
+pub use odp::odp;
+pub use pptx::pptx;
+
+/// The slide's size: 16:9, 13.333 × 7.5 inches, in English Metric Units (914,400 per inch),
+/// the unit both formats' geometry is converted from.
+pub const SLIDE_W: i64 = 12_192_000;
+pub const SLIDE_H: i64 = 6_858_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeckError {
+    #[error(transparent)]
+    Chart(#[from] jalon_charts::ChartError),
+    #[error("no axis {0} in the report")]
+    NoSuchAxis(u32),
+    #[error("writing the package: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    #[error("writing the package: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, DeckError>;
+
+/// A rectangle on the slide, in EMU.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rect {
+    pub x: i64,
+    pub y: i64,
+    pub w: i64,
+    pub h: i64,
+}
+
+/// A paragraph of a text box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    pub text: String,
+    pub bold: bool,
+    pub bullet: bool,
+    /// Points.
+    pub size: u32,
+}
+
+#[derive(Debug, Clone)]
+pub enum Shape {
+    Text {
+        rect: Rect,
+        paras: Vec<Para>,
+    },
+    /// A chart of the catalogue: its PNG, and its SVG where the format takes one.
+    Picture {
+        rect: Rect,
+        png: Vec<u8>,
+        svg: Vec<u8>,
+        title: String,
+        alt: String,
+    },
+    Table {
+        rect: Rect,
+        /// Each column's width in EMU; they add up to the rectangle's width.
+        columns: Vec<i64>,
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+        /// Points.
+        size: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlideKind {
+    /// The title slide: the title and a subtitle in the layout's placeholders.
+    Title,
+    /// A title and content of our own placing.
+    Content,
+}
+
+#[derive(Debug, Clone)]
+pub struct Slide {
+    pub kind: SlideKind,
+    pub title: String,
+    /// The title slide's second and third lines; empty elsewhere.
+    pub subtitle: Vec<String>,
+    pub shapes: Vec<Shape>,
+    /// The speaker notes, a paragraph per line.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Deck {
+    pub title: String,
+    pub lang: jalon_core::Language,
+    pub dark: bool,
+    pub slides: Vec<Slide>,
+}
+
+impl Deck {
+    /// The language tag written on every run of text.
+    pub(crate) fn lang_tag(&self) -> &'static str {
+        match self.lang {
+            jalon_core::Language::Fr => "fr-FR",
+            jalon_core::Language::En => "en-GB",
+        }
+    }
+}
+
+/// The face every text of the deck names: Arial, which every office suite has or maps to a
+/// metric-compatible face (Liberation Sans, the charts' bundled font), so that the text laid
+/// out here fits wherever the deck is opened.
+pub const FONT: &str = "Arial";
+
+/// The deck's colours: ink, background, the brand blue, lines, and the table's band.
+pub(crate) struct Palette {
+    pub ink: &'static str,
+    pub paper: &'static str,
+    pub brand: &'static str,
+    pub muted: &'static str,
+    pub line: &'static str,
+    pub band: &'static str,
+}
+
+pub(crate) fn palette(dark: bool) -> Palette {
+    if dark {
+        Palette {
+            ink: "F2F4F7",
+            paper: "14181D",
+            brand: "6FA8E8",
+            muted: "B8C0CA",
+            line: "3A434E",
+            band: "1E242B",
+        }
+    } else {
+        Palette {
+            ink: "1B1F24",
+            paper: "FFFFFF",
+            brand: "1D4E89",
+            muted: "4D5661",
+            line: "C9D0D8",
+            band: "F3F5F8",
+        }
+    }
+}
+
+/// Each row's height (header first), in EMU, from how many lines its longest cell wraps to:
+/// Arial's average character is about half its size wide. Both formats take it as the row's
+/// least height (PowerPoint and Impress still grow a row whose text needs more), and the
+/// table's frame is their sum, so that Impress does not stretch the rows to fill it.
+pub(crate) fn row_heights(
+    columns: &[i64],
+    header: &[String],
+    rows: &[Vec<String>],
+    size: u32,
+) -> Vec<i64> {
+    const PT: f64 = 12_700.0;
+    let pad = 2.0 * 36_576.0;
+    let char_w = f64::from(size) * PT * 0.5;
+    let line_h = f64::from(size) * PT * 1.2;
+    std::iter::once(header)
+        .chain(rows.iter().map(Vec::as_slice))
+        .map(|cells| {
+            let lines = cells
+                .iter()
+                .zip(columns)
+                .map(|(text, w)| {
+                    let usable = (*w as f64 - 2.0 * 64_008.0).max(char_w);
+                    let per_line = (usable / char_w).floor().max(1.0);
+                    (text.chars().count() as f64 / per_line).ceil().max(1.0)
+                })
+                .fold(1.0, f64::max);
+            (lines * line_h + pad).round() as i64
+        })
+        .collect()
+}
