@@ -30,14 +30,19 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# LibreOffice Calc saves round workbooks again as .xlsx and .ods in the CLI tests, as a lead
-# without Excel would. It is large (about 300 MB), so it has a step of its own.
-if ! dpkg-query -W -f='${Status}' libreoffice-calc-nogui 2>/dev/null | grep -q "install ok installed"; then
+# LibreOffice, headless, in the CLI tests: Calc saves round workbooks again as .xlsx and .ods,
+# as a lead without Excel would; Impress renders the committee decks to PDF. It is large
+# (about 300 MB), so it has a step of its own.
+lo_missing=()
+for p in libreoffice-calc-nogui libreoffice-impress-nogui; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || lo_missing+=("$p")
+done
+if ((${#lo_missing[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "setup: installing LibreOffice Calc (headless)" >&2
+  echo "setup: installing ${lo_missing[*]}" >&2
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${lo_missing[@]}"
 fi
 
 if ! command -v cargo >/dev/null; then
@@ -54,7 +59,8 @@ done
 
 # The round's tests, as a lead would: openpyxl fills workbooks, msoffcrypto-tool locks one with
 # a password (from PyPI; pip's --user, and on Debian 12 past its externally-managed guard).
-for module in openpyxl:openpyxl msoffcrypto:msoffcrypto-tool; do
+# python-pptx and odfpy read the committee decks back.
+for module in openpyxl:openpyxl msoffcrypto:msoffcrypto-tool pptx:python-pptx odf:odfpy; do
   python3 -c "import ${module%%:*}" 2>/dev/null || python3 -m pip install -q --user "${module#*:}" 2>/dev/null \
     || python3 -m pip install -q --break-system-packages --user "${module#*:}"
 done

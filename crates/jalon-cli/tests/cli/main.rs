@@ -892,5 +892,6 @@ fn on_a_drive_said_to_be_shared_the_cli_writes_without_wal() {
     assert!(!dir.path().join("r.jalon-wal").exists(), "no WAL file left");
     assert_eq!(summary_json(&db)["strategy"]["title"], "On the share");
 }
+mod deck;
 mod publish;
 mod round;
