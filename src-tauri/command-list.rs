@@ -39,6 +39,7 @@ jalon_command_list! {
     import_past_page,
     publish,
     export_csv,
+    export_deck,
     start_round,
     review_round,
     apply_round,

@@ -5,9 +5,10 @@
 use std::path::PathBuf;
 
 use jalon_app::{
-    ChartPreview, ChartScope, ChartSettings, ChartsExported, CloseChecks, CsvProfile,
-    HistoryFilter, ImportKind, Imported, OutputSettings, PeriodChange, PeriodKey, RoundApplied,
-    RoundDecision, RoundStarted, Saved, View, WorkbookReview, Written, chart_file_name,
+    ChartPreview, ChartScope, ChartSettings, ChartsExported, CloseChecks, CsvProfile, DeckFormat,
+    DeckOptions, HistoryFilter, ImportKind, Imported, OutputSettings, PeriodChange, PeriodKey,
+    RoundApplied, RoundDecision, RoundStarted, Saved, View, WorkbookReview, Written,
+    chart_file_name,
 };
 use jalon_core::store::{HistoryEntry, HistoryPage, Round};
 use jalon_core::{Comparison, ObjectiveFields, Strategy, Subject, Trace};
@@ -232,6 +233,23 @@ pub async fn export_csv(
         profile,
         &OutputSettings::default(),
     )?))
+}
+
+/// Writes the committee deck of the period on screen where the person chooses.
+#[tauri::command]
+pub async fn export_deck(
+    state: St<'_>,
+    options: DeckOptions,
+    title: String,
+) -> Result<Option<Written>> {
+    let (kind, suggested) = match options.format {
+        DeckFormat::Pptx => (Kind::Pptx, "committee-deck.pptx"),
+        DeckFormat::Odp => (Kind::Odp, "committee-deck.odp"),
+    };
+    let Some(path) = state.ask(move |d| d.save(&title, kind, suggested)).await else {
+        return Ok(None);
+    };
+    Ok(Some(state.app().deck(&path, &options.settings())?))
 }
 
 /// Starts a contributor round: one workbook per lead (or only `leads`) in a folder the person

@@ -13,6 +13,8 @@ pub enum Kind {
     Svg,
     Csv,
     Workbook,
+    Pptx,
+    Odp,
 }
 
 impl Kind {
@@ -25,6 +27,8 @@ impl Kind {
             Kind::Svg => ("SVG image", &["svg"]),
             Kind::Csv => ("CSV spreadsheet", &["csv"]),
             Kind::Workbook => ("Returned workbook", &["xlsx", "ods"]),
+            Kind::Pptx => ("PowerPoint presentation", &["pptx"]),
+            Kind::Odp => ("OpenDocument presentation", &["odp"]),
         }
     }
 }

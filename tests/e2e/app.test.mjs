@@ -634,3 +634,28 @@ wb.save(sys.argv[1])
   assert.ok(!sourced.some((l) => l.includes('Next steps')), 'the refused next steps are not applied');
   await shot(browser, '17-history');
 });
+
+test('18. Export deck… writes the committee deck of the report on screen, read back by python-pptx', async () => {
+  await (await browser.$('[data-testid="tab-charts"]')).click();
+  await (await browser.$('[data-testid="export-deck"]')).waitForExist({ timeout: 5000 });
+  await (await browser.$('[data-testid="deck-detail"]')).click();
+  const deck = path.join(path.dirname(demoFile), 'committee deck.pptx');
+  fs.rmSync(deck, { force: true });
+  answerNextDialog(deck);
+  await (await browser.$('[data-testid="export-deck"]')).click();
+  await waitForFiles([deck], 30000);
+  await browser.waitUntil(async () => (await textOf(browser, '[data-testid="message"]'))?.includes('Deck written'),
+    { timeout: 30000, timeoutMsg: 'no message after writing the deck' });
+  await shot(browser, '18-deck-exported');
+  assert.deepEqual(await axeViolations(browser), [], 'charts view with the deck form');
+  const read = JSON.parse(execFileSync('python3', ['-c', `
+import json, sys
+from pptx import Presentation
+p = Presentation(sys.argv[1])
+print(json.dumps({"ratio": p.slide_width / p.slide_height, "titles": [s.shapes.title.text for s in p.slides]}))
+`, deck], { encoding: 'utf8' }));
+  assert.ok(Math.abs(read.ratio - 16 / 9) < 0.001, `16:9: ${read.ratio}`);
+  // With a slide per key action: Action 14's is there, at the figure the dashboard shows.
+  assert.ok(read.titles.some((t) => t.startsWith('Action 14 — ')), read.titles.join(' | '));
+  assert.ok(read.titles[1] === 'Overview', read.titles.join(' | '));
+});

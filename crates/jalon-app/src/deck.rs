@@ -30,6 +30,35 @@ impl DeckFormat {
     }
 }
 
+/// The deck's options as the app's Export deck… form gives them.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Deserialize)]
+pub struct DeckOptions {
+    pub format: DeckFormat,
+    /// One axis's deck, or the whole strategy's when None.
+    pub axis: Option<u32>,
+    /// The report's language when None.
+    pub lang: Option<jalon_core::Language>,
+    pub dark: bool,
+    pub detail_actions: bool,
+}
+
+impl DeckOptions {
+    /// The settings for the period on screen.
+    pub fn settings(&self) -> DeckSettings {
+        DeckSettings {
+            output: OutputSettings {
+                lang: self.lang,
+                period: None,
+            },
+            format: self.format,
+            scope: self.axis.map_or(DeckScope::Strategy, DeckScope::Axis),
+            theme: if self.dark { Theme::Dark } else { Theme::Light },
+            detail_actions: self.detail_actions,
+        }
+    }
+}
+
 /// What the deck holds and how it looks.
 #[derive(Debug, Clone)]
 pub struct DeckSettings {

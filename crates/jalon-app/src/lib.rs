@@ -26,7 +26,7 @@ use jalon_core::{Session, Store};
 pub use charts::{
     ChartFormat, ChartPreview, ChartScope, ChartSettings, ChartsExported, chart_file_name,
 };
-pub use deck::{DeckFormat, DeckScope, DeckSettings};
+pub use deck::{DeckFormat, DeckOptions, DeckScope, DeckSettings};
 pub use edit::Details;
 pub use error::{AppError, Result};
 pub use exchange::{ImportKind, Imported, import_into};

@@ -21,6 +21,7 @@ import type { PeriodChange } from '../bindings/PeriodChange';
 import type { CsvProfile } from '../bindings/CsvProfile';
 import type { Written } from '../bindings/Written';
 import type { Round } from '../bindings/Round';
+import type { DeckOptions } from '../bindings/DeckOptions';
 import type { RoundStarted } from '../bindings/RoundStarted';
 import type { WorkbookReview } from '../bindings/WorkbookReview';
 import type { RoundDecision } from '../bindings/RoundDecision';
@@ -29,7 +30,7 @@ import type { RoundApplied } from '../bindings/RoundApplied';
 export type { View, Saved, Imported, CommandError, ObjectiveFields, Strategy, Subject, Trace, CsvProfile, Written };
 export type { ChartScope, ChartSettings, ChartFormat, ChartPreview, ChartsExported };
 export type { CloseChecks, Comparison, HistoryEntry };
-export type { Round, RoundStarted, WorkbookReview, RoundDecision, RoundApplied };
+export type { Round, RoundStarted, WorkbookReview, RoundDecision, RoundApplied, DeckOptions };
 
 export function isCommandError(e: unknown): e is CommandError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
@@ -85,6 +86,7 @@ export const api = {
   publish: (title: string) => invoke<Written | null>('publish', { title }),
   exportCsv: (profile: CsvProfile, title: string) =>
     invoke<Written | null>('export_csv', { profile, title }),
+  exportDeck: (options: DeckOptions, title: string) => invoke<Written | null>('export_deck', { options, title }),
   startRound: (due: string, leads: string[], title: string) =>
     invoke<RoundStarted | null>('start_round', { due, leads, title }),
   reviewRound: (title: string) => invoke<WorkbookReview[]>('review_round', { title }),

@@ -409,6 +409,17 @@ export const en = {
   roundOverdue: 'Overdue',
   roundReturned: 'Returned, conflicts open',
   roundImported: 'Imported',
+  deckTitle: 'Committee deck',
+  deckFormat: 'Format',
+  deckScope: 'Slides of',
+  deckPptx: 'PowerPoint (.pptx)',
+  deckOdp: 'OpenDocument (.odp)',
+  deckLanguage: 'Slides in',
+  deckLanguageReport: 'The report’s language',
+  deckDetail: 'A slide per key action',
+  exportDeck: 'Export deck…',
+  deckWriting: 'Writing the deck…',
+  deckExported: 'Deck written: {path}',
 } as const;
 
 export type Key = keyof typeof en;
