@@ -13,6 +13,8 @@ packages=(
   webkit2gtk-driver xvfb xauth imagemagick
   # the published page's tests: a real browser and its driver, PDF tools for the print check
   chromium chromium-driver poppler-utils
+  # SVG charts checked on a machine without their fonts: librsvg's renderer, DejaVu fonts
+  librsvg2-bin fonts-dejavu-core
 )
 command -v node >/dev/null || packages+=(nodejs npm)
 # the W3C HTML validator (vnu, from npm) runs on Java

@@ -161,12 +161,12 @@ pub fn draw_prepared(p: &Prepared, opts: &Options, format: Format) -> Result<Vec
     match format {
         Format::Svg => {
             let mut svg = String::new();
+            let texts;
             {
                 let root = SVGBackend::with_string(&mut svg, (opts.width, opts.height))
                     .into_drawing_area();
                 let canvas = draw::Canvas {
                     area: &root,
-                    svg: true,
                     k: k(opts.width, opts.height),
                     pal,
                     texts: Default::default(),
@@ -174,7 +174,13 @@ pub fn draw_prepared(p: &Prepared, opts: &Options, format: Format) -> Result<Vec
                 canvas.chart(p)?;
                 root.present()
                     .map_err(|e| ChartError::Draw(e.to_string()))?;
+                texts = canvas.texts.into_inner();
             }
+            let text: String = texts.iter().map(draw::svg_text).collect();
+            let svg = match svg.rfind("</svg>") {
+                Some(end) => format!("{}{text}\n{}", &svg[..end], &svg[end..]),
+                None => svg,
+            };
             Ok(finish_svg(&svg, &p.stem, &p.title, &p.alt_text).into_bytes())
         }
         Format::Png => {
@@ -194,7 +200,6 @@ pub fn draw_prepared(p: &Prepared, opts: &Options, format: Format) -> Result<Vec
                         BitMapBackend::with_buffer(&mut big[..], (w2, h2)).into_drawing_area();
                     let canvas = draw::Canvas {
                         area: &root,
-                        svg: false,
                         k: k(w2, h2),
                         pal,
                         texts: Default::default(),

@@ -65,6 +65,28 @@ fn save(name: &str, bytes: &[u8]) {
     std::fs::write(format!("{dir}/{name}"), bytes).ok();
 }
 
+/// The lines of text an SVG shows, one per `<text>`, its word chunks joined.
+fn svg_lines(svg: &str) -> String {
+    let mut out = String::new();
+    for part in svg.split("<text").skip(1) {
+        let body =
+            &part[part.find('>').map_or(0, |i| i + 1)..part.find("</text>").unwrap_or(part.len())];
+        let mut inside = false;
+        for c in body.chars() {
+            match c {
+                '<' => inside = true,
+                '>' => inside = false,
+                c if !inside => out.push(c),
+                _ => {}
+            }
+        }
+        out.push('\n');
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
+
 #[test]
 fn axis_bars_have_lengths_proportional_to_the_values() {
     let summary = demo_summary();
@@ -210,10 +232,13 @@ fn the_svg_holds_real_text_titles_labels_and_values_in_the_report_language() {
     let axis = summary.axes.iter().find(|a| a.number == 4).expect("axis 4");
     for action in &axis.actions {
         let value = format!("{}\u{a0}%", action.progress.expect("value"));
-        assert!(svg.contains(&value), "value {value}");
-        assert!(svg.contains(&format!("Action {}", action.number)), "label");
+        assert!(svg_lines(&svg).contains(&value), "value {value}");
+        assert!(
+            svg_lines(&svg).contains(&format!("Action {}", action.number)),
+            "label"
+        );
     }
-    assert!(svg.contains("données au"), "French subtitle");
+    assert!(svg_lines(&svg).contains("données au"), "French subtitle");
     assert!(svg.contains("font-family=\"Liberation Sans, Arial"));
     assert!(
         out.alt_text.starts_with("Graphique en barres"),
@@ -231,10 +256,13 @@ fn the_svg_holds_real_text_titles_labels_and_values_in_the_report_language() {
     .expect("donut");
     let svg = String::from_utf8(donut.bytes).expect("utf-8");
     let total = summary.strategy.objective_count.to_string();
-    assert!(svg.contains(&format!("\n{total}\n")), "total in the hole");
+    assert!(
+        svg_lines(&svg).contains(&format!("\n{total}\n")),
+        "total in the hole"
+    );
     for status in Status::ALL {
         assert!(
-            svg.contains(Language::En.status(status)),
+            svg_lines(&svg).contains(Language::En.status(status)),
             "{status:?} in the legend"
         );
     }
@@ -332,8 +360,7 @@ fn every_chart_renders_for_empty_zero_and_full_cases() {
     )
     .expect("empty axis");
     assert!(
-        String::from_utf8(empty_axis.bytes)
-            .expect("utf-8")
+        svg_lines(&String::from_utf8(empty_axis.bytes).expect("utf-8"))
             .contains("No actions in this axis yet")
     );
     assert!(
@@ -376,7 +403,7 @@ fn a_trend_with_three_periods_draws_each_point_with_its_value() {
     .expect("trend");
     let svg = String::from_utf8(out.bytes).expect("utf-8");
     for label in ["2025-Q3", "2025-Q4", "2026-Q1", "21%", "30%"] {
-        assert!(svg.contains(label), "{label}");
+        assert!(svg_lines(&svg).contains(label), "{label}");
     }
     assert!(
         svg.contains("<polyline") || svg.contains("<path"),
@@ -534,4 +561,158 @@ fn the_demo_trend_is_made_of_its_closed_periods_then_the_open_one() {
         .map(|p| format!("{} {}%", p.label, p.axes[&4].expect("axis 4 has a figure")))
         .collect();
     assert!(out.alt_text.contains(&want.join(", ")), "{}", out.alt_text);
+}
+
+/// A PNG's pixels as RGB, whatever its colour type (Chromium and librsvg write RGB,
+/// LibreOffice RGBA).
+fn decode_rgb(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().expect("png header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buf).expect("png frame");
+    buf.truncate(info.buffer_size());
+    let channels = info.color_type.samples();
+    let rgb = buf
+        .chunks(channels)
+        .flat_map(|p| {
+            if channels == 4 && p[3] < 128 {
+                [255, 255, 255]
+            } else {
+                [p[0], p[1], p[2]]
+            }
+        })
+        .collect();
+    (info.width, info.height, rgb)
+}
+
+fn run_ok(cmd: &mut std::process::Command) {
+    let o = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd:?}: {e} (scripts/setup.sh installs it)"));
+    assert!(
+        o.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// Renders the axis-4 chart's SVG (the demo's longest labels, in English and French) with
+/// librsvg, Chromium and LibreOffice on a font configuration that holds only DejaVu: no
+/// Liberation Sans, no Arial. No label may run into its bar: the columns just left of where
+/// the bars start hold no text.
+#[test]
+fn svg_labels_keep_clear_of_the_bars_with_only_dejavu_installed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let conf = dir.path().join("fonts.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            r#"<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{}</cachedir><include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>"#,
+            dir.path().join("cache").display()
+        ),
+    )
+    .expect("fonts.conf");
+    // The machine must really lack the bundled face and Arial, or this proves nothing.
+    let matched = std::process::Command::new("fc-match")
+        .args(["Liberation Sans, Arial"])
+        .env("FONTCONFIG_FILE", &conf)
+        .output()
+        .expect("fc-match");
+    let matched = String::from_utf8_lossy(&matched.stdout).into_owned();
+    assert!(matched.contains("DejaVu Sans"), "fallback face: {matched}");
+
+    let summary = demo_summary();
+    for lang in [Language::En, Language::Fr] {
+        let opts = Options {
+            lang,
+            ..Options::default()
+        };
+        let svg = render(&summary, &[], ChartId::AxisActions(4), &opts, Format::Svg).expect("svg");
+        let svg_path = dir.path().join(format!("axis-{lang:?}.svg"));
+        std::fs::write(&svg_path, &svg.bytes).expect("svg");
+        let out = |name: &str| dir.path().join(format!("{lang:?}-{name}.png"));
+        let mut rsvg = std::process::Command::new("rsvg-convert");
+        rsvg.args(["-w", "1920", "-h", "1080", "-o"])
+            .arg(out("rsvg"))
+            .arg(&svg_path);
+        let mut chromium = std::process::Command::new("chromium");
+        chromium
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--window-size=1920,1080",
+            ])
+            .arg(format!("--screenshot={}", out("chromium").display()))
+            .arg(format!("file://{}", svg_path.display()));
+        let lo_dir = dir.path().join(format!("lo-{lang:?}"));
+        let mut soffice = std::process::Command::new("soffice");
+        soffice
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                dir.path().join("lo-profile").display()
+            ))
+            .args(["--headless", "--convert-to", "png", "--outdir"])
+            .arg(&lo_dir)
+            .arg(&svg_path);
+        for (name, cmd, png) in [
+            ("librsvg", &mut rsvg, out("rsvg")),
+            ("Chromium", &mut chromium, out("chromium")),
+            (
+                "LibreOffice",
+                &mut soffice,
+                lo_dir.join(format!("axis-{lang:?}.png")),
+            ),
+        ] {
+            cmd.env("FONTCONFIG_FILE", &conf);
+            run_ok(cmd);
+            let (w, h, rgb) = decode_rgb(&std::fs::read(&png).expect("rendered png"));
+            let px = |x: u32, y: u32| {
+                let i = ((y * w + x) * 3) as usize;
+                [rgb[i], rgb[i + 1], rgb[i + 2]]
+            };
+            let near = |p: [u8; 3], c: [u8; 3]| p.iter().zip(c).all(|(a, b)| a.abs_diff(b) <= 8);
+            // Where the bars and their tracks start, and the rows they cover.
+            let is_bar = |p: [u8; 3]| near(p, [0, 90, 156]) || near(p, [226, 231, 237]);
+            let mut bar_x = w;
+            let (mut top, mut bottom) = (h, 0);
+            // A bar's row: a run of at least 60 bar or track pixels (not a stray text pixel).
+            let run_start = |y: u32| {
+                let mut run = 0;
+                for x in 0..w {
+                    run = if is_bar(px(x, y)) { run + 1 } else { 0 };
+                    if run == 60 {
+                        return Some(x + 1 - 60);
+                    }
+                }
+                None
+            };
+            for y in 0..h {
+                if let Some(x) = run_start(y) {
+                    bar_x = bar_x.min(x);
+                    top = top.min(y);
+                    bottom = bottom.max(y);
+                }
+            }
+            assert!(bar_x < w / 2, "{name}: no bars found");
+            // Ten pixels (at 1920 wide) left of the bars: background only, no text.
+            let zone = (10 * w / 1920).max(4);
+            let ink: Vec<(u32, u32)> = (top.saturating_sub(30)..(bottom + 30).min(h))
+                .flat_map(|y| (bar_x - zone..bar_x).map(move |x| (x, y)))
+                .filter(|&(x, y)| {
+                    // Text is dark grey (its anti-aliasing too); a bar's blended edge is blue.
+                    let p = px(x, y);
+                    let spread = p.iter().max().unwrap_or(&0) - p.iter().min().unwrap_or(&0);
+                    spread < 40 && u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2]) < 3 * 160
+                })
+                .collect();
+            assert!(
+                ink.is_empty(),
+                "{name} ({lang:?}): text runs into the bars at {:?}; see {}",
+                &ink[..ink.len().min(5)],
+                png.display()
+            );
+        }
+    }
 }
