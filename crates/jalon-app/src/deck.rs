@@ -41,6 +41,8 @@ pub struct DeckOptions {
     pub lang: Option<jalon_core::Language>,
     pub dark: bool,
     pub detail_actions: bool,
+    /// The template chosen for this report, if any.
+    pub template: Option<String>,
 }
 
 impl DeckOptions {
@@ -55,6 +57,7 @@ impl DeckOptions {
             scope: self.axis.map_or(DeckScope::Strategy, DeckScope::Axis),
             theme: if self.dark { Theme::Dark } else { Theme::Light },
             detail_actions: self.detail_actions,
+            template: self.template.as_ref().map(std::path::PathBuf::from),
         }
     }
 }
@@ -68,6 +71,9 @@ pub struct DeckSettings {
     pub theme: Theme,
     /// A slide per action, with its objectives chart.
     pub detail_actions: bool,
+    /// The ministry's template (.pptx or .potx) whose master, layouts and theme the deck is
+    /// built on; our own sober theme when None.
+    pub template: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -116,9 +122,25 @@ impl App {
             theme: settings.theme,
             detail_actions: settings.detail_actions,
         })?;
-        let bytes = match settings.format {
-            DeckFormat::Pptx => jalon_deck::pptx(&deck)?,
-            DeckFormat::Odp => jalon_deck::odp(&deck)?,
+        let bytes = match (settings.format, &settings.template) {
+            (DeckFormat::Pptx, None) => jalon_deck::pptx(&deck)?,
+            (DeckFormat::Pptx, Some(t)) => {
+                let template = std::fs::read(t).map_err(crate::AppError::read(t))?;
+                jalon_deck::pptx_on_template(&deck, &template).map_err(|e| match e {
+                    jalon_deck::DeckError::Template(why) => crate::AppError::Template {
+                        path: t.clone(),
+                        why,
+                    },
+                    other => other.into(),
+                })?
+            }
+            (DeckFormat::Odp, None) => jalon_deck::odp(&deck)?,
+            (DeckFormat::Odp, Some(t)) => {
+                return Err(crate::AppError::Template {
+                    path: t.clone(),
+                    why: "a PowerPoint template applies to a PowerPoint deck (.pptx), not to OpenDocument".into(),
+                });
+            }
         };
         jalon_core::files::write_atomically(path, &bytes).map_err(crate::AppError::write(path))?;
         Ok(Written {

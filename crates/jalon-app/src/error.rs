@@ -28,6 +28,9 @@ pub enum AppError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A deck template that cannot be used.
+    #[error("{}: {why}", path.display())]
+    Template { path: PathBuf, why: String },
     #[error("no period is closed yet: nothing to compare")]
     NothingToCompare,
     /// A returned round workbook refused; nothing of it was applied.
@@ -91,6 +94,10 @@ impl AppError {
                 detail: source.to_string(),
             },
             AppError::NothingToCompare => ErrorData::NothingToCompare,
+            AppError::Template { path: p, why } => ErrorData::Read {
+                path: path(p),
+                detail: why.clone(),
+            },
             AppError::Workbook { file, problem } => ErrorData::Workbook {
                 file: path(file),
                 problem: problem.clone(),

@@ -6,11 +6,13 @@
 mod build;
 mod odp;
 mod pptx;
+mod template;
 mod xml;
 
 pub use build::{DeckInput, DeckScope, build};
 pub use odp::odp;
 pub use pptx::pptx;
+pub use template::pptx_on_template;
 
 /// The slide's size: 16:9, 13.333 × 7.5 inches, in English Metric Units (914,400 per inch),
 /// the unit both formats' geometry is converted from.
@@ -27,6 +29,9 @@ pub enum DeckError {
     Zip(#[from] zip::result::ZipError),
     #[error("writing the package: {0}")]
     Io(#[from] std::io::Error),
+    /// A template that cannot be used, and why.
+    #[error("the template cannot be used: {0}")]
+    Template(String),
 }
 
 pub type Result<T> = std::result::Result<T, DeckError>;

@@ -47,10 +47,10 @@ pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
         "ppt/tableStyles.xml",
         format!("{DECL}<a:tblStyleLst xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" def=\"{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}\"/>").as_bytes(),
     )?;
-    pkg.deflated("ppt/theme/theme1.xml", theme(&pal, "Jalon").as_bytes())?;
+    pkg.deflated("ppt/theme/theme1.xml", theme_xml(&pal, "Jalon").as_bytes())?;
     pkg.deflated(
         "ppt/theme/theme2.xml",
-        theme(&palette(false), "Jalon notes").as_bytes(),
+        theme_xml(&palette(false), "Jalon notes").as_bytes(),
     )?;
     pkg.deflated(
         "ppt/slideMasters/slideMaster1.xml",
@@ -58,7 +58,7 @@ pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
     )?;
     pkg.deflated(
         "ppt/slideMasters/_rels/slideMaster1.xml.rels",
-        rels(&[
+        rels_xml(&[
             ("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml"),
             ("rId2", "slideLayout", "../slideLayouts/slideLayout2.xml"),
             ("rId3", "theme", "../theme/theme1.xml"),
@@ -72,16 +72,16 @@ pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
         )?;
         pkg.deflated(
             &format!("ppt/slideLayouts/_rels/slideLayout{}.xml.rels", i + 1),
-            rels(&[("rId1", "slideMaster", "../slideMasters/slideMaster1.xml")]).as_bytes(),
+            rels_xml(&[("rId1", "slideMaster", "../slideMasters/slideMaster1.xml")]).as_bytes(),
         )?;
     }
     pkg.deflated(
         "ppt/notesMasters/notesMaster1.xml",
-        notes_master(deck).as_bytes(),
+        notes_master_xml(deck).as_bytes(),
     )?;
     pkg.deflated(
         "ppt/notesMasters/_rels/notesMaster1.xml.rels",
-        rels(&[("rId1", "theme", "../theme/theme2.xml")]).as_bytes(),
+        rels_xml(&[("rId1", "theme", "../theme/theme2.xml")]).as_bytes(),
     )?;
     let mut image = 0;
     for (i, slide) in deck.slides.iter().enumerate() {
@@ -118,7 +118,16 @@ pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
         }
         pkg.deflated(
             &format!("ppt/slides/slide{k}.xml"),
-            slide_xml(deck, slide, &pal, &pictures).as_bytes(),
+            slide_xml(
+                deck,
+                slide,
+                &Look {
+                    pal: &pal,
+                    themed: false,
+                },
+                &pictures,
+            )
+            .as_bytes(),
         )?;
         let borrowed: Vec<(&str, &str, &str)> = slide_rels
             .iter()
@@ -126,7 +135,7 @@ pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
             .collect();
         pkg.deflated(
             &format!("ppt/slides/_rels/slide{k}.xml.rels"),
-            rels(&borrowed).as_bytes(),
+            rels_xml(&borrowed).as_bytes(),
         )?;
         pkg.deflated(
             &format!("ppt/notesSlides/notesSlide{k}.xml"),
@@ -134,7 +143,7 @@ pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
         )?;
         pkg.deflated(
             &format!("ppt/notesSlides/_rels/notesSlide{k}.xml.rels"),
-            rels(&[
+            rels_xml(&[
                 ("rId1", "notesMaster", "../notesMasters/notesMaster1.xml"),
                 ("rId2", "slide", &format!("../slides/slide{k}.xml")),
             ])
@@ -157,7 +166,7 @@ fn content_types(n: usize) -> String {
     s
 }
 
-fn rels(items: &[(&str, &str, &str)]) -> String {
+pub(crate) fn rels_xml(items: &[(&str, &str, &str)]) -> String {
     let mut s = format!(
         r#"{DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
     );
@@ -230,10 +239,10 @@ fn presentation_rels(n: usize) -> String {
         .iter()
         .map(|(a, b, c)| (a.as_str(), *b, c.as_str()))
         .collect();
-    rels(&borrowed)
+    rels_xml(&borrowed)
 }
 
-fn theme(pal: &Palette, name: &str) -> String {
+pub(crate) fn theme_xml(pal: &Palette, name: &str) -> String {
     let fill = r#"<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>"#;
     let line = r#"<a:ln w="9525"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln>"#;
     let effect = "<a:effectStyle><a:effectLst/></a:effectStyle>";
@@ -356,17 +365,71 @@ fn layout_title_only() -> String {
     )
 }
 
-fn run(deck: &Deck, text: &str, size: u32, bold: bool, color: &str) -> String {
+/// A text's colour: our own palette's, a colour of the template's theme, or none (inherited
+/// from the template's master).
+#[derive(Clone, Copy)]
+pub(crate) enum Colour<'a> {
+    Rgb(&'a str),
+    Scheme(&'static str),
+    Inherit,
+}
+
+impl Colour<'_> {
+    fn fill(self) -> String {
+        match self {
+            Colour::Rgb(c) => format!(r#"<a:solidFill><a:srgbClr val="{c}"/></a:solidFill>"#),
+            Colour::Scheme(c) => format!(r#"<a:solidFill><a:schemeClr val="{c}"/></a:solidFill>"#),
+            Colour::Inherit => String::new(),
+        }
+    }
+}
+
+/// How the slides look: our palette and face, or, on a template, its theme's colours and fonts.
+pub(crate) struct Look<'a> {
+    pub pal: &'a Palette,
+    pub themed: bool,
+}
+
+impl Look<'_> {
+    fn ink(&self) -> Colour<'_> {
+        if self.themed {
+            Colour::Inherit
+        } else {
+            Colour::Rgb(self.pal.ink)
+        }
+    }
+
+    fn muted(&self) -> Colour<'_> {
+        if self.themed {
+            Colour::Inherit
+        } else {
+            Colour::Rgb(self.pal.muted)
+        }
+    }
+
+    /// The face named on a run: ours, or none so that the theme's body font applies.
+    fn face(&self) -> String {
+        if self.themed {
+            String::new()
+        } else {
+            format!(r#"<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/>"#)
+        }
+    }
+}
+
+fn run(deck: &Deck, look: &Look, text: &str, size: u32, bold: bool, color: Colour) -> String {
     format!(
-        r#"<a:r><a:rPr lang="{}" sz="{}"{} dirty="0"><a:solidFill><a:srgbClr val="{color}"/></a:solidFill><a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr><a:t>{}</a:t></a:r>"#,
+        r#"<a:r><a:rPr lang="{}" sz="{}"{} dirty="0">{}{}</a:rPr><a:t>{}</a:t></a:r>"#,
         deck.lang_tag(),
         size * 100,
         if bold { r#" b="1""# } else { "" },
+        color.fill(),
+        look.face(),
         esc(text)
     )
 }
 
-fn paragraph(deck: &Deck, p: &Para, color: &str, align: &str) -> String {
+fn paragraph(deck: &Deck, look: &Look, p: &Para, color: Colour, align: &str) -> String {
     let ppr = if p.bullet {
         format!(
             r#"<a:pPr marL="285750" indent="-285750"{align}><a:buFont typeface="{FONT}"/><a:buChar char="•"/></a:pPr>"#
@@ -376,7 +439,7 @@ fn paragraph(deck: &Deck, p: &Para, color: &str, align: &str) -> String {
     };
     format!(
         "<a:p>{ppr}{}</a:p>",
-        run(deck, &p.text, p.size, p.bold, color)
+        run(deck, look, &p.text, p.size, p.bold, color)
     )
 }
 
@@ -388,7 +451,12 @@ fn title_runs(deck: &Deck, text: &str) -> String {
     )
 }
 
-fn slide_xml(deck: &Deck, slide: &Slide, pal: &Palette, pictures: &[(String, String)]) -> String {
+pub(crate) fn slide_xml(
+    deck: &Deck,
+    slide: &Slide,
+    look: &Look,
+    pictures: &[(String, String)],
+) -> String {
     let mut shapes = String::new();
     let mut id = 2;
     match slide.kind {
@@ -407,13 +475,14 @@ fn slide_xml(deck: &Deck, slide: &Slide, pal: &Palette, pictures: &[(String, Str
                 .map(|l| {
                     paragraph(
                         deck,
+                        look,
                         &Para {
                             text: l.clone(),
                             bold: false,
                             bullet: false,
                             size: 20,
                         },
-                        pal.muted,
+                        look.muted(),
                         "",
                     )
                 })
@@ -444,7 +513,7 @@ fn slide_xml(deck: &Deck, slide: &Slide, pal: &Palette, pictures: &[(String, Str
             Shape::Text { rect, paras } => {
                 let body: String = paras
                     .iter()
-                    .map(|p| paragraph(deck, p, pal.ink, ""))
+                    .map(|p| paragraph(deck, look, p, look.ink(), ""))
                     .collect();
                 shapes.push_str(&format!(
                     r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="Text {id}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{}<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="square" lIns="0" rIns="0" rtlCol="0"><a:normAutofit/></a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>"#,
@@ -470,7 +539,7 @@ fn slide_xml(deck: &Deck, slide: &Slide, pal: &Palette, pictures: &[(String, Str
                 rows,
                 size,
             } => {
-                shapes.push_str(&table(deck, pal, id, *rect, columns, header, rows, *size));
+                shapes.push_str(&table(deck, look, id, *rect, columns, header, rows, *size));
             }
         }
         id += 1;
@@ -483,7 +552,7 @@ fn slide_xml(deck: &Deck, slide: &Slide, pal: &Palette, pictures: &[(String, Str
 #[allow(clippy::too_many_arguments)]
 fn table(
     deck: &Deck,
-    pal: &Palette,
+    look: &Look,
     id: u32,
     rect: Rect,
     columns: &[i64],
@@ -496,6 +565,7 @@ fn table(
         .map(|w| format!(r#"<a:gridCol w="{w}"/>"#))
         .collect();
     let heights = crate::row_heights(columns, header, rows, size);
+    let pal = look.pal;
     let cell = |text: &str, col: usize, head: bool, band: bool| {
         // The numbers are right-aligned, so that their digits line up.
         let align = if (1..=2).contains(&col) {
@@ -503,17 +573,28 @@ fn table(
         } else {
             ""
         };
-        let (ink, fill) = if head {
-            ("FFFFFF", if deck.dark { "2A5A94" } else { pal.brand })
-        } else if band {
-            (pal.ink, pal.band)
+        // On a template, the theme's accent heads the table and its light colour bands it.
+        let (ink, fill) = match (look.themed, head, band) {
+            (true, true, _) => (Colour::Scheme("bg1"), Colour::Scheme("accent1")),
+            (true, false, true) => (Colour::Inherit, Colour::Scheme("bg2")),
+            (true, false, false) => (Colour::Inherit, Colour::Scheme("bg1")),
+            (false, true, _) => (
+                Colour::Rgb("FFFFFF"),
+                Colour::Rgb(if deck.dark { "2A5A94" } else { pal.brand }),
+            ),
+            (false, false, true) => (Colour::Rgb(pal.ink), Colour::Rgb(pal.band)),
+            (false, false, false) => (Colour::Rgb(pal.ink), Colour::Rgb(pal.paper)),
+        };
+        let line = if look.themed {
+            Colour::Scheme("tx2")
         } else {
-            (pal.ink, pal.paper)
+            Colour::Rgb(pal.line)
         };
         format!(
-            r#"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{}</a:txBody><a:tcPr marL="64008" marR="64008" marT="36576" marB="36576"><a:lnB w="6350"><a:solidFill><a:srgbClr val="{}"/></a:solidFill></a:lnB><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></a:tcPr></a:tc>"#,
+            r#"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{}</a:txBody><a:tcPr marL="64008" marR="64008" marT="36576" marB="36576"><a:lnB w="6350">{}</a:lnB>{}</a:tcPr></a:tc>"#,
             paragraph(
                 deck,
+                look,
                 &Para {
                     text: text.to_string(),
                     bold: head,
@@ -523,7 +604,8 @@ fn table(
                 ink,
                 align
             ),
-            pal.line
+            line.fill(),
+            fill.fill()
         )
     };
     let mut body = String::new();
@@ -545,7 +627,7 @@ fn table(
     )
 }
 
-fn notes_master(deck: &Deck) -> String {
+pub(crate) fn notes_master_xml(deck: &Deck) -> String {
     let lang = deck.lang_tag();
     format!(
         r#"{DECL}<p:notesMaster {NS}><p:cSld><p:bg><p:bgRef idx="1001"><a:schemeClr val="bg1"/></p:bgRef></p:bg><p:spTree>{GROUP}<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg" idx="2"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="685800" y="1143000"/><a:ext cx="5486400" cy="3086100"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr></p:sp><p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes Placeholder 2"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" sz="quarter" idx="3"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="685800" y="4400550"/><a:ext cx="5486400" cy="3600450"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="{lang}"/></a:p></p:txBody></p:sp></p:spTree></p:cSld>{CLR_MAP}<p:notesStyle><a:lvl1pPr><a:defRPr sz="1200"><a:solidFill><a:schemeClr val="tx1"/></a:solidFill><a:latin typeface="{FONT}"/></a:defRPr></a:lvl1pPr></p:notesStyle></p:notesMaster>"#
@@ -554,7 +636,7 @@ fn notes_master(deck: &Deck) -> String {
 
 /// A slide's notes, with the placeholders of the notes master (the same `idx`, as python-pptx
 /// and PowerPoint write them).
-fn notes_slide(deck: &Deck, slide: &Slide) -> String {
+pub(crate) fn notes_slide(deck: &Deck, slide: &Slide) -> String {
     let lang = deck.lang_tag();
     let paras: String = if slide.notes.is_empty() {
         format!(r#"<a:p><a:endParaRPr lang="{lang}"/></a:p>"#)

@@ -31,6 +31,10 @@ pub struct Args {
     /// `actions`: a slide per key action too, with its objectives chart.
     #[arg(long, value_enum)]
     detail: Option<DetailArg>,
+    /// A PowerPoint template (.pptx or .potx): the deck is built on its master, layouts and
+    /// theme.
+    #[arg(long)]
+    template: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -78,6 +82,7 @@ impl Args {
                 ThemeArg::Dark => jalon_charts::Theme::Dark,
             },
             detail_actions: self.detail.is_some(),
+            template: self.template,
         };
         let written = super::open(&self.db)?.deck(&self.out, &settings)?;
         eprintln!("wrote {} ({} bytes)", written.path, written.bytes);

@@ -399,3 +399,160 @@ fn libreoffice_impress_renders_both_decks_one_page_per_slide() {
         }
     }
 }
+
+/// Makes a template of the test's own from python-pptx's default: 16:9, its theme renamed
+/// "Ministry Theme" with Georgia for its fonts and a dark red accent; as .pptx and as .potx.
+fn ministry_template(dir: &Path) -> (PathBuf, PathBuf) {
+    let (pptx, potx) = (dir.join("ministry.pptx"), dir.join("ministry.potx"));
+    let o = std::process::Command::new("python3")
+        .args([
+            "-c",
+            r#"
+import re, sys, zipfile, io
+from pptx import Presentation
+from pptx.util import Inches
+p = Presentation()
+p.slide_width, p.slide_height = Inches(13.333), Inches(7.5)
+buf = io.BytesIO()
+p.save(buf)
+zin = zipfile.ZipFile(buf)
+for out, potx in [(sys.argv[1], False), (sys.argv[2], True)]:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            if name == "ppt/theme/theme1.xml":
+                s = data.decode()
+                s = re.sub(r'<a:latin typeface="[^"]*"', '<a:latin typeface="Georgia"', s)
+                s = s.replace('name="Office Theme"', 'name="Ministry Theme"')
+                s = re.sub(r"<a:accent1>.*?</a:accent1>", '<a:accent1><a:srgbClr val="8B1A1A"/></a:accent1>', s, flags=re.S)
+                data = s.encode()
+            if potx and name == "[Content_Types].xml":
+                data = data.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
+            zout.writestr(name, data)
+"#,
+            s(&pptx),
+            s(&potx),
+        ])
+        .output()
+        .expect("python3");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (pptx, potx)
+}
+
+#[test]
+fn a_deck_on_a_template_uses_its_master_layouts_and_theme() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = demo(dir.path());
+    let (pptx_template, potx_template) = ministry_template(dir.path());
+    let plain = read_pptx(&{
+        let p = dir.path().join("plain.pptx");
+        deck(&db, &p, &[]);
+        p
+    });
+    for template in [&pptx_template, &potx_template] {
+        let out = dir.path().join("on-template.pptx");
+        deck(&db, &out, &["--template", s(template)]);
+        let read = python_json(
+            r#"
+import json, sys, zipfile
+from pptx import Presentation
+p = Presentation(sys.argv[1])
+z = zipfile.ZipFile(sys.argv[1])
+body = [ph for ph in p.slide_master.placeholders if ph.placeholder_format.idx == 1][0]
+area = [body.left, body.top, body.left + body.width, body.top + body.height]
+inside = all(
+    area[0] <= sh.left and sh.left + sh.width <= area[2] + 1 and area[1] <= sh.top and sh.top + sh.height <= area[3] + 1
+    for s in p.slides for sh in s.shapes if sh.shape_type == 13
+)
+main = [l for l in z.read("[Content_Types].xml").decode().split("<") if 'PartName="/ppt/presentation.xml"' in l]
+print(json.dumps({
+    "layouts": len(p.slide_layouts),
+    "used": [s.slide_layout.name for s in p.slides],
+    "theme": z.read("ppt/theme/theme1.xml").decode().count('typeface="Georgia"') > 0 and "Ministry Theme" in z.read("ppt/theme/theme1.xml").decode(),
+    "inside": inside,
+    "pictures": sum(1 for s in p.slides for sh in s.shapes if sh.shape_type == 13),
+    "titles": [s.shapes.title.text for s in p.slides],
+    "notes": [s.notes_slide.notes_text_frame.text for s in p.slides],
+    "main": main[0] if main else "",
+}))
+"#,
+            &[s(&out)],
+        );
+        assert_eq!(read["layouts"], 11, "the template's own layouts: {read}");
+        let used: Vec<&str> = read["used"]
+            .as_array()
+            .expect("used")
+            .iter()
+            .map(|u| u.as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(used[0], "Title Slide");
+        assert!(used[1..].iter().all(|u| *u == "Title Only"), "{used:?}");
+        assert_eq!(read["theme"], true, "the template's theme");
+        assert_eq!(
+            read["inside"], true,
+            "charts inside the layout's content area"
+        );
+        assert!(
+            read["main"]
+                .as_str()
+                .expect("main")
+                .contains("presentation.main+xml"),
+            "{}",
+            read["main"]
+        );
+        let titles: Vec<&serde_json::Value> = plain["slides"]
+            .as_array()
+            .expect("slides")
+            .iter()
+            .map(|s| &s["title"])
+            .collect();
+        assert_eq!(
+            read["titles"]
+                .as_array()
+                .expect("titles")
+                .iter()
+                .collect::<Vec<_>>(),
+            titles,
+            "same slides"
+        );
+        assert!(
+            read["notes"][1]
+                .as_str()
+                .expect("notes")
+                .starts_with("Strategy is at ")
+        );
+    }
+    // A PowerPoint template cannot dress an OpenDocument deck; a file that is no template is
+    // refused by name; nothing is written.
+    let out = dir.path().join("deck.odp");
+    let o = cli(&[
+        "deck",
+        "--db",
+        s(&db),
+        "--out",
+        s(&out),
+        "--template",
+        s(&pptx_template),
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("not to OpenDocument"), "{}", stderr(&o));
+    let junk = dir.path().join("junk.potx");
+    std::fs::write(&junk, "not a template").expect("write");
+    let out = dir.path().join("deck.pptx");
+    let o = cli(&[
+        "deck",
+        "--db",
+        s(&db),
+        "--out",
+        s(&out),
+        "--template",
+        s(&junk),
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("junk.potx: not a PowerPoint file"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists() && !dir.path().join("deck.odp").exists());
+}

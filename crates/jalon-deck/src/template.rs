@@ -1,0 +1,547 @@
+//! A deck built on the ministry's template (a .pptx or .potx): the template's package is kept,
+//! master, layouts, theme and media included, its own slides are dropped, and ours are added
+//! on its layouts: its title layout for the title slide, its title-only (else title and
+//! content) layout for the others, our content scaled into the layout's content area, and our
+//! text and tables in the theme's colours and fonts.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use crate::pptx::{Look, notes_slide, slide_xml};
+use crate::xml::Package;
+use crate::{Deck, DeckError, Para, Rect, Result, SLIDE_H, SLIDE_W, Shape, palette};
+
+const P: &str = "http://schemas.openxmlformats.org/presentationml/2006/main";
+const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+const CT: &str = "application/vnd.openxmlformats-officedocument.presentationml";
+/// A template larger than this once expanded is refused: a real one is a few megabytes.
+const MAX_EXPANDED: u64 = 200 * 1024 * 1024;
+
+fn bad(detail: impl Into<String>) -> DeckError {
+    DeckError::Template(detail.into())
+}
+
+/// The template's parts, by name.
+fn parts(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|_| bad("not a PowerPoint file (no zip archive)"))?;
+    let mut total = 0u64;
+    let mut out = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).map_err(|e| bad(e.to_string()))?;
+        total += f.size();
+        if total > MAX_EXPANDED {
+            return Err(bad("its archive expands beyond 200 MB"));
+        }
+        if f.is_dir() {
+            continue;
+        }
+        let name = f.name().map_err(|e| bad(e.to_string()))?.into_owned();
+        let mut buf = Vec::with_capacity(f.size() as usize);
+        f.read_to_end(&mut buf).map_err(|e| bad(e.to_string()))?;
+        out.insert(name, buf);
+    }
+    Ok(out)
+}
+
+fn text<'a>(parts: &'a BTreeMap<String, Vec<u8>>, name: &str) -> Result<&'a str> {
+    let bytes = parts
+        .get(name)
+        .ok_or_else(|| bad(format!("it has no {name}")))?;
+    std::str::from_utf8(bytes).map_err(|_| bad(format!("{name} is not UTF-8")))
+}
+
+fn parse(xml: &str) -> Result<roxmltree::Document<'_>> {
+    roxmltree::Document::parse(xml).map_err(|e| bad(e.to_string()))
+}
+
+/// The relationships file of a part: `ppt/slides/slide1.xml` → `ppt/slides/_rels/slide1.xml.rels`.
+fn rels_name(part: &str) -> String {
+    match part.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
+        None => format!("_rels/{part}.rels"),
+    }
+}
+
+/// A relationship's target as a part name, relative to the part that holds it.
+fn resolve(part: &str, target: &str) -> String {
+    if let Some(abs) = target.strip_prefix('/') {
+        return abs.to_string();
+    }
+    let mut dir: Vec<&str> = part.split('/').collect();
+    dir.pop();
+    for seg in target.split('/') {
+        match seg {
+            ".." => {
+                dir.pop();
+            }
+            "." | "" => {}
+            s => dir.push(s),
+        }
+    }
+    dir.join("/")
+}
+
+/// A target for `to`, relative to the part `from`.
+fn relative(from: &str, to: &str) -> String {
+    let depth = from.matches('/').count();
+    format!("{}{to}", "../".repeat(depth))
+}
+
+/// A part's relationships: (id, type's last segment, target part).
+fn relationships(
+    parts: &BTreeMap<String, Vec<u8>>,
+    part: &str,
+) -> Result<Vec<(String, String, String)>> {
+    let name = rels_name(part);
+    if !parts.contains_key(&name) {
+        return Ok(Vec::new());
+    }
+    let xml = text(parts, &name)?;
+    let doc = parse(xml)?;
+    Ok(doc
+        .descendants()
+        .filter(|n| n.has_tag_name((RELS, "Relationship")))
+        .filter(|n| n.attribute("TargetMode") != Some("External"))
+        .map(|n| {
+            (
+                n.attribute("Id").unwrap_or_default().to_string(),
+                n.attribute("Type")
+                    .unwrap_or_default()
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+                resolve(part, n.attribute("Target").unwrap_or_default()),
+            )
+        })
+        .collect())
+}
+
+/// The rectangle of a placeholder of one of `kinds` (or with an index and no type, the
+/// content placeholder) in a layout or master.
+fn placeholder_rect(xml: &str, kinds: &[&str]) -> Result<Option<Rect>> {
+    let doc = parse(xml)?;
+    for sp in doc.descendants().filter(|n| n.has_tag_name((P, "sp"))) {
+        let Some(ph) = sp.descendants().find(|n| n.has_tag_name((P, "ph"))) else {
+            continue;
+        };
+        let fits = match ph.attribute("type") {
+            Some(t) => kinds.contains(&t),
+            None => ph.attribute("idx").is_some(),
+        };
+        if !fits {
+            continue;
+        }
+        let Some(xfrm) = sp.descendants().find(|n| n.has_tag_name((A, "xfrm"))) else {
+            continue;
+        };
+        let off = xfrm.children().find(|n| n.has_tag_name((A, "off")));
+        let ext = xfrm.children().find(|n| n.has_tag_name((A, "ext")));
+        let num = |n: Option<roxmltree::Node>, a: &str| {
+            n.and_then(|n| n.attribute(a))
+                .and_then(|v| v.parse::<i64>().ok())
+        };
+        if let (Some(x), Some(y), Some(w), Some(h)) =
+            (num(off, "x"), num(off, "y"), num(ext, "cx"), num(ext, "cy"))
+        {
+            return Ok(Some(Rect { x, y, w, h }));
+        }
+    }
+    Ok(None)
+}
+
+/// Our content box, as `build` lays slides out: below the title, within the margins.
+const OURS: Rect = Rect {
+    x: 457_200,
+    y: 1_280_160,
+    w: SLIDE_W - 2 * 457_200,
+    h: SLIDE_H - 1_280_160 - 228_600,
+};
+
+/// The deck with its content scaled into `area` (type sizes too), centred across it.
+fn fit(deck: &Deck, area: Rect) -> Deck {
+    let s = (area.w as f64 / OURS.w as f64).min(area.h as f64 / OURS.h as f64);
+    let ox = area.x as f64 + (area.w as f64 - OURS.w as f64 * s) / 2.0;
+    let map = |r: &Rect| Rect {
+        x: (ox + (r.x - OURS.x) as f64 * s).round() as i64,
+        y: (area.y as f64 + (r.y - OURS.y) as f64 * s).round() as i64,
+        w: (r.w as f64 * s).round() as i64,
+        h: (r.h as f64 * s).round() as i64,
+    };
+    let size = |pt: u32| ((f64::from(pt) * s).round() as u32).max(8);
+    let mut out = deck.clone();
+    for slide in &mut out.slides {
+        for shape in &mut slide.shapes {
+            match shape {
+                Shape::Text { rect, paras } => {
+                    *rect = map(rect);
+                    for p in paras.iter_mut() {
+                        *p = Para {
+                            size: size(p.size),
+                            ..p.clone()
+                        };
+                    }
+                }
+                Shape::Picture { rect, .. } => *rect = map(rect),
+                Shape::Table {
+                    rect,
+                    columns,
+                    size: pt,
+                    ..
+                } => {
+                    *rect = map(rect);
+                    for c in columns.iter_mut() {
+                        *c = (*c as f64 * s).round() as i64;
+                    }
+                    *pt = size(*pt);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The deck as PPTX bytes, on the template's master, layouts and theme.
+pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<Vec<u8>> {
+    let mut parts = parts(template)?;
+    let root = relationships(&parts, "")?;
+    let presentation = root
+        .iter()
+        .find(|(_, kind, _)| kind == "officeDocument")
+        .map(|(_, _, t)| t.clone())
+        .ok_or_else(|| bad("it has no presentation part"))?;
+    let pres_rels = relationships(&parts, &presentation)?;
+    let master = pres_rels
+        .iter()
+        .find(|(_, kind, _)| kind == "slideMaster")
+        .map(|(_, _, t)| t.clone())
+        .ok_or_else(|| bad("it has no slide master"))?;
+    // The master's layouts, by type.
+    let mut layouts: Vec<(String, String)> = Vec::new();
+    for (_, kind, target) in relationships(&parts, &master)? {
+        if kind == "slideLayout" {
+            let xml = text(&parts, &target)?;
+            let doc = parse(xml)?;
+            let ty = doc
+                .root_element()
+                .attribute("type")
+                .unwrap_or("obj")
+                .to_string();
+            layouts.push((target, ty));
+        }
+    }
+    let pick = |types: &[&str]| {
+        types
+            .iter()
+            .find_map(|t| {
+                layouts
+                    .iter()
+                    .find(|(_, ty)| ty == t)
+                    .map(|(p, _)| p.clone())
+            })
+            .or_else(|| layouts.first().map(|(p, _)| p.clone()))
+    };
+    let title_layout = pick(&["title"]).ok_or_else(|| bad("its master has no layout"))?;
+    let content_layout = pick(&["titleOnly", "obj", "tx"]).expect("a layout exists");
+    // The content area: the layout's content placeholder, else the master's body.
+    let kinds = ["body", "obj"];
+    let area = match placeholder_rect(text(&parts, &content_layout)?, &kinds)? {
+        Some(r) => r,
+        None => placeholder_rect(text(&parts, &master)?, &kinds)?.unwrap_or(OURS),
+    };
+    let deck = fit(deck, area);
+    let pal = palette(false);
+    let look = Look {
+        pal: &pal,
+        themed: true,
+    };
+
+    // The template's own slides and notes go; everything else stays.
+    let dropped = |name: &str| {
+        name.starts_with("ppt/slides/")
+            || name.starts_with("ppt/notesSlides/")
+            || name == "docProps/thumbnail.jpeg"
+    };
+    parts.retain(|name, _| !dropped(name));
+    let notes_master = pres_rels
+        .iter()
+        .find(|(_, kind, _)| kind == "notesMaster")
+        .map(|(_, _, t)| t.clone());
+    let mut pkg = Package::new();
+    let mut overrides: Vec<(String, String)> = Vec::new();
+    let mut new_rels: Vec<(String, String, String)> = Vec::new();
+    let notes_master = match notes_master {
+        Some(n) => n,
+        None => {
+            // A template without a notes master gets ours, on a theme of its own.
+            let name = "ppt/notesMasters/notesMaster1.xml".to_string();
+            parts.insert(
+                name.clone(),
+                crate::pptx::notes_master_xml(&deck).into_bytes(),
+            );
+            parts.insert(
+                rels_name(&name),
+                crate::pptx::rels_xml(&[("rId1", "theme", "../theme/themeJalonNotes.xml")])
+                    .into_bytes(),
+            );
+            parts.insert(
+                "ppt/theme/themeJalonNotes.xml".into(),
+                crate::pptx::theme_xml(&pal, "Jalon notes").into_bytes(),
+            );
+            overrides.push((format!("/{name}"), format!("{CT}.notesMaster+xml")));
+            overrides.push((
+                "/ppt/theme/themeJalonNotes.xml".into(),
+                "application/vnd.openxmlformats-officedocument.theme+xml".into(),
+            ));
+            new_rels.push(("rIdJalonNotes".into(), "notesMaster".into(), name.clone()));
+            name
+        }
+    };
+
+    let mut image = 0;
+    let mut slide_ids = String::new();
+    for (i, slide) in deck.slides.iter().enumerate() {
+        let k = i + 1;
+        let name = format!("ppt/slides/slide{k}.xml");
+        let notes = format!("ppt/notesSlides/notesSlide{k}.xml");
+        let layout = if slide.kind == crate::SlideKind::Title {
+            &title_layout
+        } else {
+            &content_layout
+        };
+        let mut rels = vec![
+            ("rId1".to_string(), "slideLayout", relative(&name, layout)),
+            ("rId2".to_string(), "notesSlide", relative(&name, &notes)),
+        ];
+        let mut pictures = Vec::new();
+        for shape in &slide.shapes {
+            if let Shape::Picture { png, svg, .. } = shape {
+                image += 1;
+                let (p, s) = (
+                    format!("ppt/media/jalon-chart{image}.png"),
+                    format!("ppt/media/jalon-chart{image}.svg"),
+                );
+                parts.insert(p.clone(), png.clone());
+                parts.insert(s.clone(), svg.clone());
+                let png_id = format!("rId{}", rels.len() + 1);
+                rels.push((png_id.clone(), "image", relative(&name, &p)));
+                let svg_id = format!("rId{}", rels.len() + 1);
+                rels.push((svg_id.clone(), "image", relative(&name, &s)));
+                pictures.push((png_id, svg_id));
+            }
+        }
+        parts.insert(
+            name.clone(),
+            slide_xml(&deck, slide, &look, &pictures).into_bytes(),
+        );
+        let borrowed: Vec<(&str, &str, &str)> = rels
+            .iter()
+            .map(|(a, b, c)| (a.as_str(), *b, c.as_str()))
+            .collect();
+        parts.insert(
+            rels_name(&name),
+            crate::pptx::rels_xml(&borrowed).into_bytes(),
+        );
+        parts.insert(notes.clone(), notes_slide(&deck, slide).into_bytes());
+        parts.insert(
+            rels_name(&notes),
+            crate::pptx::rels_xml(&[
+                ("rId1", "notesMaster", &relative(&notes, &notes_master)),
+                ("rId2", "slide", &relative(&notes, &name)),
+            ])
+            .into_bytes(),
+        );
+        overrides.push((format!("/{name}"), format!("{CT}.slide+xml")));
+        overrides.push((format!("/{notes}"), format!("{CT}.notesSlide+xml")));
+        let id = format!("rIdJalonSlide{k}");
+        slide_ids.push_str(&format!(r#"<p:sldId id="{}" r:id="{id}"/>"#, 255 + k));
+        new_rels.push((id, "slide".into(), name));
+    }
+
+    // The presentation: our slides in its list, the notes master named, the template's
+    // slides' relationships gone.
+    let pres_xml = text(&parts, &presentation)?.to_string();
+    let pres_xml = replace_slide_list(&pres_xml, &slide_ids)?;
+    let pres_xml = if pres_xml.contains("<p:notesMasterIdLst") {
+        pres_xml
+    } else {
+        pres_xml.replacen(
+            "</p:sldMasterIdLst>",
+            r#"</p:sldMasterIdLst><p:notesMasterIdLst><p:notesMasterId r:id="rIdJalonNotes"/></p:notesMasterIdLst>"#,
+            1,
+        )
+    };
+    parts.insert(presentation.clone(), pres_xml.into_bytes());
+    let mut kept: Vec<(String, String, String)> = pres_rels
+        .into_iter()
+        .filter(|(_, kind, _)| kind != "slide")
+        .collect();
+    kept.extend(new_rels);
+    let owned: Vec<(String, &str, String)> = kept
+        .iter()
+        .map(|(id, kind, target)| (id.clone(), kind.as_str(), relative(&presentation, target)))
+        .collect();
+    let borrowed: Vec<(&str, &str, &str)> = owned
+        .iter()
+        .map(|(a, b, c)| (a.as_str(), *b, c.as_str()))
+        .collect();
+    parts.insert(
+        rels_name(&presentation),
+        crate::pptx::rels_xml(&borrowed).into_bytes(),
+    );
+
+    // Content types: a template's main part becomes a presentation's; PNG and SVG known;
+    // the dropped parts' overrides gone and ours added.
+    let types = text(&parts, "[Content_Types].xml")?.to_string();
+    let doc = parse(&types)?;
+    let ct_ns = "http://schemas.openxmlformats.org/package/2006/content-types";
+    let mut defaults: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((ct_ns, "Default")))
+        .map(|n| {
+            (
+                n.attribute("Extension").unwrap_or_default().to_string(),
+                n.attribute("ContentType").unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    for (ext, ty) in [("png", "image/png"), ("svg", "image/svg+xml")] {
+        if !defaults.iter().any(|(e, _)| e.eq_ignore_ascii_case(ext)) {
+            defaults.push((ext.into(), ty.into()));
+        }
+    }
+    let mut all: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((ct_ns, "Override")))
+        .map(|n| {
+            (
+                n.attribute("PartName").unwrap_or_default().to_string(),
+                n.attribute("ContentType").unwrap_or_default().to_string(),
+            )
+        })
+        .filter(|(part, _)| parts.contains_key(part.trim_start_matches('/')))
+        .map(|(part, ty)| {
+            let ty = if ty == format!("{CT}.template.main+xml")
+                || ty == format!("{CT}.slideshow.main+xml")
+            {
+                format!("{CT}.presentation.main+xml")
+            } else {
+                ty
+            };
+            (part, ty)
+        })
+        .collect();
+    all.extend(overrides);
+    let mut ct = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{}<Types xmlns="{ct_ns}">"#,
+        "\n"
+    );
+    for (ext, ty) in &defaults {
+        ct.push_str(&format!(
+            r#"<Default Extension="{}" ContentType="{}"/>"#,
+            crate::xml::esc(ext),
+            crate::xml::esc(ty)
+        ));
+    }
+    for (part, ty) in &all {
+        ct.push_str(&format!(
+            r#"<Override PartName="{}" ContentType="{}"/>"#,
+            crate::xml::esc(part),
+            crate::xml::esc(ty)
+        ));
+    }
+    ct.push_str("</Types>");
+    parts.remove("[Content_Types].xml");
+    pkg.deflated("[Content_Types].xml", ct.as_bytes())?;
+    for (name, bytes) in &parts {
+        pkg.deflated(name, bytes)?;
+    }
+    pkg.finish()
+}
+
+/// presentation.xml with `ids` as its slide list, where the template had its own (or none).
+fn replace_slide_list(xml: &str, ids: &str) -> Result<String> {
+    let list = format!("<p:sldIdLst>{ids}</p:sldIdLst>");
+    if let (Some(start), Some(end)) = (xml.find("<p:sldIdLst>"), xml.find("</p:sldIdLst>")) {
+        return Ok(format!(
+            "{}{list}{}",
+            &xml[..start],
+            &xml[end + "</p:sldIdLst>".len()..]
+        ));
+    }
+    if let Some(start) = xml.find("<p:sldIdLst/>") {
+        return Ok(format!(
+            "{}{list}{}",
+            &xml[..start],
+            &xml[start + "<p:sldIdLst/>".len()..]
+        ));
+    }
+    match xml.find("<p:sldSz") {
+        Some(at) => Ok(format!("{}{list}{}", &xml[..at], &xml[at..])),
+        None => Err(bad("its presentation.xml has no slide size")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_resolve_and_relate_between_parts() {
+        assert_eq!(
+            resolve("ppt/slides/slide1.xml", "../slideLayouts/slideLayout2.xml"),
+            "ppt/slideLayouts/slideLayout2.xml"
+        );
+        assert_eq!(
+            resolve("ppt/presentation.xml", "slides/slide1.xml"),
+            "ppt/slides/slide1.xml"
+        );
+        assert_eq!(resolve("", "ppt/presentation.xml"), "ppt/presentation.xml");
+        assert_eq!(
+            relative("ppt/slides/slide1.xml", "ppt/media/a.png"),
+            "../../ppt/media/a.png"
+        );
+        assert_eq!(
+            rels_name("ppt/presentation.xml"),
+            "ppt/_rels/presentation.xml.rels"
+        );
+    }
+
+    #[test]
+    fn content_is_scaled_into_the_area_and_centred() {
+        let deck = Deck {
+            title: "T".into(),
+            lang: jalon_core::Language::En,
+            dark: false,
+            slides: vec![crate::Slide {
+                kind: crate::SlideKind::Content,
+                title: "S".into(),
+                subtitle: Vec::new(),
+                shapes: vec![Shape::Text {
+                    rect: OURS,
+                    paras: vec![Para {
+                        text: "x".into(),
+                        bold: false,
+                        bullet: false,
+                        size: 20,
+                    }],
+                }],
+                notes: Vec::new(),
+            }],
+        };
+        let area = Rect {
+            x: 1_000_000,
+            y: 2_000_000,
+            w: OURS.w / 2,
+            h: OURS.h,
+        };
+        let fitted = fit(&deck, area);
+        let Shape::Text { rect, paras } = &fitted.slides[0].shapes[0] else {
+            panic!("text")
+        };
+        assert_eq!((rect.x, rect.y, rect.w), (1_000_000, 2_000_000, OURS.w / 2));
+        assert_eq!(paras[0].size, 10);
+    }
+}
