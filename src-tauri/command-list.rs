@@ -40,6 +40,7 @@ jalon_command_list! {
     publish,
     export_csv,
     export_deck,
+    choose_template,
     start_round,
     review_round,
     apply_round,

@@ -252,6 +252,15 @@ pub async fn export_deck(
     Ok(Some(state.app().deck(&path, &options.settings())?))
 }
 
+/// Asks for a PowerPoint template for the deck; the UI remembers it for the report.
+#[tauri::command]
+pub async fn choose_template(state: St<'_>, title: String) -> Result<Option<String>> {
+    Ok(state
+        .ask(move |d| d.open(&title, Kind::Template))
+        .await
+        .map(|p| p.display().to_string()))
+}
+
 /// Starts a contributor round: one workbook per lead (or only `leads`) in a folder the person
 /// chooses.
 #[tauri::command]

@@ -15,6 +15,7 @@ pub enum Kind {
     Workbook,
     Pptx,
     Odp,
+    Template,
 }
 
 impl Kind {
@@ -29,6 +30,7 @@ impl Kind {
             Kind::Workbook => ("Returned workbook", &["xlsx", "ods"]),
             Kind::Pptx => ("PowerPoint presentation", &["pptx"]),
             Kind::Odp => ("OpenDocument presentation", &["odp"]),
+            Kind::Template => ("PowerPoint template", &["potx", "pptx"]),
         }
     }
 }

@@ -635,7 +635,7 @@ wb.save(sys.argv[1])
   await shot(browser, '17-history');
 });
 
-test('18. Export deck… writes the committee deck of the report on screen, read back by python-pptx', async () => {
+test('18. Export deck… writes the committee deck of the report on screen, read back by python-pptx, then on a template chosen once and remembered', async () => {
   await (await browser.$('[data-testid="tab-charts"]')).click();
   await (await browser.$('[data-testid="export-deck"]')).waitForExist({ timeout: 5000 });
   await (await browser.$('[data-testid="deck-detail"]')).click();
@@ -658,4 +658,43 @@ print(json.dumps({"ratio": p.slide_width / p.slide_height, "titles": [s.shapes.t
   // With a slide per key action: Action 14's is there, at the figure the dashboard shows.
   assert.ok(read.titles.some((t) => t.startsWith('Action 14 — ')), read.titles.join(' | '));
   assert.ok(read.titles[1] === 'Overview', read.titles.join(' | '));
+
+  // The ministry's template, chosen once: the deck is built on its layouts, and the choice
+  // is still there after the window reloads.
+  const template = path.join(path.dirname(demoFile), 'ministry.potx');
+  execFileSync('python3', ['-c', `
+import sys, io, zipfile
+from pptx import Presentation
+from pptx.util import Inches
+p = Presentation()
+p.slide_width, p.slide_height = Inches(13.333), Inches(7.5)
+buf = io.BytesIO()
+p.save(buf)
+zin = zipfile.ZipFile(buf)
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as zout:
+    for name in zin.namelist():
+        data = zin.read(name)
+        if name == "[Content_Types].xml":
+            data = data.replace(b"presentation.main+xml", b"template.main+xml")
+        zout.writestr(name, data)
+`, template]);
+  answerNextDialog(template);
+  await (await browser.$('[data-testid="deck-choose-template"]')).click();
+  await waitForText(browser, '[data-testid="deck-template"]', 'ministry.potx');
+  await browser.refresh();
+  await (await browser.$('[data-testid="tab-charts"]')).click();
+  await waitForText(browser, '[data-testid="deck-template"]', 'ministry.potx');
+  const onTemplate = path.join(path.dirname(demoFile), 'deck on template.pptx');
+  answerNextDialog(onTemplate);
+  await (await browser.$('[data-testid="export-deck"]')).click();
+  await waitForFiles([onTemplate], 30000);
+  const layouts = JSON.parse(execFileSync('python3', ['-c', `
+import json, sys
+from pptx import Presentation
+p = Presentation(sys.argv[1])
+print(json.dumps({"layouts": len(p.slide_layouts), "used": sorted({s.slide_layout.name for s in p.slides})}))
+`, onTemplate], { encoding: 'utf8' }));
+  assert.equal(layouts.layouts, 11, "the template's layouts");
+  assert.deepEqual(layouts.used, ['Title Only', 'Title Slide']);
+  await shot(browser, '18-deck-template');
 });

@@ -13,4 +13,8 @@ axis: number | null,
 /**
  * The report's language when None.
  */
-lang: Language | null, dark: boolean, detail_actions: boolean, };
+lang: Language | null, dark: boolean, detail_actions: boolean, 
+/**
+ * The template chosen for this report, if any.
+ */
+template: string | null, };

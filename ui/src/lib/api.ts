@@ -87,6 +87,7 @@ export const api = {
   exportCsv: (profile: CsvProfile, title: string) =>
     invoke<Written | null>('export_csv', { profile, title }),
   exportDeck: (options: DeckOptions, title: string) => invoke<Written | null>('export_deck', { options, title }),
+  chooseTemplate: (title: string) => invoke<string | null>('choose_template', { title }),
   startRound: (due: string, leads: string[], title: string) =>
     invoke<RoundStarted | null>('start_round', { due, leads, title }),
   reviewRound: (title: string) => invoke<WorkbookReview[]>('review_round', { title }),

@@ -420,6 +420,10 @@ export const en = {
   exportDeck: 'Export deck…',
   deckWriting: 'Writing the deck…',
   deckExported: 'Deck written: {path}',
+  deckTemplate: 'Template:',
+  deckNoTemplate: 'none (Jalon’s own sober theme)',
+  deckChooseTemplate: 'Choose template…',
+  deckClearTemplate: 'No template',
 } as const;
 
 export type Key = keyof typeof en;

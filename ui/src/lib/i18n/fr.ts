@@ -420,4 +420,8 @@ export const fr: Catalogue = {
   exportDeck: 'Exporter la présentation…',
   deckWriting: 'Écriture de la présentation…',
   deckExported: 'Présentation écrite : {path}',
+  deckTemplate: 'Modèle :',
+  deckNoTemplate: 'aucun (thème sobre de Jalon)',
+  deckChooseTemplate: 'Choisir un modèle…',
+  deckClearTemplate: 'Sans modèle',
 };
