@@ -329,8 +329,8 @@ impl Builder<'_> {
         let chart = Rect {
             x: MARGIN,
             y: TOP,
-            w: 6_217_920,
-            h: 6_217_920 * 9 / 16,
+            w: 5_303_520,
+            h: 5_303_520 * 9 / 16,
         };
         let table_x = chart.x + chart.w + 182_880;
         let table_w = SLIDE_W - MARGIN - table_x;
@@ -366,9 +366,15 @@ impl Builder<'_> {
         // Smaller type when an axis has many actions, so that the table stays on the slide.
         let size = if a.actions.len() > 6 { 9 } else { 11 };
         let columns = {
-            let progress = 868_680;
-            let change = 777_240;
-            let statuses = 1_371_600;
+            // A number column is as wide as its header's word (bold Arial is at most about 0.66 em
+            // per letter, and the cell has its padding), so that "Avancement" is never broken.
+            let fit = |header: &str, least: i64| {
+                let letters = header.chars().count() as f64;
+                least.max((letters * f64::from(size) * 0.66 * 12_700.0) as i64 + 2 * 100_000)
+            };
+            let progress = fit(&header[1], 868_680);
+            let change = fit(&header[2], 777_240);
+            let statuses = 1_463_040;
             vec![
                 table_w - progress - change - statuses,
                 progress,

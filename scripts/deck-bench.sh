@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Committee deck figures, through the release CLI (each the median of RUNS whole-process runs,
+# opening the report included): the demo report's deck as PPTX and as ODP, with its size, and
+# the same with a slide per key action.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-7}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cargo build --release -q -p jalon-cli
+cli=target/release/jalon-cli
+"$cli" import-json assets/demo/demo-report.json --db "$work/demo.jalon" 2>/dev/null
+
+median_ms() {
+  local times=()
+  for _ in $(seq "$runs"); do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+    t1=$(date +%s%N)
+    times+=($(((t1 - t0) / 1000000)))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
+}
+
+for format in pptx odp; do
+  ms=$(median_ms "$cli" deck --db "$work/demo.jalon" --out "$work/demo.$format")
+  detail=$(median_ms "$cli" deck --db "$work/demo.jalon" --out "$work/detail.$format" --detail actions)
+  echo "deck $format, demo (7 slides):                   ${ms} ms, $(stat -c %s "$work/demo.$format") bytes"
+  echo "deck $format, demo with --detail actions (14):    ${detail} ms, $(stat -c %s "$work/detail.$format") bytes"
+done
