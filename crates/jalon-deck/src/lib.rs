@@ -19,6 +19,27 @@ pub use template::pptx_on_template;
 pub const SLIDE_W: i64 = 12_192_000;
 pub const SLIDE_H: i64 = 6_858_000;
 
+/// The title's box on every content slide, and the title slide's title and subtitle boxes:
+/// the same in both formats (and in our PPTX master and layouts).
+pub(crate) const TITLE: Rect = Rect {
+    x: 457_200,
+    y: 228_600,
+    w: 11_277_600,
+    h: 914_400,
+};
+pub(crate) const CTR_TITLE: Rect = Rect {
+    x: 914_400,
+    y: 2_057_400,
+    w: 10_363_200,
+    h: 1_371_600,
+};
+pub(crate) const SUBTITLE: Rect = Rect {
+    x: 914_400,
+    y: 3_566_160,
+    w: 10_363_200,
+    h: 1_188_720,
+};
+
 #[derive(Debug, thiserror::Error)]
 pub enum DeckError {
     #[error(transparent)]

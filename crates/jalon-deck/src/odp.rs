@@ -6,7 +6,10 @@
 use std::collections::BTreeMap;
 
 use crate::xml::{Package, esc};
-use crate::{Deck, FONT, Palette, Para, Rect, Result, SLIDE_H, SLIDE_W, Shape, SlideKind, palette};
+use crate::{
+    CTR_TITLE, Deck, FONT, Palette, Para, Rect, Result, SLIDE_H, SLIDE_W, SUBTITLE, Shape,
+    SlideKind, TITLE, palette,
+};
 
 const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0""#;
 const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -153,25 +156,6 @@ fn paragraphs(styles: &mut TextStyles, paras: &[Para], color: &str) -> String {
     }
     out
 }
-
-const TITLE: Rect = Rect {
-    x: 457_200,
-    y: 228_600,
-    w: 11_277_600,
-    h: 914_400,
-};
-const CTR_TITLE: Rect = Rect {
-    x: 914_400,
-    y: 2_057_400,
-    w: 10_363_200,
-    h: 1_371_600,
-};
-const SUBTITLE: Rect = Rect {
-    x: 914_400,
-    y: 3_566_160,
-    w: 10_363_200,
-    h: 1_188_720,
-};
 
 fn content(deck: &Deck, pal: &Palette, pictures: &mut Vec<(String, Vec<u8>)>) -> String {
     let mut ts = TextStyles::default();

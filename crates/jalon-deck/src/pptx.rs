@@ -6,19 +6,14 @@
 
 use crate::xml::{Package, esc};
 use crate::{
-    Deck, FONT, Palette, Para, Rect, Result, SLIDE_H, SLIDE_W, Shape, Slide, SlideKind, palette,
+    CTR_TITLE, Deck, FONT, Palette, Para, Rect, Result, SLIDE_H, SLIDE_W, SUBTITLE, Shape, Slide,
+    SlideKind, TITLE, palette,
 };
 
 const NS: &str = r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main""#;
 const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const CT: &str = "application/vnd.openxmlformats-officedocument";
-const TITLE: Rect = Rect {
-    x: 457_200,
-    y: 228_600,
-    w: 11_277_600,
-    h: 914_400,
-};
 
 /// The deck as PPTX bytes.
 pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
@@ -315,20 +310,6 @@ fn master(pal: &Palette, deck: &Deck) -> String {
         ),
     )
 }
-
-/// The title slide's boxes: the title, then its subtitle lines.
-const CTR_TITLE: Rect = Rect {
-    x: 914_400,
-    y: 2_057_400,
-    w: 10_363_200,
-    h: 1_371_600,
-};
-const SUBTITLE: Rect = Rect {
-    x: 914_400,
-    y: 3_566_160,
-    w: 10_363_200,
-    h: 1_188_720,
-};
 
 fn layout_title(deck: &Deck) -> String {
     let lang = deck.lang_tag();
