@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 export JALON_BIN="$PWD/target/debug/jalon"
 rm -rf target/e2e-screenshots
 cd tests/e2e
-exec xvfb-run -a -s "-screen 0 1400x950x24" node --test --test-concurrency=1 app.test.mjs
+exec xvfb-run -a -s "-screen 0 1400x950x24" node --test --test-force-exit --test-concurrency=1 app.test.mjs

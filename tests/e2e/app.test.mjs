@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  answerNextDialog, answers, axeViolations, demoFile, fileHash, openApp, root, shot, startDriver,
+  answerNextDialog, answers, axeViolations, closeApp, demoFile, fileHash, openApp, root, shot, startDriver,
   stopDriver, textOf, typeInto, waitForText,
 } from './harness.mjs';
 
@@ -24,7 +24,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.deleteSession().catch(() => {});
+  await closeApp(browser);
   stopDriver();
 });
 

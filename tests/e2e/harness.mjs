@@ -1,7 +1,7 @@
 // Drives the real `jalon` binary through tauri-driver and WebKitWebDriver. Each run gets its own
 // config and data folders (so the app starts on a fresh copy of the demo report) and a file of
 // answers for the native dialogs, which WebDriver cannot drive.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,6 +48,18 @@ export async function startDriver() {
 
 export function stopDriver() {
   driver?.kill();
+  // An app the driver started must not outlive the tests: after a reload WebKitWebDriver may
+  // not close it, and an orphan holds CI's run open.
+  spawnSync('pkill', ['-f', binary]);
+}
+
+/** Ends a session, but waits at most 10 s for the driver's answer. */
+export async function closeApp(browser) {
+  if (!browser) return;
+  await Promise.race([
+    browser.deleteSession().catch(() => {}),
+    new Promise((resolve) => setTimeout(resolve, 10000).unref()),
+  ]);
 }
 
 export async function openApp(args = []) {
