@@ -5,7 +5,7 @@
 # Then the same page is kept as an earlier edition (closed period 2025-Q4): its checksum is
 # verified, the comparison with the live report finds nothing moved, and the axis trend has
 # both periods. Last, the live report is published as a web page, which imports back as the same
-# 17 entries, and written as CSV in both profiles.
+# 17 entries, and written as CSV in both profiles; and its committee deck shows the figures.
 set -euo pipefail
 shared=${1:?usage: acceptance.sh SHARED_DIR}
 seed="$shared/seed/progress-report-2026-axis4.txt"
@@ -100,5 +100,34 @@ for f in failures:
 if failures:
     sys.exit(1)
 print(f"acceptance: the seed published as a web page reads back as the same {len(seed)} entries; both CSV profiles hold 17 rows")
-print("5 passed, 0 failed")
+PY
+
+# The seed's committee deck, PowerPoint and OpenDocument: python-pptx and odfpy find the axis-4
+# slide's table with Actions 14 to 17 at the published 65, 13, 58 and 27 %.
+"$cli" deck --db "$work/seed.jalon" --out "$work/deck.pptx"
+"$cli" deck --db "$work/seed.jalon" --out "$work/deck.odp"
+python3 - "$work" <<'PY'
+import sys
+from pptx import Presentation
+from odf.opendocument import load
+from odf import table, teletype
+work = sys.argv[1]
+want = [("Action 14", "65%"), ("Action 15", "13%"), ("Action 16", "58%"), ("Action 17", "27%")]
+def rows_of(cells):
+    return [(r[0].split(" — ")[0], r[1]) for r in cells[1:]]
+p = Presentation(f"{work}/deck.pptx")
+tables = [[[c.text for c in r.cells] for r in sh.table.rows] for s in p.slides for sh in s.shapes if sh.has_table]
+doc = load(f"{work}/deck.odp")
+odp = [[[teletype.extractText(c) for c in r.getElementsByType(table.TableCell)] for r in t.getElementsByType(table.TableRow)] for t in doc.getElementsByType(table.Table)]
+failures = []
+if not any(rows_of(t) == want for t in tables):
+    failures.append(f"pptx tables: {tables}")
+if not any(rows_of(t) == want for t in odp):
+    failures.append(f"odp tables: {odp}")
+for f in failures:
+    print("acceptance: FAIL", f, file=sys.stderr)
+if failures:
+    sys.exit(1)
+print(f"acceptance: the seed's deck ({len(p.slides)} slides, PPTX and ODP) shows Actions 14-17 at 65, 13, 58 and 27 %")
+print("6 passed, 0 failed")
 PY

@@ -502,7 +502,7 @@ impl Builder<'_> {
             let text = self.w.moved_nothing_to_compare();
             return Slide {
                 kind: SlideKind::Content,
-                title: self.w.overview() + " — " + &self.input.report.strategy.reporting_period,
+                title: self.w.moved(),
                 subtitle: Vec::new(),
                 shapes: vec![Shape::Text {
                     rect: Rect {

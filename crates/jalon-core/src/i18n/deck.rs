@@ -90,6 +90,11 @@ impl DeckWords {
         }
     }
 
+    /// The "what moved" slide's title when no period is closed yet.
+    pub fn moved(self) -> String {
+        self.pick("What moved", "Ce qui a bougé")
+    }
+
     pub fn moved_nothing_to_compare(self) -> String {
         self.pick(
             "No closed period to compare with yet: close this quarter to see next quarter's moves.",
