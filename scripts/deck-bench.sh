@@ -11,17 +11,8 @@ cargo build --release -q -p jalon-cli
 cli=target/release/jalon-cli
 "$cli" import-json assets/demo/demo-report.json --db "$work/demo.jalon" 2>/dev/null
 
-median_ms() {
-  local times=()
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-    t1=$(date +%s%N)
-    times+=($(((t1 - t0) / 1000000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
-}
+# shellcheck source=bench-lib.sh
+source scripts/bench-lib.sh
 
 for format in pptx odp; do
   ms=$(median_ms "$cli" deck --db "$work/demo.jalon" --out "$work/demo.$format")

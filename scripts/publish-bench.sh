@@ -15,17 +15,8 @@ cli=target/release/jalon-cli
 "$cli" import-json assets/demo/demo-report.json --db "$work/demo.jalon" 2>/dev/null
 "$cli" generate --objectives 5000 --db "$work/big.jalon" >/dev/null 2>&1
 
-median_ms() {
-  local times=()
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    t1=$(date +%s%N)
-    times+=($(((t1 - t0) / 1000000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
-}
+# shellcheck source=bench-lib.sh
+source scripts/bench-lib.sh
 
 demo_ms=$(median_ms "$cli" publish --db "$work/demo.jalon" --out "$work/demo-site")
 big_ms=$(median_ms "$cli" publish --db "$work/big.jalon" --out "$work/big-site")

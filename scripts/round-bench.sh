@@ -22,20 +22,14 @@ db.execute("UPDATE objective SET lead = 'Lead ' || printf('%02d', (id % 40) + 1)
 db.commit()
 PY
 
-median_ms() {
-  local times=()
-  for _ in $(seq "$runs"); do
-    cp "$work/base.jalon" "$work/run.jalon"
-    [ -n "${prepare:-}" ] && cp "$work/started.jalon" "$work/run.jalon"
-    rm -rf "$work/out"
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-    t1=$(date +%s%N)
-    times+=($(((t1 - t0) / 1000000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
+# shellcheck source=bench-lib.sh
+source scripts/bench-lib.sh
+# Each run starts from a fresh copy: the report as generated, or with its round started.
+fresh_copy() {
+  cp "$work/${from:-base}.jalon" "$work/run.jalon"
+  rm -rf "$work/out"
 }
+before_each=fresh_copy
 
 start_ms=$(median_ms "$cli" round start --db "$work/run.jalon" --out "$work/out" --due 2026-12-15)
 
@@ -54,8 +48,8 @@ for path in glob.glob(sys.argv[1] + "/*.xlsx"):
     wb.save(path)
 PY
 books=("$work"/books/*.xlsx)
-review_ms=$(prepare=1 median_ms "$cli" round import "${books[@]}" --db "$work/run.jalon")
-accept_ms=$(prepare=1 median_ms "$cli" round import "${books[@]}" --db "$work/run.jalon" --accept-all)
+review_ms=$(from=started median_ms "$cli" round import "${books[@]}" --db "$work/run.jalon")
+accept_ms=$(from=started median_ms "$cli" round import "${books[@]}" --db "$work/run.jalon" --accept-all)
 cp "$work/started.jalon" "$work/check.jalon"
 "$cli" round import "${books[@]}" --db "$work/check.jalon" --accept-all 2>"$work/accepted" >/dev/null
 updated=$(grep -o '^[^:]*: [0-9]* objectives updated' "$work/accepted" | awk '{s += $(NF-2)} END {print s}')

@@ -591,45 +591,36 @@ impl Builder<'_> {
             w: half,
             h: box_h,
         };
-        let mut notes = Vec::new();
-        for (heading, items) in [
-            (self.w.moves_up(), &ups),
-            (self.w.moves_down(), &downs),
-            (self.w.status_changes(), &statuses),
-            (self.w.completed(), &completed),
-        ] {
-            notes.push(format!(
-                "{heading}{} {}",
-                self.lang.colon(),
-                if items.is_empty() {
+        // Moves up and down in the left column, status changes and completions in the right.
+        let sections = [
+            ((0, 0), self.w.moves_up(), ups),
+            ((0, 1), self.w.moves_down(), downs),
+            ((1, 0), self.w.status_changes(), statuses),
+            ((1, 1), self.w.completed(), completed),
+        ];
+        let notes = sections
+            .iter()
+            .map(|(_, heading, items)| {
+                let said = if items.is_empty() {
                     self.w.none()
                 } else {
                     items.join("; ")
-                }
-            ));
-        }
+                };
+                format!("{heading}{} {said}", self.lang.colon())
+            })
+            .collect();
+        let shapes = sections
+            .into_iter()
+            .map(|((col, row), heading, items)| Shape::Text {
+                rect: at(col, row),
+                paras: list(heading, items),
+            })
+            .collect();
         Slide {
             kind: SlideKind::Content,
             title: self.w.moved_since(&cmp.from),
             subtitle: Vec::new(),
-            shapes: vec![
-                Shape::Text {
-                    rect: at(0, 0),
-                    paras: list(self.w.moves_up(), ups),
-                },
-                Shape::Text {
-                    rect: at(0, 1),
-                    paras: list(self.w.moves_down(), downs),
-                },
-                Shape::Text {
-                    rect: at(1, 0),
-                    paras: list(self.w.status_changes(), statuses),
-                },
-                Shape::Text {
-                    rect: at(1, 1),
-                    paras: list(self.w.completed(), completed),
-                },
-            ],
+            shapes,
             notes,
         }
     }

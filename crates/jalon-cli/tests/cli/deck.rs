@@ -3,18 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{cli, repo, s, stderr, summary_json};
+use super::{cli, demo_report, python, s, stderr, summary_json};
 
 fn demo(dir: &Path) -> PathBuf {
-    let db = dir.join("demo.jalon");
-    let o = cli(&[
-        "import-json",
-        s(&repo("assets/demo/demo-report.json")),
-        "--db",
-        s(&db),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    db
+    demo_report(dir, "demo.jalon")
 }
 
 fn deck(db: &Path, out: &Path, extra: &[&str]) {
@@ -26,18 +18,7 @@ fn deck(db: &Path, out: &Path, extra: &[&str]) {
 
 /// Runs a Python snippet that prints JSON, with `args`.
 fn python_json(code: &str, args: &[&str]) -> serde_json::Value {
-    let o = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(code)
-        .args(args)
-        .output()
-        .expect("python3");
-    assert!(
-        o.status.success(),
-        "python: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    serde_json::from_slice(&o.stdout).expect("json from python")
+    serde_json::from_slice(&python(code, args).stdout).expect("json from python")
 }
 
 /// The PPTX as python-pptx reads it: the slide size, and per slide its layout, title,
@@ -297,10 +278,8 @@ fn a_bad_scope_period_folder_or_tampered_period_writes_nothing() {
     );
 
     // A closed period whose snapshot was changed after closing fails its checksum.
-    let o = std::process::Command::new("python3")
-        .args([
-            "-c",
-            r#"
+    python(
+        r#"
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'closed_period_is_frozen'").fetchone()
@@ -309,11 +288,8 @@ db.execute("UPDATE period SET snapshot = replace(snapshot, 'Equip', 'Eqip') WHER
 db.execute(sql)
 db.commit()
 "#,
-            s(&db),
-        ])
-        .output()
-        .expect("python3");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        &[s(&db)],
+    );
     let o = cli(&[
         "deck",
         "--db",
@@ -404,10 +380,8 @@ fn libreoffice_impress_renders_both_decks_one_page_per_slide() {
 /// "Ministry Theme" with Georgia for its fonts and a dark red accent; as .pptx and as .potx.
 fn ministry_template(dir: &Path) -> (PathBuf, PathBuf) {
     let (pptx, potx) = (dir.join("ministry.pptx"), dir.join("ministry.potx"));
-    let o = std::process::Command::new("python3")
-        .args([
-            "-c",
-            r#"
+    python(
+        r#"
 import re, sys, zipfile, io
 from pptx import Presentation
 from pptx.util import Inches
@@ -430,12 +404,8 @@ for out, potx in [(sys.argv[1], False), (sys.argv[2], True)]:
                 data = data.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
             zout.writestr(name, data)
 "#,
-            s(&pptx),
-            s(&potx),
-        ])
-        .output()
-        .expect("python3");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        &[s(&pptx), s(&potx)],
+    );
     (pptx, potx)
 }
 

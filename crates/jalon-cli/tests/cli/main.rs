@@ -30,6 +30,36 @@ fn summary_json(db: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("summary is JSON")
 }
 
+/// A report made from the demo's JSON document, at `dir/name`.
+fn demo_report(dir: &Path, name: &str) -> PathBuf {
+    let db = dir.join(name);
+    let o = cli(&[
+        "import-json",
+        s(&repo("assets/demo/demo-report.json")),
+        "--db",
+        s(&db),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    db
+}
+
+/// Runs a Python snippet with `args` (the readers and writers from PyPI that setup installs:
+/// openpyxl, python-pptx, odfpy, msoffcrypto-tool), requiring success; returns its output.
+fn python(code: &str, args: &[&str]) -> Output {
+    let o = Command::new("python3")
+        .arg("-c")
+        .arg(code)
+        .args(args)
+        .output()
+        .expect("python3");
+    assert!(
+        o.status.success(),
+        "python: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
+
 /// The published-page fixture most tests import.
 const FULL_PAGE: &str = "tests/fixtures/pages/en-full.txt";
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{cli, repo, s, stderr};
+use super::{cli, demo_report, python, s, stderr};
 
 /// Fills cells of a workbook's objectives sheet with openpyxl: `cells` as "K2=95;M2=text".
 fn fill(workbook: &Path, cells: &str) {
@@ -29,21 +29,10 @@ fn ok(args: &[&str]) -> std::process::Output {
     o
 }
 
-fn demo(dir: &Path, name: &str) -> std::path::PathBuf {
-    let db = dir.join(name);
-    ok(&[
-        "import-json",
-        s(&repo("assets/demo/demo-report.json")),
-        "--db",
-        s(&db),
-    ]);
-    db
-}
-
 #[test]
 fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = demo(dir.path(), "r.jalon");
+    let db = demo_report(dir.path(), "r.jalon");
     let out = dir.path().join("round");
     ok(&[
         "round",
@@ -121,7 +110,7 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
     );
 
     // A workbook of this round is nothing to another report.
-    let other = demo(dir.path(), "other.jalon");
+    let other = demo_report(dir.path(), "other.jalon");
     let o = cli(&["round", "import", s(&book), "--db", s(&other)]);
     assert!(!o.status.success());
     assert!(
@@ -189,25 +178,10 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
     );
 }
 
-/// Runs a Python snippet with the workbook's path as its argument.
-fn python(code: &str, args: &[&str]) {
-    let py = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(code)
-        .args(args)
-        .output()
-        .expect("python3");
-    assert!(
-        py.status.success(),
-        "python: {}",
-        String::from_utf8_lossy(&py.stderr)
-    );
-}
-
 /// Starts a round on a fresh demo report; returns (report, the Infrastructure office's
 /// workbook).
 fn started(dir: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
-    let db = demo(dir, name);
+    let db = demo_report(dir, name);
     let out = dir.join(format!("{name}-round"));
     ok(&["round", "start", "--db", s(&db), "--out", s(&out)]);
     (db, out.join("Infrastructure office.xlsx"))
@@ -340,7 +314,7 @@ fn damaged_encrypted_oversized_foreign_or_tampered_workbooks_are_refused_and_cha
 
     // A workbook of a round this report never started: the report copied before the round.
     let copy = dir.path().join("copy.jalon");
-    let fresh = demo(dir.path(), "fresh.jalon");
+    let fresh = demo_report(dir.path(), "fresh.jalon");
     std::fs::copy(&fresh, &copy).expect("copy");
     ok(&[
         "round",
