@@ -98,6 +98,7 @@ impl App {
             } else {
                 Theme::Light
             },
+            text_scale: 1.0,
         };
         Ok((summary, trend, opts))
     }

@@ -279,6 +279,8 @@ pub(crate) struct Canvas<'a, DB: DrawingBackend> {
     pub area: &'a DrawingArea<DB, Shift>,
     /// Device pixels per design pixel.
     pub k: f64,
+    /// Device pixels per design pixel of text (and of what text sizes: line heights, swatches).
+    pub tk: f64,
     pub pal: Palette,
     /// Bitmap text, drawn after the shapes (see `text`).
     pub texts: std::cell::RefCell<Vec<TextRun>>,
@@ -293,6 +295,11 @@ fn err<E: std::fmt::Display>(e: E) -> ChartError {
 impl<DB: DrawingBackend> Canvas<'_, DB> {
     fn d(&self, v: f64) -> f64 {
         v * self.k
+    }
+
+    /// A text size, or a distance that follows one.
+    fn t(&self, v: f64) -> f64 {
+        v * self.tk
     }
 
     /// One line of text, its baseline at `baseline`, `em` in device pixels. Text is kept
@@ -366,27 +373,27 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
         let content_w = w - 2.0 * m;
 
         // Header: title (two lines at most) and subtitle (one line).
-        let title_em = self.d(46.0);
+        let title_em = self.t(46.0);
         let mut y = m;
         for line in wrap(&p.title, content_w, title_em, true, 2) {
             y += title_em;
             self.text(&line, title_em, m, y, true, pal.ink)?;
-            y += self.d(12.0);
+            y += self.t(12.0);
         }
-        let sub_em = self.d(27.0);
+        let sub_em = self.t(27.0);
         for line in wrap(&p.subtitle, content_w, sub_em, false, 1) {
-            y += sub_em + self.d(6.0);
+            y += sub_em + self.t(6.0);
             self.text(&line, sub_em, m, y, false, pal.muted)?;
         }
-        let top = y + self.d(44.0);
+        let top = y + self.t(44.0);
 
         // Footer: the source line at the bottom, the legend above it.
-        let src_em = self.d(21.0);
+        let src_em = self.t(21.0);
         let source_baseline = h - m + self.d(10.0);
         for line in wrap(&p.source, content_w, src_em, false, 1) {
             self.text(&line, src_em, m, source_baseline, false, pal.muted)?;
         }
-        let mut bottom = source_baseline - src_em - self.d(28.0);
+        let mut bottom = source_baseline - src_em - self.t(28.0);
         if !p.legend.is_empty() {
             bottom = self.legend(p, m, content_w, bottom)?;
         }
@@ -401,7 +408,7 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             Body::Trend(points) => self.trend(p.lang, points, m, top, w - m, bottom)?,
         }
         if let Some(note) = &p.empty_note {
-            let em = self.d(30.0);
+            let em = self.t(30.0);
             let tw = text_width(note, em, false).min(content_w);
             let baseline = match &p.body {
                 // With a single period the point is drawn; the note goes above the plot.
@@ -418,14 +425,14 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
     /// Swatch-and-label entries on as many lines as needed, bottom-aligned above `bottom`.
     /// Returns the new bottom of the plot area.
     fn legend(&self, p: &Prepared, x0: f64, width: f64, bottom: f64) -> Result<f64, ChartError> {
-        let em = self.d(24.0);
-        let sw = self.d(24.0);
-        let gap = self.d(36.0);
-        let line_h = self.d(40.0);
+        let em = self.t(24.0);
+        let sw = self.t(24.0);
+        let gap = self.t(36.0);
+        let line_h = self.t(40.0);
         let mut lines: Vec<Vec<(Ink, &str, f64)>> = vec![Vec::new()];
         let mut x = 0.0;
         for (ink, label) in &p.legend {
-            let item = sw + self.d(10.0) + room(label, em, false);
+            let item = sw + self.t(10.0) + room(label, em, false);
             if x > 0.0 && x + item > width {
                 lines.push(Vec::new());
                 x = 0.0;
@@ -453,7 +460,7 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
                 x += item + gap;
             }
         }
-        Ok(first_baseline - em - self.d(30.0))
+        Ok(first_baseline - em - self.t(30.0))
     }
 
     fn bars(
@@ -472,10 +479,10 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
         let row_h = ((bottom - top) / n).min(self.d(170.0));
         // A short list sits in the middle of the plot area rather than under the title.
         let top = top + ((bottom - top) - row_h * n) / 2.0;
-        let label_em = self.d(24.0).min(row_h * 0.34);
+        let label_em = self.t(24.0).min(row_h * 0.34);
         let line_h = label_em * 1.22;
         let max_lines = ((row_h * 0.92 / line_h).floor() as usize).clamp(1, 3);
-        let value_em = (label_em * 1.15).min(self.d(28.0));
+        let value_em = (label_em * 1.15).min(self.t(28.0));
         let label_w = (x1 - x0) * 0.36;
         let gap = self.d(14.0);
         let value_w = rows
@@ -571,8 +578,8 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
                 }
             }
         }
-        let big = self.d(72.0);
-        let small = self.d(26.0);
+        let big = self.t(72.0);
+        let small = self.t(26.0);
         let bw = text_width(&centre.0, big, true);
         self.text(&centre.0, big, cx - bw / 2.0, cy + big * 0.2, true, pal.ink)?;
         let sw = text_width(&centre.1, small, false);
@@ -587,21 +594,21 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
 
         // The legend carries every number, so the donut never needs its colours read.
         let lx = cx + r + self.d(110.0);
-        let em = self.d(34.0);
+        let em = self.t(34.0);
         let row = self
-            .d(86.0)
+            .t(86.0)
             .min((bottom - top) / slices.len().max(1) as f64);
         let block = row * slices.len() as f64;
         let mut y = cy - block / 2.0 + row / 2.0;
-        let sw = self.d(34.0);
+        let sw = self.t(34.0);
         for s in slices {
             let c = pal.ink_of(Ink::Status(s.status));
             self.rect(lx, y - sw / 2.0, lx + sw, y + sw / 2.0, c)?;
             let label = &s.label;
             let status = lang.status(s.status);
-            let tx = lx + sw + self.d(18.0);
+            let tx = lx + sw + self.t(18.0);
             self.text(status, em, tx, y + em * 0.36, false, pal.ink)?;
-            let nx = tx + self.d(340.0).max(room(status, em, false) + self.d(24.0));
+            let nx = tx + self.t(340.0).max(room(status, em, false) + self.t(24.0));
             if nx + room(label, em, true) <= x1 {
                 self.text(label, em, nx, y + em * 0.36, true, pal.ink)?;
             }
@@ -623,10 +630,10 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             return Ok(());
         }
         let pal = self.pal;
-        let em = self.d(22.0);
-        let tick_w = room("100 %", em, false) + self.d(16.0);
+        let em = self.t(22.0);
+        let tick_w = room("100 %", em, false) + self.t(16.0);
         let px0 = x0 + tick_w;
-        let label_h = self.d(44.0);
+        let label_h = self.t(44.0);
         let py0 = top + self.d(if points.len() == 1 { 70.0 } else { 30.0 });
         let py1 = bottom - label_h;
         let y_of = |v: f64| py1 - (py1 - py0) * v / 100.0;
@@ -663,7 +670,7 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             }
         }
         flush(&mut run)?;
-        let value_em = self.d(26.0);
+        let value_em = self.t(26.0);
         let label_max = (step - self.d(12.0)).max(self.d(20.0));
         for (i, p) in points.iter().enumerate() {
             let x = x_of(i);
@@ -678,13 +685,13 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
                 &p.value_label,
                 value_em,
                 x - vw / 2.0,
-                vy - self.d(22.0),
+                vy - self.t(22.0),
                 true,
                 pal.ink,
             )?;
             for line in wrap(&p.period, label_max, em, false, 1) {
                 let lw = text_width(&line, em, false);
-                self.text(&line, em, x - lw / 2.0, py1 + self.d(36.0), false, pal.ink)?;
+                self.text(&line, em, x - lw / 2.0, py1 + self.t(36.0), false, pal.ink)?;
             }
         }
         Ok(())

@@ -84,6 +84,10 @@ pub struct Options {
     pub height: u32,
     pub lang: Language,
     pub theme: Theme,
+    /// How much larger than the catalogue's own the text is set: 1 for exports, which fill a
+    /// slide; more for a chart that takes part of a slide (the deck), so that its labels stay
+    /// readable from the back of a room. The layout makes room for it.
+    pub text_scale: f64,
 }
 
 impl Default for Options {
@@ -93,6 +97,7 @@ impl Default for Options {
             height: 1080,
             lang: Language::En,
             theme: Theme::Light,
+            text_scale: 1.0,
         }
     }
 }
@@ -168,6 +173,7 @@ pub fn draw_prepared(p: &Prepared, opts: &Options, format: Format) -> Result<Vec
                 let canvas = draw::Canvas {
                     area: &root,
                     k: k(opts.width, opts.height),
+                    tk: k(opts.width, opts.height) * opts.text_scale,
                     pal,
                     texts: Default::default(),
                 };
@@ -201,6 +207,7 @@ pub fn draw_prepared(p: &Prepared, opts: &Options, format: Format) -> Result<Vec
                     let canvas = draw::Canvas {
                         area: &root,
                         k: k(w2, h2),
+                        tk: k(w2, h2) * opts.text_scale,
                         pal,
                         texts: Default::default(),
                     };

@@ -716,3 +716,37 @@ fn svg_labels_keep_clear_of_the_bars_with_only_dejavu_installed() {
         }
     }
 }
+
+/// A chart for part of a slide sets its text larger by the scale asked, its layout following:
+/// the title's size grows by the scale, and the labels still fit (wrapped, never cut off).
+#[test]
+fn a_text_scale_enlarges_the_text_and_the_layout_follows() {
+    let summary = demo_summary();
+    let size = |scale: f64| {
+        let opts = Options {
+            text_scale: scale,
+            ..Options::default()
+        };
+        let svg = render(&summary, &[], ChartId::AxisActions(4), &opts, Format::Svg).expect("svg");
+        let svg = String::from_utf8(svg.bytes).expect("utf-8");
+        let at = svg.find("font-size=\"").expect("a text") + "font-size=\"".len();
+        let title: f64 = svg[at..]
+            .split('"')
+            .next()
+            .expect("size")
+            .parse()
+            .expect("number");
+        (title, svg_lines(&svg))
+    };
+    let (plain, plain_lines) = size(1.0);
+    let (large, large_lines) = size(1.5);
+    assert!((large / plain - 1.5).abs() < 0.01, "{plain} → {large}");
+    // Every action is still named, on more lines than before.
+    for n in [14, 15, 16, 17] {
+        assert!(
+            large_lines.contains(&format!("Action {n}")),
+            "{large_lines}"
+        );
+    }
+    assert!(large_lines.lines().count() > plain_lines.lines().count());
+}

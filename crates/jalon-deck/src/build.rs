@@ -41,6 +41,8 @@ const STATUSES: [Status; 4] = [
     Status::NotStarted,
     Status::Abandoned,
 ];
+/// How much larger the charts' text is on slides than in a full-slide export.
+const DECK_TEXT_SCALE: f64 = 1.5;
 /// How many moves of each kind the "what moved" slide lists, and findings the last one.
 const MOVES: usize = 5;
 const FINDINGS: usize = 12;
@@ -194,6 +196,8 @@ impl Builder<'_> {
             height,
             lang: self.lang,
             theme: self.input.theme,
+            // A chart takes part of a 13-inch slide: its text half as large again, to read.
+            text_scale: DECK_TEXT_SCALE,
         };
         let s = self.input.summary;
         let png = jalon_charts::render(s, self.input.trend, id, &opts, Format::Png)?;

@@ -142,6 +142,7 @@ fn charts(out: &mut String, input: &PageInput, w: PageWords) -> Result<()> {
         height: CHART_SIZE.1,
         lang: input.lang,
         theme: Theme::Light,
+        text_scale: 1.0,
     };
     let _ = writeln!(
         out,
