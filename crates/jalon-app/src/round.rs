@@ -107,10 +107,8 @@ impl App {
         let store = self.session.store();
         let round_id = store.new_round_id()?;
         let report_id = store.report_id()?;
-        let last: HashMap<i64, Objective> = store
-            .previous_period()?
-            .map(|(_, r)| objectives_by_id(&r))
-            .unwrap_or_default();
+        let previous = store.previous_period()?.map(|(_, r)| r);
+        let last = previous.as_ref().map(objectives_by_id).unwrap_or_default();
         let lang = report.strategy.language;
         let w = RoundWords(lang);
         std::fs::create_dir_all(folder).map_err(crate::AppError::write(folder))?;
@@ -130,7 +128,7 @@ impl App {
                     axis,
                     action,
                     objective,
-                    last: last.get(&objective.id),
+                    last: last.get(&objective.id).copied(),
                 })
                 .collect();
             let bytes = jalon_round::workbook(&WorkbookInput {
@@ -175,23 +173,30 @@ impl App {
 
     /// Reads returned workbooks and says what each proposes, changing nothing.
     pub fn review_round(&self, files: &[&Path]) -> Result<Vec<WorkbookReview>> {
+        // The report's objectives and identity, once for all the workbooks.
+        let current = objectives_by_id(self.session.report());
+        let report_id = self.session.store().report_id()?;
         files
             .iter()
-            .map(|path| self.review_workbook(path))
+            .map(|path| self.review_workbook(path, &current, &report_id))
             .collect()
     }
 
-    fn review_workbook(&self, path: &Path) -> Result<WorkbookReview> {
-        let report = self.session.report();
-        let current = objectives_by_id(report);
-        let lang = report.strategy.language;
+    /// One workbook against the report's objectives now (`current`) and its identity.
+    fn review_workbook(
+        &self,
+        path: &Path,
+        current: &HashMap<i64, &Objective>,
+        report_id: &str,
+    ) -> Result<WorkbookReview> {
+        let lang = self.session.report().strategy.language;
         let bytes = std::fs::read(path).map_err(crate::AppError::read(path))?;
         let returned = jalon_round::read(&bytes, lang).map_err(|e| match e {
             jalon_round::RoundError::Refused(problem) => round_refusal(path, problem),
             other => crate::AppError::Io(std::io::Error::other(other.to_string())),
         })?;
         let store = self.session.store();
-        if returned.report_id != store.report_id()? {
+        if returned.report_id != report_id {
             return Err(round_refusal(path, WorkbookProblem::OtherReport));
         }
         if store
@@ -200,11 +205,7 @@ impl App {
         {
             return Err(round_refusal(path, WorkbookProblem::OtherRound));
         }
-        let sha256 = {
-            use sha2::Digest;
-            let d = sha2::Sha256::digest(&bytes);
-            d.iter().map(|b| format!("{b:02x}")).collect::<String>()
-        };
+        let sha256 = jalon_core::period::sha256_hex(&bytes);
         if let Some(row) = returned
             .rows
             .iter()
@@ -269,11 +270,12 @@ impl App {
         sha256: &str,
         decisions: &[RoundDecision],
     ) -> Result<RoundApplied> {
-        let review = self.review_workbook(file)?;
+        let current = objectives_by_id(self.session.report());
+        let report_id = self.session.store().report_id()?;
+        let review = self.review_workbook(file, &current, &report_id)?;
         if review.sha256 != sha256 {
             return Err(round_refusal(file, WorkbookProblem::Stale));
         }
-        let current = objectives_by_id(self.session.report());
         let mut changed: Vec<(i64, jalon_core::ObjectiveFields)> = Vec::new();
         for d in decisions {
             let answers = review
@@ -350,11 +352,8 @@ fn round_refusal(path: &Path, problem: WorkbookProblem) -> crate::AppError {
     }
 }
 
-fn objectives_by_id(report: &Report) -> HashMap<i64, Objective> {
-    report
-        .objectives()
-        .map(|(_, _, o)| (o.id, o.clone()))
-        .collect()
+fn objectives_by_id(report: &Report) -> HashMap<i64, &Objective> {
+    report.objectives().map(|(_, _, o)| (o.id, o)).collect()
 }
 
 /// A lead's name as a file name: letters, digits, spaces and dashes kept.

@@ -45,7 +45,13 @@ impl Period {
 
 /// The checksum stored with a snapshot: SHA-256 of its bytes, in lowercase hexadecimal.
 pub fn checksum(snapshot: &str) -> String {
-    Sha256::digest(snapshot.as_bytes())
+    sha256_hex(snapshot.as_bytes())
+}
+
+/// SHA-256 of some bytes, in lowercase hexadecimal: a snapshot's checksum, a returned round
+/// workbook's fingerprint.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
