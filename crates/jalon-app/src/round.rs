@@ -103,6 +103,12 @@ impl App {
         leads: &[String],
         due: &str,
     ) -> Result<RoundStarted> {
+        if !due.is_empty() && !jalon_core::model::is_iso_date(due) {
+            return Err(crate::AppError::invalid(
+                "due",
+                jalon_core::Invalid::NotADate { value: due.into() },
+            ));
+        }
         let report = self.session.report().clone();
         let store = self.session.store();
         let round_id = store.new_round_id()?;
@@ -111,17 +117,34 @@ impl App {
         let last = previous.as_ref().map(objectives_by_id).unwrap_or_default();
         let lang = report.strategy.language;
         let w = RoundWords(lang);
+        // A lead is chosen by name; the objectives without one by that workbook's name or by
+        // an empty name.
+        let groups: Vec<_> = jalon_round::by_lead(&report)
+            .into_iter()
+            .map(|(lead, objectives)| {
+                let name = lead.clone().unwrap_or_else(|| w.no_lead());
+                (lead, name, objectives)
+            })
+            .filter(|(lead, name, _)| {
+                leads.is_empty()
+                    || leads
+                        .iter()
+                        .any(|l| l.trim() == name || (lead.is_none() && l.trim().is_empty()))
+            })
+            .collect();
+        // Leads that own no objective give no workbook: nothing is written or recorded.
+        if groups.is_empty() {
+            return Err(crate::AppError::invalid(
+                "lead",
+                jalon_core::Invalid::NoSuchLead {
+                    leads: leads.join(", "),
+                },
+            ));
+        }
         std::fs::create_dir_all(folder).map_err(crate::AppError::write(folder))?;
         let mut written = Vec::new();
         let mut recorded = Vec::new();
-        for (lead, objectives) in jalon_round::by_lead(&report) {
-            let name = lead.clone().unwrap_or_else(|| w.no_lead());
-            // A lead is chosen by name; the objectives without one by that workbook's name or
-            // by an empty name.
-            let chosen = |l: &String| l.trim() == name || (lead.is_none() && l.trim().is_empty());
-            if !leads.is_empty() && !leads.iter().any(chosen) {
-                continue;
-            }
+        for (lead, name, objectives) in groups {
             let items: Vec<Issued> = objectives
                 .iter()
                 .map(|&(axis, action, objective)| Issued {

@@ -167,6 +167,10 @@ pub enum Invalid {
     SameAsClosing {
         label: String,
     },
+    /// A contributor round asked for leads that own no objective: no workbook to write.
+    NoSuchLead {
+        leads: String,
+    },
     /// The open period's label is not a quarter, so the next one cannot be guessed.
     NextNotGuessed {
         open: String,

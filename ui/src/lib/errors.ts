@@ -56,7 +56,7 @@ const invalidKey: Record<Invalid['kind'], Key> = {
   falling_needs_lower_target: 'inv_falling_needs_lower_target', part_not_valid: 'inv_part_not_valid',
   part_and_parts_together: 'inv_part_and_parts_together', period_needs_label: 'inv_period_needs_label',
   period_needs_as_of: 'inv_period_needs_as_of', same_as_closing: 'inv_same_as_closing',
-  next_not_guessed: 'inv_next_not_guessed', as_of_not_after: 'inv_as_of_not_after', past_not_before: 'inv_past_not_before',
+  no_such_lead: 'inv_no_such_lead', next_not_guessed: 'inv_next_not_guessed', as_of_not_after: 'inv_as_of_not_after', past_not_before: 'inv_past_not_before',
 };
 const conflictKey: Record<Conflict['kind'], Key> = {
   twice: 'conf_twice', already_exists: 'conf_already_exists', objective_not_split: 'conf_objective_not_split',

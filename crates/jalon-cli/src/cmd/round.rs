@@ -53,18 +53,7 @@ impl Command {
     pub fn run(self) -> Result<(), CliError> {
         match self {
             Command::Start { db, out, lead, due } => {
-                if !due.is_empty() && !is_date(&due) {
-                    return Err(CliError::Usage(format!(
-                        "--due {due}: give a date as YYYY-MM-DD"
-                    )));
-                }
                 let started = super::open(&db)?.start_round(&out, &lead, &due)?;
-                if started.files.is_empty() {
-                    return Err(CliError::Usage(format!(
-                        "no objective has the lead {}",
-                        lead.join(", ")
-                    )));
-                }
                 for f in &started.files {
                     println!("{f}");
                 }
@@ -129,16 +118,6 @@ impl Command {
         }
         Ok(())
     }
-}
-
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn print_review(r: &WorkbookReview, lang: Language) {

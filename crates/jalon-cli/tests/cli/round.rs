@@ -159,14 +159,37 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
         "a conflict is never applied: {history}"
     );
 
-    // A round for no lead of the report writes nothing and says so.
+    // A due date that is not one is refused by its field, and nothing is written.
+    let before = std::fs::read(&db).expect("report");
+    let elsewhere = dir.path().join("not-written");
     let o = cli(&[
         "round",
         "start",
         "--db",
         s(&db),
         "--out",
-        s(&again),
+        s(&elsewhere),
+        "--due",
+        "15/06/2026",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("due") && stderr(&o).contains("not a date of the form YYYY-MM-DD"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!elsewhere.exists());
+    assert_eq!(std::fs::read(&db).expect("report"), before);
+
+    // A round for no lead of the report writes nothing, records nothing, and says so.
+    let before = std::fs::read(&db).expect("report");
+    let o = cli(&[
+        "round",
+        "start",
+        "--db",
+        s(&db),
+        "--out",
+        s(&elsewhere),
         "--lead",
         "Nobody",
     ]);
@@ -176,6 +199,8 @@ fn a_filled_workbook_is_reviewed_then_accepted_once_and_bad_ones_change_nothing(
         "{}",
         stderr(&o)
     );
+    assert!(!elsewhere.exists());
+    assert_eq!(std::fs::read(&db).expect("report"), before);
 }
 
 /// Starts a round on a fresh demo report; returns (report, the Infrastructure office's

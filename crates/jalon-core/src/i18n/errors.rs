@@ -285,6 +285,10 @@ pub(crate) fn invalid(lang: Language, r: &Invalid) -> String {
         Invalid::SameAsClosing { label } => {
             format!("must differ from the period being closed ({label})")
         }
+        Invalid::NoSuchLead { leads } if fr => {
+            format!("aucun objectif n’a pour pilote {leads}")
+        }
+        Invalid::NoSuchLead { leads } => format!("no objective has the lead {leads}"),
         Invalid::NextNotGuessed { open } if fr => format!(
             "la période ouverte {open:?} n’est pas nommée comme 2026-T1{} nommez la période suivante",
             lang.colon()

@@ -322,6 +322,7 @@ export const en = {
   inv_period_needs_label: 'give the period a label (such as 2026-Q1) before closing it',
   inv_period_needs_as_of: 'give the period its “as of” date (YYYY-MM-DD) before closing it',
   inv_same_as_closing: 'must differ from the period being closed ({label})',
+  inv_no_such_lead: 'no objective has the lead {leads}',
   inv_next_not_guessed: 'the open period “{open}” is not named like 2026-Q1: name the next period',
   inv_as_of_not_after: 'must be after {date} (the “as of” date of {label}, the last closed period)',
   inv_past_not_before: 'a past period must be dated before the open period ({label}, as of {as_of})',

@@ -322,6 +322,7 @@ export const fr: Catalogue = {
   inv_period_needs_label: 'nommez la période (par exemple 2026-T1) avant de la clôturer',
   inv_period_needs_as_of: 'donnez à la période sa date « données au » (AAAA-MM-JJ) avant de la clôturer',
   inv_same_as_closing: 'doit différer de la période clôturée ({label})',
+  inv_no_such_lead: 'aucun objectif n’a pour pilote {leads}',
   inv_next_not_guessed: 'la période ouverte « {open} » n’est pas nommée comme 2026-T1 : nommez la période suivante',
   inv_as_of_not_after: 'doit être postérieure au {date} (date « données au » de {label}, la dernière période clôturée)',
   inv_past_not_before: 'une période passée doit être datée avant la période ouverte ({label}, données au {as_of})',
