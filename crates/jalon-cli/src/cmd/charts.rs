@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use jalon_app::{ChartFormat, ChartScope, ChartSettings};
 
-use super::LangArg;
+use super::{LangArg, ThemeArg};
 use crate::CliError;
 
 #[derive(clap::Args)]
@@ -34,12 +34,6 @@ enum FormatArg {
     Png,
     Svg,
     Both,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum ThemeArg {
-    Light,
-    Dark,
 }
 
 impl Args {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use jalon_app::{DeckFormat, DeckScope, DeckSettings, OutputSettings, PeriodKey};
 
-use super::LangArg;
+use super::{LangArg, ThemeArg};
 use crate::CliError;
 
 #[derive(clap::Args)]
@@ -44,12 +44,6 @@ enum FormatArg {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
-enum ThemeArg {
-    Light,
-    Dark,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
 enum DetailArg {
     Actions,
 }
@@ -77,10 +71,7 @@ impl Args {
                 None => DeckFormat::of(&self.out),
             },
             scope: scope(&self.scope)?,
-            theme: match self.theme {
-                ThemeArg::Light => jalon_charts::Theme::Light,
-                ThemeArg::Dark => jalon_charts::Theme::Dark,
-            },
+            theme: self.theme.into(),
             detail_actions: self.detail.is_some(),
             template: self.template,
         };

@@ -120,6 +120,22 @@ pub fn run(command: Command) -> Result<(), CliError> {
     }
 }
 
+/// A background for charts and decks as the CLI takes it.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+}
+
+impl From<ThemeArg> for jalon_charts::Theme {
+    fn from(t: ThemeArg) -> Self {
+        match t {
+            ThemeArg::Light => jalon_charts::Theme::Light,
+            ThemeArg::Dark => jalon_charts::Theme::Dark,
+        }
+    }
+}
+
 /// A language as the CLI takes it.
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum LangArg {
