@@ -28,10 +28,10 @@ fn export_all(dir: &Path) {
     jalon_app::CloseChecks::export_all(&cfg).expect("CloseChecks");
     jalon_app::PeriodChange::export_all(&cfg).expect("PeriodChange");
     jalon_core::Comparison::export_all(&cfg).expect("Comparison");
-    jalon_core::store::HistoryEntry::export_all(&cfg).expect("HistoryEntry");
-    jalon_core::store::HistoryPage::export_all(&cfg).expect("HistoryPage");
-    jalon_core::store::Level::export_all(&cfg).expect("Level");
-    jalon_core::store::Round::export_all(&cfg).expect("Round");
+    jalon_store::HistoryEntry::export_all(&cfg).expect("HistoryEntry");
+    jalon_store::HistoryPage::export_all(&cfg).expect("HistoryPage");
+    jalon_store::Level::export_all(&cfg).expect("Level");
+    jalon_store::Round::export_all(&cfg).expect("Round");
     jalon_app::RoundStarted::export_all(&cfg).expect("RoundStarted");
     jalon_app::WorkbookReview::export_all(&cfg).expect("WorkbookReview");
     jalon_app::RoundDecision::export_all(&cfg).expect("RoundDecision");

@@ -10,8 +10,8 @@ use jalon_app::{
     RoundApplied, RoundDecision, RoundStarted, Saved, View, WorkbookReview, Written,
     chart_file_name,
 };
-use jalon_core::store::{HistoryEntry, HistoryPage, Round};
 use jalon_core::{Comparison, ObjectiveFields, Strategy, Subject, Trace};
+use jalon_store::{HistoryEntry, HistoryPage, Round};
 use tauri::{State, WebviewWindow};
 
 use crate::{AppState, Kind, Result, set_title};

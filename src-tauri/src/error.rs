@@ -50,11 +50,10 @@ impl Serialize for DesktopError {
 
 impl From<&DesktopError> for CommandError {
     fn from(e: &DesktopError) -> Self {
-        use jalon_app::AppError as A;
         use jalon_core::Error as E;
         let core = match e {
-            DesktopError::App(A::Core(c)) => Some(c),
-            _ => None,
+            DesktopError::App(a) => a.core(),
+            DesktopError::Window(_) => None,
         };
         let (code, field) = match core {
             Some(E::Invalid { field, .. }) => (

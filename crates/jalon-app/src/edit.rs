@@ -1,7 +1,8 @@
 //! Editing the open period: an objective's fields, the report's details, the structure, and
 //! undo and redo. Each use case is one transaction on the file and returns the new view.
 
-use jalon_core::{Language, ObjectiveFields, RollupMethod, Store, Strategy, Subject, Trace};
+use jalon_core::{Language, ObjectiveFields, RollupMethod, Strategy, Subject, Trace};
+use jalon_store::Store;
 use serde::Deserialize;
 
 use crate::{App, Result, Saved, View};
@@ -63,7 +64,7 @@ impl App {
     /// Runs a change of structure on the store, then returns the new view.
     fn change<T>(
         &mut self,
-        change: impl FnOnce(&mut Store) -> jalon_core::Result<T>,
+        change: impl FnOnce(&mut Store) -> jalon_store::Result<T>,
     ) -> Result<View> {
         self.session.edit(change)?;
         Ok(self.view())

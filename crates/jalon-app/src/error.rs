@@ -13,6 +13,8 @@ pub enum AppError {
     #[error(transparent)]
     Core(#[from] jalon_core::Error),
     #[error(transparent)]
+    Store(#[from] jalon_store::Error),
+    #[error(transparent)]
     Chart(#[from] ChartError),
     #[error(transparent)]
     Publish(#[from] jalon_publish::PublishError),
@@ -62,11 +64,21 @@ impl AppError {
         })
     }
 
+    /// The core's error this is, directly or through the store: what the fronts branch on.
+    pub fn core(&self) -> Option<&jalon_core::Error> {
+        match self {
+            AppError::Core(e) => Some(e),
+            AppError::Store(e) => e.core(),
+            _ => None,
+        }
+    }
+
     /// The error as a code with typed parameters.
     pub fn data(&self) -> ErrorData {
         let path = |p: &PathBuf| p.display().to_string();
         match self {
             AppError::Core(e) => e.data(),
+            AppError::Store(e) => e.data(),
             AppError::Chart(e) => chart_data(e),
             AppError::Publish(jalon_publish::PublishError::Chart(e)) => chart_data(e),
             AppError::Publish(jalon_publish::PublishError::Write { path, source }) => {
@@ -113,6 +125,7 @@ impl AppError {
     pub fn render(&self, lang: Language) -> String {
         match (self, lang) {
             (AppError::Core(e), _) => e.render(lang),
+            (AppError::Store(e), _) => e.render(lang),
             (AppError::Workbook { file, problem }, _) => {
                 format!(
                     "{}{} {}",

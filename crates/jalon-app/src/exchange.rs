@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use jalon_core::import::{self, ImportOutcome};
+use jalon_store::import::{self, ImportOutcome};
 use serde::Serialize;
 
 use crate::{App, AppError, Result, View};
@@ -91,13 +91,13 @@ pub fn import_into(
 /// encoding it came in, a JSON document as UTF-8 (RFC 8259).
 fn read_input(kind: &ImportKind, path: &Path) -> Result<String> {
     let len = std::fs::metadata(path).map_err(AppError::read(path))?.len();
-    jalon_core::page::check_size(usize::try_from(len).unwrap_or(usize::MAX))?;
+    jalon_page::check_size(usize::try_from(len).unwrap_or(usize::MAX))?;
     let bytes = std::fs::read(path).map_err(AppError::read(path))?;
     Ok(match kind {
         ImportKind::Json => {
             let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
             String::from_utf8(body.to_vec()).map_err(|_| jalon_core::Error::Encoding)?
         }
-        ImportKind::Page | ImportKind::PastPage { .. } => jalon_core::page::decode(&bytes)?,
+        ImportKind::Page | ImportKind::PastPage { .. } => jalon_page::decode(&bytes)?,
     })
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use jalon_core::{Store, import};
+use jalon_store::{Store, import};
 
 use crate::error::Result;
 

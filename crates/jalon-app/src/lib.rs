@@ -21,7 +21,7 @@ mod view;
 
 use std::path::{Path, PathBuf};
 
-use jalon_core::{Session, Store};
+use jalon_store::{Session, Store};
 
 pub use charts::{
     ChartFormat, ChartPreview, ChartScope, ChartSettings, ChartsExported, chart_file_name,
@@ -148,7 +148,7 @@ impl App {
 
     /// When opening updated a file made by an older Jalon: the schema it had and where the
     /// original is kept.
-    pub fn migrated(&self) -> Option<&jalon_core::store::Migrated> {
+    pub fn migrated(&self) -> Option<&jalon_store::Migrated> {
         self.session.store().migrated()
     }
 

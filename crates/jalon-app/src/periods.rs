@@ -3,8 +3,8 @@
 //! period, and the last closed period against the open one for a comparison.
 
 use jalon_core::period::next_quarter;
-use jalon_core::store::{HistoryEntry, HistoryPage, Level};
 use jalon_core::{Comparison, Period, Warning};
+use jalon_store::{HistoryEntry, HistoryPage, Level};
 use serde::{Deserialize, Serialize};
 
 use crate::{App, AppError, Result, View};

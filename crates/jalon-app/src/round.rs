@@ -190,7 +190,7 @@ impl App {
     }
 
     /// Every round recorded in the report, with its workbooks' states.
-    pub fn rounds(&self) -> Result<Vec<jalon_core::store::Round>> {
+    pub fn rounds(&self) -> Result<Vec<jalon_store::Round>> {
         Ok(self.session.store().rounds()?)
     }
 

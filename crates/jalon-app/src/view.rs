@@ -30,7 +30,7 @@ pub struct View {
     /// a closed period that fails its checksum).
     pub notice: Option<jalon_core::ErrorData>,
     /// The report was made by an older Jalon and updated on opening; the original is kept.
-    pub migrated: Option<jalon_core::store::Migrated>,
+    pub migrated: Option<jalon_store::Migrated>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -5,7 +5,8 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jalon_charts::{ChartId, Format, Options, PeriodFigures, Scope, render};
-use jalon_core::{Store, Summary, import, summarize};
+use jalon_core::{Summary, summarize};
+use jalon_store::{Store, import};
 use std::hint::black_box;
 
 fn demo() -> Summary {

@@ -12,7 +12,7 @@ fn main() {
         eprintln!("usage: time_chart REPORT.jalon CHART-STEM RUNS");
         std::process::exit(2);
     }
-    let store = jalon_core::Store::open(std::path::Path::new(&args[1])).expect("open the report");
+    let store = jalon_store::Store::open(std::path::Path::new(&args[1])).expect("open the report");
     let summary = jalon_core::summarize(&store.report().expect("read the report"));
     let chart = ChartId::from_stem(&args[2]).expect("a chart stem");
     let runs: u32 = args[3].parse().expect("a number of runs");

@@ -4,7 +4,8 @@
 use jalon_charts::{
     ChartId, Format, Options, PeriodFigures, Scope, Theme, all_scopes, catalogue, render,
 };
-use jalon_core::{Language, Status, Store, Summary, import, summarize};
+use jalon_core::{Language, Status, Summary, summarize};
+use jalon_store::{Store, import};
 
 fn demo_summary() -> Summary {
     let text = std::fs::read_to_string(concat!(

@@ -22,6 +22,12 @@ impl From<jalon_core::Error> for CliError {
     }
 }
 
+impl From<jalon_store::Error> for CliError {
+    fn from(e: jalon_store::Error) -> Self {
+        CliError::App(e.into())
+    }
+}
+
 impl CliError {
     /// The error in `lang`: the use cases' through the catalogue, the CLI's own in English
     /// (they name flags and syntax, which are English).

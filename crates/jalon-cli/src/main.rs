@@ -43,6 +43,6 @@ fn main() -> ExitCode {
 /// only peeked at: opening it again would repeat the checks, or a migration, that just failed.
 fn report_language(db: Option<&std::path::Path>) -> jalon_core::Language {
     db.filter(|p| p.exists())
-        .and_then(jalon_core::Store::language_of)
+        .and_then(jalon_store::Store::language_of)
         .unwrap_or_default()
 }

@@ -107,12 +107,6 @@ pub enum Error {
     #[error("{}", self.render(crate::Language::En))]
     TooDeep { depth: usize, limit: usize },
 
-    #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-
-    #[error("{}", self.render(crate::Language::En))]
-    Migration(#[from] rusqlite_migration::Error),
-
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -288,14 +282,14 @@ pub enum PageLabel {
 }
 
 impl Error {
-    pub(crate) fn invalid(field: impl Into<String>, reason: Invalid) -> Self {
+    pub fn invalid(field: impl Into<String>, reason: Invalid) -> Self {
         Error::Invalid {
             field: field.into(),
             reason,
         }
     }
 
-    pub(crate) fn parse(line: usize, expected: Expected, found: &str) -> Self {
+    pub fn parse(line: usize, expected: Expected, found: &str) -> Self {
         let trimmed = found.trim();
         let mut shown: String = trimmed.chars().take(60).collect();
         if trimmed.chars().count() > 60 {
@@ -570,12 +564,6 @@ impl Error {
             Error::TooDeep { depth, limit } => ErrorData::TooDeep {
                 depth: *depth,
                 limit: *limit,
-            },
-            Error::Sqlite(e) => ErrorData::Database {
-                detail: e.to_string(),
-            },
-            Error::Migration(e) => ErrorData::Database {
-                detail: e.to_string(),
             },
             Error::Io(e) => ErrorData::Io {
                 detail: e.to_string(),

@@ -328,7 +328,7 @@ impl HistoryEntry {
     }
 
     /// Fills `words` for a free-text field.
-    pub(crate) fn with_words(mut self) -> HistoryEntry {
+    pub fn with_words(mut self) -> HistoryEntry {
         if let Change::Edited(e) = &self.change
             && let Some((old, new)) = e.texts()
         {

@@ -1,12 +1,15 @@
 //! jalon-core: the domain of Jalon, a desktop tool in which the officers who run a public
 //! strategy keep its progress report.
 //!
-//! It holds the model (strategy, axes, actions, objectives), the SQLite store with its
-//! migrations, the exact roll-up of progress and its traces, the consistency checks, the
-//! importer for published dashboard pages and the JSON exchange document.
+//! It holds the model (strategy, axes, actions, objectives), the exact roll-up of progress and
+//! its traces, the consistency checks, periods and their comparison, the JSON exchange
+//! document, and the shared typography and catalogues of words (errors, warnings, history,
+//! summaries, traces).
 //!
-//! It is frontend-agnostic: it knows nothing of Tauri, of the web UI or of the terminal. The
-//! CLI and the desktop shell are thin adapters over the functions here.
+//! It is not the file: the SQLite store and the imports that write into it are jalon-store's,
+//! the reader of published pages is jalon-page's, and each output (charts, deck, page, round
+//! workbooks) words itself in its own crate. It is frontend-agnostic: it knows nothing of
+//! Tauri, of the web UI or of the terminal.
 
 pub mod checks;
 pub mod error;
@@ -16,14 +19,10 @@ pub mod explain;
 pub mod files;
 pub mod history;
 pub mod i18n;
-pub mod import;
 pub mod lang;
 pub mod model;
-pub mod page;
 pub mod period;
 pub mod rollup;
-pub mod session;
-pub mod store;
 pub mod summary;
 pub mod synthetic;
 
@@ -41,6 +40,4 @@ pub use model::{
 };
 pub use period::{Comparison, Deltas, Period, PeriodState};
 pub use rollup::{Rollup, Subject, rollup};
-pub use session::Session;
-pub use store::Store;
 pub use summary::{Figures, Summary, figures, summarize};

@@ -445,7 +445,7 @@ fn prefix(e: Error, r: ObjectiveRef) -> Error {
 
 /// An objective number is either one whole entry, or parts that are all distinct and agree on
 /// how many there are.
-pub(crate) fn check_parts(number: u32, parts: &[Option<Part>]) -> Result<()> {
+pub fn check_parts(number: u32, parts: &[Option<Part>]) -> Result<()> {
     if parts.len() > 1 && parts.iter().any(|p| p.is_none()) {
         return Err(Error::Conflict(Conflict::ObjectiveNotSplit { number }));
     }
@@ -464,7 +464,7 @@ pub(crate) fn check_parts(number: u32, parts: &[Option<Part>]) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn check_number(kind: &str, n: u32) -> Result<()> {
+pub fn check_number(kind: &str, n: u32) -> Result<()> {
     if n == 0 {
         return Err(Error::invalid(
             format!("{kind} number"),
@@ -474,7 +474,7 @@ pub(crate) fn check_number(kind: &str, n: u32) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn non_empty(field: &str, value: &str) -> Result<()> {
+pub fn non_empty(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(Error::invalid(field, Invalid::Empty));
     }

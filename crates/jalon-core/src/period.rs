@@ -59,7 +59,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Checks a snapshot's text against the checksum stored with it, wherever the snapshot was
 /// read from (the report file or a JSON document).
-pub(crate) fn verify(label: &str, snapshot: &str, expected: &str) -> crate::Result<()> {
+pub fn verify(label: &str, snapshot: &str, expected: &str) -> crate::Result<()> {
     let found = checksum(snapshot);
     if found == expected {
         Ok(())
@@ -92,11 +92,7 @@ pub fn next_quarter(label: &str) -> Option<(String, String)> {
 }
 
 /// Checks the names of a period about to be closed and of the one it opens.
-pub(crate) fn validate_closing(
-    current: &Period,
-    next_label: &str,
-    next_as_of: &str,
-) -> crate::Result<()> {
+pub fn validate_closing(current: &Period, next_label: &str, next_as_of: &str) -> crate::Result<()> {
     use crate::error::{Error, Invalid};
     if current.label.trim().is_empty() {
         return Err(Error::invalid(

@@ -2,7 +2,7 @@
 //! `cargo run -p jalon-round --example sample_workbook -- REPORT.jalon OUT.xlsx`.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let store = jalon_core::Store::open(std::path::Path::new(&args[1])).expect("report");
+    let store = jalon_store::Store::open(std::path::Path::new(&args[1])).expect("report");
     let report = store.report().expect("read");
     let groups = jalon_round::by_lead(&report);
     let (lead, objectives) = &groups[0];

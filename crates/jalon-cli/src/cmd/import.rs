@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use jalon_app::{ImportKind, import_into};
 use jalon_core::Language;
-use jalon_core::import::ImportOutcome;
+use jalon_store::import::ImportOutcome;
 
 use crate::CliError;
 

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use jalon_app::{ChangeReview, WorkbookReview};
 use jalon_core::Language;
-use jalon_core::store::WorkbookState;
 use jalon_round::{Field, Value};
+use jalon_store::WorkbookState;
 
 use crate::CliError;
 

@@ -105,21 +105,6 @@ impl Error {
                 lang.count(*depth),
                 lang.count(*limit)
             ),
-            Error::Sqlite(e) => {
-                format!("{}{c} {e}", if fr { "base de données" } else { "database" })
-            }
-            // The failing SQL is a whole migration script: the reason alone is what helps.
-            Error::Migration(e) => {
-                let why = match e {
-                    rusqlite_migration::Error::RusqliteError { err, .. } => err.to_string(),
-                    other => other.to_string(),
-                };
-                if fr {
-                    format!("la mise à jour du schéma du fichier a échoué{c} {why}")
-                } else {
-                    format!("updating the file's schema failed{c} {why}")
-                }
-            }
             Error::Io(e) => e.to_string(),
         }
     }
@@ -413,23 +398,6 @@ pub(crate) fn expected(lang: Language, e: &Expected) -> String {
         Expected::ActionOnce { action } => format!("Action {action} only once"),
         Expected::ProgressLine => pick("a progress line", "une ligne d’avancement"),
         _ => expected_entry(lang, e),
-    }
-}
-
-impl crate::store::Migrated {
-    /// What a person is told when opening updated a file made by an older Jalon.
-    pub fn render(&self, lang: Language) -> String {
-        if lang == Language::Fr {
-            format!(
-                "ce rapport venait d’une version plus ancienne de Jalon (schéma {})\u{a0}; il a été mis à jour, et l’original est conservé sous {}",
-                self.from, self.backup
-            )
-        } else {
-            format!(
-                "this report came from an older Jalon (schema {}); it was updated, and the original is kept as {}",
-                self.from, self.backup
-            )
-        }
     }
 }
 

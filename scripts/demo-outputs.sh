@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Writes every output of the demo report (and of the seed page, when ../shared is given) into
+# one folder, with a SHA-256 list, so that two builds can be compared byte for byte:
+#   bash scripts/demo-outputs.sh CLI OUT [SHARED]
+# A refactoring that changes no behaviour gives the same list.
+set -euo pipefail
+cli=$(realpath "$1"); out=$(realpath -m "$2"); shared=${3:-}
+cd "$(dirname "$0")/.."
+rm -rf "$out"; mkdir -p "$out"
+db="$out/demo.jalon"
+"$cli" import-json assets/demo/demo-report.json --db "$db" >/dev/null
+"$cli" summary --db "$db" --json >"$out/summary.json"
+"$cli" summary --db "$db" >"$out/summary.txt"
+"$cli" check --db "$db" >"$out/check.txt" || true
+"$cli" trace strategy --db "$db" >"$out/trace.txt"
+"$cli" history --db "$db" >"$out/history.txt"
+"$cli" periods list --db "$db" >"$out/periods.txt"
+"$cli" export-json --db "$db" --out "$out/export.json" >/dev/null
+"$cli" export-csv --db "$db" --out "$out/export.csv" >/dev/null
+"$cli" charts --db "$db" --out "$out/charts" >/dev/null
+"$cli" charts --db "$db" --out "$out/charts-fr" --lang fr --theme dark --size 1024x768 >/dev/null
+"$cli" publish --db "$db" --out "$out/page" >/dev/null
+"$cli" deck --db "$db" --out "$out/deck.pptx" --detail actions >/dev/null
+"$cli" deck --db "$db" --out "$out/deck-fr.odp" --lang fr >/dev/null
+"$cli" deck --db "$db" --out "$out/deck-axis.pptx" --scope axis:1 --theme dark >/dev/null
+if [ -n "$shared" ]; then
+  seed="$out/seed.jalon"
+  "$cli" import-page "$shared/seed/progress-report-2026-axis4.txt" --db "$seed" >"$out/seed-import.txt"
+  "$cli" summary --db "$seed" --json >"$out/seed-summary.json"
+  "$cli" publish --db "$seed" --out "$out/seed-page" >/dev/null
+fi
+rm -f "$db" "${seed:-}"
+(cd "$out" && find . -type f ! -name SHA256SUMS | sort | xargs sha256sum >SHA256SUMS)
+wc -l <"$out/SHA256SUMS" | awk '{print "demo-outputs: " $1 " files"}'
