@@ -48,6 +48,7 @@ bindings: ui
 
 bench: setup
 	$(CARGO) bench -p jalon-core
+	$(CARGO) bench -p jalon-store
 	$(CARGO) bench -p jalon-charts
 	bash scripts/chart-bench.sh
 	bash scripts/publish-bench.sh

@@ -39,7 +39,7 @@ pub struct CommandError {
     /// The field a person should fix, without the objective prefix ("progress").
     pub field: Option<String>,
     /// The error as a code with typed parameters.
-    pub error: jalon_core::ErrorData,
+    pub error: jalon_app::ErrorData,
 }
 
 impl Serialize for DesktopError {
@@ -87,7 +87,7 @@ impl From<&DesktopError> for CommandError {
             field,
             error: match e {
                 DesktopError::App(a) => a.data(),
-                DesktopError::Window(w) => jalon_core::ErrorData::Io {
+                DesktopError::Window(w) => jalon_app::ErrorData::Io {
                     detail: w.to_string(),
                 },
             },

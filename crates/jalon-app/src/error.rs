@@ -1,12 +1,14 @@
 //! The one error type of jalon-app: the core's and the charts' errors, and what a use case adds
 //! of its own (a file it could not read or write, with its path). `data` gives any of them as a
-//! code with typed parameters (`jalon_core::ErrorData`), which the desktop UI words in the
+//! code with typed parameters (`ErrorData`), which the desktop UI words in the
 //! person's language; `render` words them on the Rust side.
 
 use std::path::PathBuf;
 
 use jalon_charts::ChartError;
-use jalon_core::{ErrorData, Invalid, Language};
+use jalon_core::{Invalid, Language};
+
+use crate::error_data::{ErrorData, core_data, store_data};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -39,7 +41,7 @@ pub enum AppError {
     #[error("{}: {}", file.display(), problem.render(Language::En))]
     Workbook {
         file: PathBuf,
-        problem: jalon_core::WorkbookProblem,
+        problem: jalon_round::WorkbookProblem,
     },
     #[error("{0}")]
     Io(#[from] std::io::Error),
@@ -77,8 +79,8 @@ impl AppError {
     pub fn data(&self) -> ErrorData {
         let path = |p: &PathBuf| p.display().to_string();
         match self {
-            AppError::Core(e) => e.data(),
-            AppError::Store(e) => e.data(),
+            AppError::Core(e) => core_data(e),
+            AppError::Store(e) => store_data(e),
             AppError::Chart(e) => chart_data(e),
             AppError::Publish(jalon_publish::PublishError::Chart(e)) => chart_data(e),
             AppError::Publish(jalon_publish::PublishError::Write { path, source }) => {

@@ -12,6 +12,7 @@ mod charts;
 mod deck;
 mod edit;
 mod error;
+mod error_data;
 mod exchange;
 pub mod files;
 mod periods;
@@ -29,6 +30,7 @@ pub use charts::{
 pub use deck::{DeckFormat, DeckOptions, DeckScope, DeckSettings};
 pub use edit::Details;
 pub use error::{AppError, Result};
+pub use error_data::ErrorData;
 pub use exchange::{ImportKind, Imported, import_into};
 pub use files::Files;
 pub use periods::{CloseChecks, Closed, HistoryFilter, PeriodChange, PeriodKey};
@@ -45,7 +47,7 @@ pub struct App {
     files: Option<Files>,
     /// Something the person should know about the start (a last report that could not open),
     /// said once, in the first view.
-    notice: Option<jalon_core::ErrorData>,
+    notice: Option<ErrorData>,
     /// Whether the first view has told of a migration on opening (it is told once).
     migration_told: bool,
 }

@@ -6,10 +6,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use jalon_core::i18n::RoundWords;
 use jalon_core::period::{WordRun, word_diff};
-use jalon_core::{Objective, ObjectiveRef, Report, WorkbookProblem};
+use jalon_core::{Objective, ObjectiveRef, Report};
 use jalon_round::{Difference, Field, Issued, Value, Values, WorkbookInput};
+use jalon_round::{RoundWords, WorkbookProblem};
 use serde::{Deserialize, Serialize};
 
 use crate::{App, Result};

@@ -28,7 +28,7 @@ pub struct View {
     pub recent: Vec<String>,
     /// Something the person should know about the start (a last report that could not open,
     /// a closed period that fails its checksum).
-    pub notice: Option<jalon_core::ErrorData>,
+    pub notice: Option<crate::ErrorData>,
     /// The report was made by an older Jalon and updated on opening; the original is kept.
     pub migrated: Option<jalon_store::Migrated>,
 }
@@ -64,7 +64,10 @@ impl App {
         let path = self.path();
         let (figures, warnings, deltas) = s.figures_and_warnings();
         // A closed snapshot that fails its checksum is said at every view, not only once.
-        let notice = self.notice.take().or_else(|| s.integrity().cloned());
+        let notice = self
+            .notice
+            .take()
+            .or_else(|| s.integrity().map(crate::error_data::store_data));
         View {
             file: file_info(&path),
             report: s.shown().clone(),

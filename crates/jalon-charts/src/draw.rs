@@ -233,7 +233,7 @@ pub(crate) fn svg_text(run: &TextRun) -> String {
         colour.2,
         if *bold { r#" font-weight="bold""# } else { "" },
         text_width(text, *em, *bold),
-        crate::escape(text)
+        jalon_core::xml::escape(text)
     )
 }
 

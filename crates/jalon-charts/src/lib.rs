@@ -7,6 +7,7 @@
 mod catalogue;
 mod draw;
 pub mod pack;
+mod words;
 
 use std::sync::Once;
 
@@ -295,12 +296,6 @@ fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, ChartError> {
     Ok(out)
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// Puts `<title>` and `<desc>` first inside the root element, where screen readers look,
 /// marks the root as an image labelled by them, and names the font stack.
 fn finish_svg(svg: &str, stem: &str, title: &str, desc: &str) -> String {
@@ -315,8 +310,8 @@ fn finish_svg(svg: &str, stem: &str, title: &str, desc: &str) -> String {
         Some(at) => format!(
             "{} role=\"img\" aria-labelledby=\"{stem}-title {stem}-desc\"><title id=\"{stem}-title\">{}</title><desc id=\"{stem}-desc\">{}</desc>{}",
             &svg[..at],
-            escape(title),
-            escape(desc),
+            jalon_core::xml::escape(title),
+            jalon_core::xml::escape(desc),
             &svg[at + 1..]
         ),
         None => svg,

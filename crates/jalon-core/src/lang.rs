@@ -76,3 +76,31 @@ pub enum Subject {
     Axis(u32),
     Action(u32),
 }
+
+// An objective's reference is shared vocabulary: errors name objectives by it, and the model
+// makes it; here, both can use it without one using the other.
+
+/// "(1/2)": part 1 of 2.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Part {
+    pub index: u32,
+    pub count: u32,
+}
+
+/// Points at one objective entry by what a person reads: "Objective 32 (1/2)".
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ObjectiveRef {
+    pub number: u32,
+    pub part: Option<Part>,
+}
+
+impl std::fmt::Display for ObjectiveRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.part {
+            Some(p) => write!(f, "{} ({}/{})", self.number, p.index, p.count),
+            None => write!(f, "{}", self.number),
+        }
+    }
+}

@@ -25,14 +25,12 @@ pub mod period;
 pub mod rollup;
 pub mod summary;
 pub mod synthetic;
+pub mod xml;
 
 pub use checks::{CheckCode, Disagreement, Finding, Warning, check};
-pub use error::{
-    Conflict, Error, Expected, Invalid, NotReport, PageLabel, Result, WorkbookProblem,
-};
+pub use error::{Conflict, Error, Expected, Invalid, NotReport, PageLabel, Result};
 pub use explain::{Trace, TraceTerm, trace};
 pub use history::{Change, FieldEdit, HistoryEntry, HistoryPage};
-pub use i18n::ErrorData;
 pub use i18n::Level;
 pub use model::{
     Action, Axis, Direction, Indicator, Language, Objective, ObjectiveFields, ObjectiveRef, Part,

@@ -57,7 +57,7 @@ impl Status {
     }
 }
 
-pub use crate::lang::Language;
+pub use crate::lang::{Language, ObjectiveRef, Part};
 
 /// How a level's progress is made from the levels below it.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -241,14 +241,6 @@ pub struct Objective {
     pub fields: ObjectiveFields,
 }
 
-/// "(1/2)": part 1 of 2.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Part {
-    pub index: u32,
-    pub count: u32,
-}
-
 impl Part {
     pub fn validate(self) -> Result<()> {
         if self.count < 2 || self.index < 1 || self.index > self.count {
@@ -334,23 +326,6 @@ impl ObjectiveFields {
             ind.validate()?;
         }
         Ok(())
-    }
-}
-
-/// Points at one objective entry by what a person reads: "Objective 32 (1/2)".
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct ObjectiveRef {
-    pub number: u32,
-    pub part: Option<Part>,
-}
-
-impl std::fmt::Display for ObjectiveRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.part {
-            Some(p) => write!(f, "{} ({}/{})", self.number, p.index, p.count),
-            None => write!(f, "{}", self.number),
-        }
     }
 }
 

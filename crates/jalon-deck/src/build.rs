@@ -2,8 +2,8 @@
 //! (its actions chart and a table), optionally a slide per action (its objectives chart), what
 //! moved since the last closed period, and the pre-publication findings still open.
 
+use crate::words::DeckWords;
 use jalon_charts::{ChartId, Format, Options, PeriodFigures, Scope, Theme};
-use jalon_core::i18n::DeckWords;
 use jalon_core::summary::Summary;
 use jalon_core::{Comparison, Language, Level, Report, Status};
 

@@ -7,6 +7,7 @@ mod build;
 mod odp;
 mod pptx;
 mod template;
+mod words;
 mod xml;
 
 pub use build::{DeckInput, DeckScope, build};

@@ -5,11 +5,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::xml::{Package, esc};
+use crate::xml::Package;
 use crate::{
     CTR_TITLE, Deck, FONT, Palette, Para, Rect, Result, SLIDE_H, SLIDE_W, SUBTITLE, Shape,
     SlideKind, TITLE, palette,
 };
+use jalon_core::xml::escape;
 
 const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0""#;
 const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -86,7 +87,7 @@ pub fn odp(deck: &Deck) -> Result<Vec<u8>> {
         "meta.xml",
         format!(
             r#"{DECL}<office:document-meta {NS} office:version="1.2"><office:meta><meta:generator>Jalon</meta:generator><dc:title>{}</dc:title><dc:language>{}</dc:language></office:meta></office:document-meta>"#,
-            esc(&deck.title),
+            escape(&deck.title),
             deck.lang_tag()
         )
         .as_bytes(),
@@ -128,7 +129,7 @@ fn paragraph(styles: &mut TextStyles, p: &Para, color: &str, para_style: &str) -
     };
     format!(
         r#"<text:p{style}><text:span text:style-name="{span}">{}</text:span></text:p>"#,
-        esc(&p.text)
+        escape(&p.text)
     )
 }
 
@@ -223,8 +224,8 @@ fn content(deck: &Deck, pal: &Palette, pictures: &mut Vec<(String, Vec<u8>)>) ->
                         place(*rect),
                         image(&svg_name),
                         image(&png_name),
-                        esc(title),
-                        esc(alt)
+                        escape(title),
+                        escape(alt)
                     ));
                 }
                 Shape::Table { rect, columns: widths, header, rows, size } => {

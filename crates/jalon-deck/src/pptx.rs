@@ -4,11 +4,12 @@
 //! and per slide its notes slide. A chart is a PNG with its SVG alongside (Office 2016's
 //! `svgBlip` extension, which older readers ignore in favour of the PNG).
 
-use crate::xml::{Package, esc};
+use crate::xml::Package;
 use crate::{
     CTR_TITLE, Deck, FONT, Palette, Para, Rect, Result, SLIDE_H, SLIDE_W, SUBTITLE, Shape, Slide,
     SlideKind, TITLE, palette,
 };
+use jalon_core::xml::escape;
 
 const NS: &str = r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main""#;
 const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -189,7 +190,7 @@ fn app_props(n: usize) -> String {
 fn core_props(deck: &Deck) -> String {
     format!(
         r#"{DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:creator>Jalon</dc:creator><dc:language>{}</dc:language></cp:coreProperties>"#,
-        esc(&deck.title),
+        escape(&deck.title),
         deck.lang_tag()
     )
 }
@@ -406,7 +407,7 @@ fn run(deck: &Deck, look: &Look, text: &str, size: u32, bold: bool, color: Colou
         if bold { r#" b="1""# } else { "" },
         color.fill(),
         look.face(),
-        esc(text)
+        escape(text)
     )
 }
 
@@ -428,7 +429,7 @@ fn title_runs(deck: &Deck, text: &str) -> String {
     format!(
         r#"<a:p><a:r><a:rPr lang="{}" dirty="0"/><a:t>{}</a:t></a:r></a:p>"#,
         deck.lang_tag(),
-        esc(text)
+        escape(text)
     )
 }
 
@@ -508,8 +509,8 @@ pub(crate) fn slide_xml(
                 picture += 1;
                 shapes.push_str(&format!(
                     r#"<p:pic><p:nvPicPr><p:cNvPr id="{id}" name="Chart {id}" descr="{}" title="{}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{png}"><a:extLst><a:ext uri="{{96DAC541-7B7A-43D3-8B79-37D633B846F1}}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="{svg}"/></a:ext></a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{}</p:spPr></p:pic>"#,
-                    esc(alt),
-                    esc(title),
+                    escape(alt),
+                    escape(title),
                     geometry(*rect)
                 ));
             }
@@ -628,7 +629,7 @@ pub(crate) fn notes_slide(deck: &Deck, slide: &Slide) -> String {
             .map(|l| {
                 format!(
                     r#"<a:p><a:r><a:rPr lang="{lang}" dirty="0"/><a:t>{}</a:t></a:r></a:p>"#,
-                    esc(l)
+                    escape(l)
                 )
             })
             .collect()

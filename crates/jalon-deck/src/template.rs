@@ -10,6 +10,7 @@ use std::io::Read;
 use crate::pptx::{Look, notes_slide, slide_xml};
 use crate::xml::Package;
 use crate::{Deck, DeckError, Para, Rect, Result, SLIDE_H, SLIDE_W, Shape, palette};
+use jalon_core::xml::escape;
 
 const P: &str = "http://schemas.openxmlformats.org/presentationml/2006/main";
 const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -441,15 +442,15 @@ pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<Vec<u8>> {
     for (ext, ty) in &defaults {
         ct.push_str(&format!(
             r#"<Default Extension="{}" ContentType="{}"/>"#,
-            crate::xml::esc(ext),
-            crate::xml::esc(ty)
+            escape(ext),
+            escape(ty)
         ));
     }
     for (part, ty) in &all {
         ct.push_str(&format!(
             r#"<Override PartName="{}" ContentType="{}"/>"#,
-            crate::xml::esc(part),
-            crate::xml::esc(ty)
+            escape(part),
+            escape(ty)
         ));
     }
     ct.push_str("</Types>");

@@ -11,8 +11,8 @@
 //! a tab or a carriage return) is prefixed with `'`, as OWASP recommends against formula
 //! injection: an objective's text comes from many hands.
 
+use crate::words::PageWords;
 use jalon_core::exact::{approx, display_percent};
-use jalon_core::i18n::PageWords;
 use jalon_core::rollup::objective_value;
 use jalon_core::{Language, Report, rollup};
 

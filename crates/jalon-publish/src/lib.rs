@@ -11,6 +11,7 @@
 
 mod csv;
 mod page;
+mod words;
 
 use std::path::Path;
 

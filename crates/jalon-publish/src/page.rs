@@ -18,10 +18,11 @@
 
 use std::fmt::Write as _;
 
+use crate::words::PageWords;
 use base64::Engine as _;
 use jalon_charts::{Body, ChartId, Format, Options, PeriodFigures, Prepared, Scope, Theme};
-use jalon_core::i18n::PageWords;
 use jalon_core::summary::{ActionSummary, AxisSummary, Summary};
+use jalon_core::xml::escape;
 use jalon_core::{Language, Level, Objective, Report, Status};
 use sha2::{Digest, Sha256};
 
@@ -51,22 +52,24 @@ pub fn page(input: &PageInput) -> Result<String> {
     let _ = write!(
         out,
         "<body>\n<a class=\"skip\" href=\"#content\">{}</a>\n<main id=\"content\">\n<h1>{}</h1>\n<p class=\"counts\">{}.</p>\n",
-        esc(&w.skip_link()),
-        esc(&s.title),
-        esc(&input
-            .lang
-            .counts_line(s.axis_count, s.action_count, s.objective_count)),
+        escape(&w.skip_link()),
+        escape(&s.title),
+        escape(
+            &input
+                .lang
+                .counts_line(s.axis_count, s.action_count, s.objective_count)
+        ),
     );
     let reporting = w.reporting_line(&s.period, &s.reporting_period, &s.as_of);
     if !reporting.is_empty() {
-        let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(&reporting));
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&reporting));
     }
     let _ = writeln!(
         out,
         "<p class=\"overall\">{}{}</p>\n<p class=\"method\">{}</p>",
-        esc(&w.strategy_progress(s.progress)),
+        escape(&w.strategy_progress(s.progress)),
         bar(s.progress),
-        esc(&w.method_note(s.method))
+        escape(&w.method_note(s.method))
     );
     filter(&mut out, input.summary, w);
     charts(&mut out, input, w)?;
@@ -77,7 +80,7 @@ pub fn page(input: &PageInput) -> Result<String> {
     let _ = write!(
         out,
         "</div>\n</main>\n<footer>\n<p>{}</p>\n</footer>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
-        esc(&w.footer())
+        escape(&w.footer())
     );
     Ok(out)
 }
@@ -93,7 +96,7 @@ fn head(out: &mut String, input: &PageInput, w: PageWords) {
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'\">\n\
          <meta name=\"generator\" content=\"Jalon\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n",
         input.lang.code(),
-        esc(&w.page_title(&s.title, &s.reporting_period)),
+        escape(&w.page_title(&s.title, &s.reporting_period)),
     );
 }
 
@@ -103,8 +106,8 @@ fn filter(out: &mut String, summary: &Summary, w: PageWords) {
     let _ = write!(
         out,
         "<nav class=\"filter\" aria-labelledby=\"filter-h\">\n<h2 id=\"filter-h\">{}</h2>\n<ul>\n<li><a href=\"#axes\">{}</a></li>\n",
-        esc(&w.filter_heading()),
-        esc(&w.all_axes())
+        escape(&w.filter_heading()),
+        escape(&w.all_axes())
     );
     for a in &summary.axes {
         // "Axis 4 — title", never "Axis 4: title", which would read back as an axis line.
@@ -112,14 +115,14 @@ fn filter(out: &mut String, summary: &Summary, w: PageWords) {
             out,
             "<li><a href=\"#axis-{}\">{} — {}</a></li>",
             a.number,
-            esc(&lang.named(Level::Axis, a.number)),
-            esc(&a.title)
+            escape(&lang.named(Level::Axis, a.number)),
+            escape(&a.title)
         );
     }
     let _ = writeln!(
         out,
         "</ul>\n</nav>\n<p class=\"shown\">{}</p>",
-        esc(&w.objectives_shown(summary.strategy.objective_count))
+        escape(&w.objectives_shown(summary.strategy.objective_count))
     );
 }
 
@@ -147,7 +150,7 @@ fn charts(out: &mut String, input: &PageInput, w: PageWords) -> Result<()> {
     let _ = writeln!(
         out,
         "<section class=\"charts\" aria-labelledby=\"charts-h\">\n<h2 id=\"charts-h\">{}</h2>",
-        esc(&w.charts_heading())
+        escape(&w.charts_heading())
     );
     for (i, id) in ids.into_iter().enumerate() {
         let prepared = jalon_charts::prepare(input.summary, input.trend, id, input.lang)?;
@@ -159,7 +162,7 @@ fn charts(out: &mut String, input: &PageInput, w: PageWords) -> Result<()> {
             prepared.stem,
             inline_svg(&svg),
             // "Figure 4 — Axis 1: …": a chart's own title would read back as an axis line.
-            esc(&w.figure_caption(i + 1, &prepared.title))
+            escape(&w.figure_caption(i + 1, &prepared.title))
         );
         data_table(out, &prepared, w);
     }
@@ -179,19 +182,19 @@ fn data_table(out: &mut String, p: &Prepared, w: PageWords) {
     let _ = write!(
         out,
         "<table class=\"data\">\n<caption>{}</caption>\n",
-        esc(&w.data_caption(&p.title))
+        escape(&w.data_caption(&p.title))
     );
     let head = |out: &mut String, cols: &[String]| {
         out.push_str("<thead><tr>");
         for c in cols {
-            let _ = write!(out, "<th scope=\"col\">{}</th>", esc(c));
+            let _ = write!(out, "<th scope=\"col\">{}</th>", escape(c));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
     };
     let row = |out: &mut String, first: &str, rest: &[&str]| {
-        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", esc(first));
+        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(first));
         for c in rest {
-            let _ = write!(out, "<td>{}</td>", esc(c));
+            let _ = write!(out, "<td>{}</td>", escape(c));
         }
         out.push_str("</tr>\n");
     };
@@ -266,9 +269,9 @@ fn open_section(
     let _ = write!(
         out,
         "<section class=\"{class}\" id=\"{class}-{number}\" aria-labelledby=\"{class}-{number}-h\">\n<h{h} id=\"{class}-{number}-h\">{}{} {}</h{h}>\n",
-        esc(&lang.named(level, number)),
+        escape(&lang.named(level, number)),
         lang.colon(),
-        esc(title),
+        escape(title),
     );
     progress_line(out, lang, progress);
 }
@@ -285,27 +288,27 @@ fn objective_article(out: &mut String, lang: Language, o: &Objective, progress: 
     let _ = write!(
         out,
         "<article class=\"objective\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h4 id=\"{id}-h\">{}{} {}{}</h4>\n<p class=\"status {}\">{}</p>\n",
-        esc(&lang.objective(jalon_core::ObjectiveRef { part: None, ..r })),
+        escape(&lang.objective(jalon_core::ObjectiveRef { part: None, ..r })),
         lang.colon(),
-        esc(&o.fields.title),
+        escape(&o.fields.title),
         o.part
             .map(|p| format!(" ({}/{})", p.index, p.count))
             .unwrap_or_default(),
         status_class(o.fields.status),
-        esc(lang.status(o.fields.status)),
+        escape(lang.status(o.fields.status)),
     );
     progress_line(out, lang, Some(progress));
     for (label, text) in [
         (w.achievement(), &o.fields.achievement),
         (w.next_steps(), &o.fields.next_steps),
     ] {
-        let _ = write!(out, "<details>\n<summary>{}</summary>\n", esc(&label));
+        let _ = write!(out, "<details>\n<summary>{}</summary>\n", escape(&label));
         if text.trim().is_empty() {
             // Drawn by the style, so that it is not read back as the text.
             let _ = writeln!(
                 out,
                 "<div class=\"empty\" data-empty=\"{}\"></div>",
-                esc(&w.nothing_written())
+                escape(&w.nothing_written())
             );
         } else {
             paragraphs(out, text);
@@ -322,7 +325,7 @@ fn progress_line(out: &mut String, lang: Language, value: Option<u32>) {
         let _ = writeln!(
             out,
             "<p class=\"progress\">{}{}</p>",
-            esc(&PageWords(lang).progress_line(v)),
+            escape(&PageWords(lang).progress_line(v)),
             bar(Some(v))
         );
     }
@@ -350,11 +353,11 @@ fn paragraphs(out: &mut String, text: &str) {
         if para.iter().all(|l| l.starts_with("• ")) {
             out.push_str("<ul>\n");
             for l in para.iter() {
-                let _ = writeln!(out, "<li>{}</li>", esc(l.trim_start_matches("• ")));
+                let _ = writeln!(out, "<li>{}</li>", escape(l.trim_start_matches("• ")));
             }
             out.push_str("</ul>\n");
         } else {
-            let lines: Vec<String> = para.iter().map(|l| esc(l)).collect();
+            let lines: Vec<String> = para.iter().map(|l| escape(l)).collect();
             let _ = writeln!(out, "<p>{}</p>", lines.join("<br>\n"));
         }
         para.clear();
@@ -373,22 +376,6 @@ fn status_class(s: Status) -> String {
     format!("status-{}", s.code().replace('_', "-"))
 }
 
-/// User text escaped for HTML text and attribute values.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,7 +383,7 @@ mod tests {
     #[test]
     fn user_text_cannot_open_markup() {
         assert_eq!(
-            esc("<script>alert('x')</script> & \"q\""),
+            escape("<script>alert('x')</script> & \"q\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
     }

@@ -10,29 +10,32 @@
 //! the lead and the workbook's SHA-256), the CLI, the review screen, and the tests with
 //! openpyxl and LibreOffice.
 
-use jalon_core::i18n::RoundWords;
 use jalon_core::{Language, Objective, Report, Status};
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, Format, FormatBorder, Workbook, XlsxError,
 };
 
 mod compare;
+mod problem;
 mod read;
+mod words;
 
 pub use compare::{Difference, Field, Value, apply, compare};
+pub use problem::WorkbookProblem;
+pub use words::RoundWords;
 
 pub use read::{
     MAX_EXPANDED_BYTES, MAX_FILE_BYTES, Returned, ReturnedRow, Values, cell_name, read,
 };
 
 /// What can go wrong with a round's workbook: writing it, or a returned one refused, with
-/// why (typed, worded by the core's catalogue; a cell is named as `Objectives!K12`).
+/// why (typed in `problem.rs`, worded in `words.rs`; a cell is named as `Objectives!K12`).
 #[derive(Debug, thiserror::Error)]
 pub enum RoundError {
     #[error("writing the workbook: {0}")]
     Xlsx(#[from] XlsxError),
     #[error("{}", .0.render(jalon_core::Language::En))]
-    Refused(jalon_core::WorkbookProblem),
+    Refused(WorkbookProblem),
 }
 
 pub type Result<T> = std::result::Result<T, RoundError>;

@@ -5,7 +5,7 @@
 use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
 use jalon_core::{Language, Status};
 
-use jalon_core::WorkbookProblem as P;
+use crate::WorkbookProblem as P;
 
 use crate::{DATA_SHEET, FIRST_ROW, RoundError};
 
@@ -75,7 +75,7 @@ pub fn read(bytes: &[u8], lang: Language) -> Result<Returned, RoundError> {
             detail: e.to_string(),
         })
     })?;
-    let objectives_sheet = jalon_core::i18n::RoundWords(lang).objectives_sheet();
+    let objectives_sheet = crate::RoundWords(lang).objectives_sheet();
     let data = book
         .worksheet_range(DATA_SHEET)
         .map_err(|_| refused(P::NotARoundWorkbook))?;
@@ -279,7 +279,7 @@ mod tests {
             last: None,
         }];
         let mut book = Workbook::new();
-        let w = jalon_core::i18n::RoundWords(Language::En);
+        let w = crate::RoundWords(Language::En);
         crate::instructions(&mut book, &input(&shown), w).unwrap();
         crate::objectives_sheet(&mut book, &input(&shown), w).unwrap();
         edit(book.worksheet_from_name("Objectives").unwrap());

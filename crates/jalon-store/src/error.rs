@@ -21,19 +21,4 @@ impl From<std::io::Error> for Error {
     }
 }
 
-impl Error {
-    /// The error as a code with typed parameters, for a front that words it itself.
-    pub fn data(&self) -> jalon_core::ErrorData {
-        match self {
-            Error::Core(e) => e.data(),
-            Error::Sqlite(e) => jalon_core::ErrorData::Database {
-                detail: e.to_string(),
-            },
-            Error::Migration(e) => jalon_core::ErrorData::Database {
-                detail: e.to_string(),
-            },
-        }
-    }
-}
-
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -9,8 +9,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::Result;
 use crate::Store;
-use crate::periods::NOW;
 use crate::rows::Cells;
+use crate::schema::NOW;
 use jalon_core::history::Change;
 use jalon_core::model::{Objective, ObjectiveFields, ObjectiveRef, Part, Report, Strategy};
 

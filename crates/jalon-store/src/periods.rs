@@ -7,12 +7,11 @@ use rusqlite::{Connection, Transaction, params};
 
 use crate::Result;
 use crate::rows::Cells;
+use crate::schema::NOW;
 use crate::{HistoryEntry, Store, read_report};
 use jalon_core::error::{Conflict, Error, Invalid};
 use jalon_core::model::{Report, is_iso_date};
 use jalon_core::period::{Period, PeriodState, checksum, validate_closing, verify};
-
-pub(super) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 const PERIOD_COLUMNS: &str = "SELECT id, label, as_of, state, closed_at, checksum FROM period";
 

@@ -6,8 +6,8 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::Result;
 use crate::Store;
-use crate::periods::NOW;
 use crate::rows::read_objective;
+use crate::schema::NOW;
 use crate::structure::{stored_fields, write_objective_fields};
 use jalon_core::error::Error;
 use jalon_core::model::ObjectiveFields;

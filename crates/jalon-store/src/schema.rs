@@ -13,6 +13,9 @@ use crate::Result;
 use crate::migrations::MIGRATIONS;
 use jalon_core::error::{DifferenceKind, SchemaDifference};
 
+/// The current time in SQL, as every timestamp column of the schema stores it (UTC, ISO 8601).
+pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
 /// Name → (type, SQL with its white space folded).
 type Objects = BTreeMap<String, (String, String)>;
 

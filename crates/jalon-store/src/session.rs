@@ -34,7 +34,7 @@ pub struct Session {
     /// against.
     against: Option<i64>,
     /// Why a closed period could not be read (a snapshot that fails its checksum).
-    integrity: Option<jalon_core::ErrorData>,
+    integrity: Option<crate::Error>,
 }
 
 /// What the screen needs of a closed period, made from its checked snapshot.
@@ -83,7 +83,7 @@ impl Session {
         let periods = match self.store.periods() {
             Ok(p) => p,
             Err(e) => {
-                self.integrity = Some(e.data());
+                self.integrity = Some(e);
                 return;
             }
         };
@@ -115,7 +115,7 @@ impl Session {
                         self.closed.insert(p.id, f);
                     }
                     Err(e) => {
-                        self.integrity.get_or_insert(e.data());
+                        self.integrity.get_or_insert(e);
                         continue;
                     }
                 }
@@ -136,7 +136,7 @@ impl Session {
         self.viewing.as_ref().map(|(p, _)| p)
     }
 
-    pub fn integrity(&self) -> Option<&jalon_core::ErrorData> {
+    pub fn integrity(&self) -> Option<&crate::Error> {
         self.integrity.as_ref()
     }
 

@@ -4,12 +4,12 @@
 //! meaning) so that the PNG and the SVG are drawn from one description, and so that tests can
 //! check the data without decoding pixels. Each kind of chart is prepared in its own file
 //! (`bars`, `donut`, `trend`); what a chart says comes from the core's catalogue
-//! (`jalon_core::i18n::ChartWords`).
+//! (`crate::words::ChartWords`).
 
 use std::fmt;
 use std::str::FromStr;
 
-use jalon_core::i18n::ChartWords;
+use crate::words::ChartWords;
 use jalon_core::summary::{ActionSummary, AxisSummary, Summary};
 use jalon_core::{Language, Status, Subject};
 

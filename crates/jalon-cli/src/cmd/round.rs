@@ -91,7 +91,7 @@ impl Command {
             }
             Command::Status { db } => {
                 let app = super::open(&db)?;
-                let no_lead = jalon_core::i18n::RoundWords(app.language()).no_lead();
+                let no_lead = jalon_round::RoundWords(app.language()).no_lead();
                 let rounds = app.rounds()?;
                 if rounds.is_empty() {
                     eprintln!("no round started");
@@ -128,7 +128,7 @@ fn print_review(r: &WorkbookReview, lang: Language) {
         r.proposals(),
         r.conflicts()
     );
-    let labels = jalon_core::i18n::RoundWords(lang).inputs();
+    let labels = jalon_round::RoundWords(lang).inputs();
     for o in &r.objectives {
         println!("  {} {}", lang.objective(o.reference), o.title);
         for c in &o.changes {

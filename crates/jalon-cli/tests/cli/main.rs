@@ -780,9 +780,9 @@ fn a_windows_1252_page_imports_and_a_page_without_figures_keeps_the_reports() {
 /// A report exactly as schema 3 made it, with the shipped migrations' SQL and `extra` SQL.
 fn schema_3_report(db: &Path, extra: &str) {
     let sql: String = [
-        "crates/jalon-core/src/migrations/0001_initial.sql",
-        "crates/jalon-core/src/migrations/0002_periods.sql",
-        "crates/jalon-core/src/migrations/0003_history_levels.sql",
+        "crates/jalon-store/src/migrations/0001_initial.sql",
+        "crates/jalon-store/src/migrations/0002_periods.sql",
+        "crates/jalon-store/src/migrations/0003_history_levels.sql",
     ]
     .iter()
     .map(|p| std::fs::read_to_string(repo(p)).expect("migration"))

@@ -1,7 +1,9 @@
-//! The Rust side's one catalogue: every sentence and label that the core, the CLI, the charts
-//! and the other outputs show a reader, in English and French, with the rules each language
-//! has for plurals and typography (French puts a no-break space before ":" and "%", and
-//! groups digits with a narrow no-break space).
+//! The core's catalogue: the shared typography (percentages, the colon, counts, statuses and
+//! levels in English and French, with each language's rules for plurals and typography: French
+//! puts a no-break space before ":" and "%", and groups digits with a narrow no-break space),
+//! and the words of the core's own data: errors, warnings, history rows, summaries and traces.
+//! Each output crate (charts, deck, page, round workbooks) has its own words beside its code,
+//! built on the typography here.
 //!
 //! The rest of the core returns data: warnings and findings as a code with typed parameters
 //! (`checks::Finding`), history changes as `history::Change`. A front renders them here in
@@ -11,20 +13,11 @@
 //! A catalogue in code rather than in message files (Fluent, gettext): every code must be
 //! rendered in both languages or the match does not compile, and the parameters are typed.
 
-mod charts;
-mod deck;
 mod errors;
 mod history;
-mod publish;
-mod round;
 mod summary;
 mod trace;
 
-pub use crate::error::ErrorData;
-pub use charts::ChartWords;
-pub use deck::DeckWords;
-pub use publish::PageWords;
-pub use round::RoundWords;
 pub(crate) use trace::{TraceWords, trace_words};
 mod warnings;
 

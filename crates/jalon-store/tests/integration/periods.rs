@@ -252,7 +252,7 @@ fn a_snapshot_changed_after_closing_is_detected_on_read() {
     );
     let session = Session::new(s).expect("session");
     assert!(
-        matches!(session.integrity(), Some(jalon_core::ErrorData::Tampered { label }) if label == "2026-Q1"),
+        matches!(session.integrity(), Some(jalon_store::Error::Core(Error::Tampered { label, .. })) if label == "2026-Q1"),
         "the app is told which period"
     );
     let err = session

@@ -1,8 +1,8 @@
 //! The words of the slide charts: titles, subtitles, source lines, alt text and notes. The
 //! charts crate lays out and draws; what a chart says is here, with the rest of the catalogue.
 
-use crate::i18n::{Language, Level};
-use crate::lang::Subject;
+use jalon_core::i18n::{Language, Level};
+use jalon_core::lang::Subject;
 
 /// The charts' words in one language.
 #[derive(Debug, Clone, Copy)]

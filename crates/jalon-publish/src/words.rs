@@ -2,8 +2,8 @@
 //! spreadsheet (CSV) columns. The page's labels are those of the published dashboard's format
 //! ("Progress: 65%", "Achievement", "Next steps"), so that the page reads back as a report.
 
-use crate::i18n::Language;
-use crate::model::RollupMethod;
+use jalon_core::i18n::Language;
+use jalon_core::model::RollupMethod;
 
 /// The published page's and the CSV's words in one language.
 #[derive(Debug, Clone, Copy)]

@@ -1,7 +1,7 @@
 //! The words of the contributor round's workbooks: the instructions a lead reads, the sheets'
 //! names and the columns' headers.
 
-use crate::i18n::Language;
+use jalon_core::i18n::Language;
 
 /// The round workbooks' words in one language.
 #[derive(Debug, Clone, Copy)]
@@ -105,10 +105,10 @@ impl RoundWords {
     }
 }
 
-impl crate::error::WorkbookProblem {
+impl crate::WorkbookProblem {
     /// Why a workbook is refused, in `lang`.
     pub fn render(&self, lang: Language) -> String {
-        use crate::error::WorkbookProblem as P;
+        use crate::WorkbookProblem as P;
         let fr = lang == Language::Fr;
         let c = lang.colon();
         let n = |v: &u64| lang.count(usize::try_from(*v).unwrap_or(usize::MAX));

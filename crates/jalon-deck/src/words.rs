@@ -1,8 +1,8 @@
 //! The words of the committee deck: slide titles, table headers and the speaker notes'
 //! sentences, in the report's language (or the one asked for).
 
-use crate::i18n::Language;
-use crate::model::Status;
+use jalon_core::i18n::Language;
+use jalon_core::model::Status;
 
 /// The deck's words in one language.
 #[derive(Debug, Clone, Copy)]
