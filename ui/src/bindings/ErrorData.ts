@@ -7,8 +7,8 @@ import type { SchemaDifference } from "./SchemaDifference";
 import type { WorkbookProblem } from "./WorkbookProblem";
 
 /**
- * An error as a code with typed parameters: the core's, and those the use cases and the
- * charts add (`detail` texts come from SQLite, the JSON parser or the system, which have no
- * other language).
+ * An error as a code with typed parameters: the core's, the store's, and those the use
+ * cases, the charts, the deck and the round add (`detail` texts come from SQLite, the JSON
+ * parser or the system, which have no other language).
  */
 export type ErrorData = { "code": "no_such_file", path: string, } | { "code": "already_exists", path: string, } | { "code": "not_a_report", path: string, reason: NotReport, } | { "code": "foreign_schema", path: string, objects: Array<SchemaDifference>, } | { "code": "newer_schema", path: string, found: number, supported: number, } | { "code": "encoding" } | { "code": "changed_elsewhere" } | { "code": "too_large", size: number, limit: number, } | { "code": "too_deep", depth: number, limit: number, } | { "code": "invalid", field: string, reason: Invalid, } | { "code": "conflict", conflict: Conflict, } | { "code": "unknown_id", kind: string, id: number, } | { "code": "parse", line: number, expected: Expected, found: string, } | { "code": "closed_period", label: string, } | { "code": "tampered", label: string, } | { "code": "bad_row", table: string, row: number, reason: string, } | { "code": "unknown_period", label: string, } | { "code": "json", detail: string, } | { "code": "unsupported_format", found: string, supported: string, } | { "code": "database", detail: string, } | { "code": "io", detail: string, } | { "code": "read", path: string, detail: string, } | { "code": "write", path: string, detail: string, } | { "code": "nothing_to_compare" } | { "code": "no_such_axis", number: number, } | { "code": "no_such_action", number: number, } | { "code": "unknown_chart", stem: string, } | { "code": "chart_size", width: number, height: number, } | { "code": "chart", detail: string, } | { "code": "workbook", file: string, problem: WorkbookProblem, };

@@ -38,6 +38,9 @@ function storedLang(): string | null {
 
 export class AppState {
   view = $state<View | null>(null);
+  /** Counts the changes of the report on screen (a view shown, an edit saved): the one signal
+   *  on which the panels that read more than the view (history, rounds, comparison) read again. */
+  revision = $state(0);
   lang = $state<Lang>(initialLang(storedLang(), globalThis.navigator?.language));
   tab = $state<'dashboard' | 'checks' | 'charts' | 'compare' | 'history' | 'round'>('dashboard');
   /** Returned workbooks read for review and not applied yet; kept while the person looks
@@ -98,6 +101,7 @@ export class AppState {
   show(view: View | null | undefined) {
     if (!view) return;
     this.view = view;
+    this.revision++;
     if (view.notice) this.message = { kind: 'error', text: errorText(this.lang, view.notice) };
     else if (view.migrated) {
       this.message = { kind: 'info', text: this.t('migrated', { from: view.migrated.from, backup: view.migrated.backup }) };
@@ -137,6 +141,7 @@ export class AppState {
     view.deltas = saved.deltas;
     view.can_undo = saved.can_undo;
     view.can_redo = saved.can_redo;
+    this.revision++;
   }
 
   /** The id of the objective with this number and part in the report on screen. */
