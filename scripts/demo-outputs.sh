@@ -23,6 +23,24 @@ db="$out/demo.jalon"
 "$cli" deck --db "$db" --out "$out/deck.pptx" --detail actions >/dev/null
 "$cli" deck --db "$db" --out "$out/deck-fr.odp" --lang fr >/dev/null
 "$cli" deck --db "$db" --out "$out/deck-axis.pptx" --scope axis:1 --theme dark >/dev/null
+# On a template: python-pptx's own default presentation, when python-pptx is there.
+if python3 -c "import pptx" 2>/dev/null; then
+  python3 - "$out/template.pptx" <<'PY'
+import datetime, io, sys, zipfile, pptx
+p = pptx.Presentation()
+# Fixed dates, in the document and in the archive, so that the template, and the deck on it,
+# are the same bytes each run.
+p.core_properties.created = p.core_properties.modified = datetime.datetime(2026, 1, 1)
+buf = io.BytesIO()
+p.save(buf)
+with zipfile.ZipFile(buf) as src, zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as dst:
+    for info in src.infolist():
+        fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+        fixed.compress_type = zipfile.ZIP_DEFLATED
+        dst.writestr(fixed, src.read(info.filename))
+PY
+  "$cli" deck --db "$db" --out "$out/deck-template.pptx" --template "$out/template.pptx" --detail actions >/dev/null
+fi
 if [ -n "$shared" ]; then
   seed="$out/seed.jalon"
   "$cli" import-page "$shared/seed/progress-report-2026-axis4.txt" --db "$seed" >"$out/seed-import.txt"

@@ -501,7 +501,6 @@ impl Builder<'_> {
     }
 
     fn moved(&self, axes: &[u32]) -> Slide {
-        let size = 14;
         let Some(cmp) = self.input.comparison else {
             let text = self.w.moved_nothing_to_compare();
             return Slide {
@@ -520,6 +519,47 @@ impl Builder<'_> {
                 notes: vec![text],
             };
         };
+        let half = (CONTENT_W - 228_600) / 2;
+        let box_h = 2_560_320;
+        let at = |col: i64, row: i64| Rect {
+            x: MARGIN + col * (half + 228_600),
+            y: TOP + row * (box_h + 91_440),
+            w: half,
+            h: box_h,
+        };
+        // Moves up and down in the left column, status changes and completions in the right.
+        let sections = self.move_sections(cmp, axes);
+        let notes = sections
+            .iter()
+            .map(|(heading, items)| {
+                let said = if items.is_empty() {
+                    self.w.none()
+                } else {
+                    items.join("; ")
+                };
+                format!("{heading}{} {said}", self.lang.colon())
+            })
+            .collect();
+        let shapes = sections
+            .into_iter()
+            .zip([(0, 0), (0, 1), (1, 0), (1, 1)])
+            .map(|((heading, items), (col, row))| Shape::Text {
+                rect: at(col, row),
+                paras: self.move_list(heading, items),
+            })
+            .collect();
+        Slide {
+            kind: SlideKind::Content,
+            title: self.w.moved_since(&cmp.from),
+            subtitle: Vec::new(),
+            shapes,
+            notes,
+        }
+    }
+
+    /// What moved among the objectives of `axes`, as four headed lists of sentences: the
+    /// largest moves up, the largest down, status changes, objectives completed.
+    fn move_sections(&self, cmp: &Comparison, axes: &[u32]) -> [(String, Vec<String>); 4] {
         // Only the actions of the axes the deck covers.
         let actions: Vec<u32> = self
             .input
@@ -567,66 +607,33 @@ impl Builder<'_> {
             })
             .map(|o| name(o))
             .collect();
-        let list = |heading: String, items: Vec<String>| {
-            let mut paras = vec![bold(heading, 18)];
-            if items.is_empty() {
-                paras.push(para(self.w.none(), size));
-            }
-            let more = items.len().saturating_sub(MOVES);
-            paras.extend(items.into_iter().take(MOVES).map(|i| bullet(i, size)));
-            if more > 0 {
-                paras.push(para(self.w.and_more(more), size));
-            }
-            paras
+        let sentences = |moves: Vec<(&&jalon_core::period::ObjectiveChange, u32, u32)>| {
+            moves
+                .iter()
+                .map(|(o, f, t)| self.w.moved_sentence(&name(o), *f, *t))
+                .collect()
         };
-        let ups: Vec<String> = up
-            .iter()
-            .map(|(o, f, t)| self.w.moved_sentence(&name(o), *f, *t))
-            .collect();
-        let downs: Vec<String> = down
-            .iter()
-            .map(|(o, f, t)| self.w.moved_sentence(&name(o), *f, *t))
-            .collect();
-        let half = (CONTENT_W - 228_600) / 2;
-        let box_h = 2_560_320;
-        let at = |col: i64, row: i64| Rect {
-            x: MARGIN + col * (half + 228_600),
-            y: TOP + row * (box_h + 91_440),
-            w: half,
-            h: box_h,
-        };
-        // Moves up and down in the left column, status changes and completions in the right.
-        let sections = [
-            ((0, 0), self.w.moves_up(), ups),
-            ((0, 1), self.w.moves_down(), downs),
-            ((1, 0), self.w.status_changes(), statuses),
-            ((1, 1), self.w.completed(), completed),
-        ];
-        let notes = sections
-            .iter()
-            .map(|(_, heading, items)| {
-                let said = if items.is_empty() {
-                    self.w.none()
-                } else {
-                    items.join("; ")
-                };
-                format!("{heading}{} {said}", self.lang.colon())
-            })
-            .collect();
-        let shapes = sections
-            .into_iter()
-            .map(|((col, row), heading, items)| Shape::Text {
-                rect: at(col, row),
-                paras: list(heading, items),
-            })
-            .collect();
-        Slide {
-            kind: SlideKind::Content,
-            title: self.w.moved_since(&cmp.from),
-            subtitle: Vec::new(),
-            shapes,
-            notes,
+        [
+            (self.w.moves_up(), sentences(up)),
+            (self.w.moves_down(), sentences(down)),
+            (self.w.status_changes(), statuses),
+            (self.w.completed(), completed),
+        ]
+    }
+
+    /// A headed list of at most `MOVES` items, then "and N more".
+    fn move_list(&self, heading: String, items: Vec<String>) -> Vec<Para> {
+        let size = 14;
+        let mut paras = vec![bold(heading, 18)];
+        if items.is_empty() {
+            paras.push(para(self.w.none(), size));
         }
+        let more = items.len().saturating_sub(MOVES);
+        paras.extend(items.into_iter().take(MOVES).map(|i| bullet(i, size)));
+        if more > 0 {
+            paras.push(para(self.w.and_more(more), size));
+        }
+        paras
     }
 
     fn findings(&self) -> Slide {

@@ -158,138 +158,28 @@ fn paragraphs(styles: &mut TextStyles, paras: &[Para], color: &str) -> String {
     out
 }
 
+/// The styles a deck's pages name as they are written: text runs, and the distinct column
+/// widths and row heights of its tables.
+#[derive(Default)]
+struct PageStyles {
+    text: TextStyles,
+    columns: Vec<i64>,
+    rows: Vec<i64>,
+}
+
 fn content(deck: &Deck, pal: &Palette, pictures: &mut Vec<(String, Vec<u8>)>) -> String {
-    let mut ts = TextStyles::default();
-    let mut pages = String::new();
-    let mut columns: Vec<i64> = Vec::new();
-    let mut row_styles: Vec<i64> = Vec::new();
-    for (i, slide) in deck.slides.iter().enumerate() {
-        let k = i + 1;
-        let mut body = String::new();
-        let title = Para {
-            text: slide.title.clone(),
-            bold: true,
-            bullet: false,
-            size: if slide.kind == SlideKind::Title {
-                36
-            } else {
-                28
-            },
-        };
-        let (title_rect, class) = match slide.kind {
-            SlideKind::Title => (CTR_TITLE, "title"),
-            SlideKind::Content => (TITLE, "title"),
-        };
-        body.push_str(&format!(
-            r#"<draw:frame draw:style-name="grTitle" presentation:class="{class}" {}><draw:text-box>{}</draw:text-box></draw:frame>"#,
-            place(title_rect),
-            paragraph(&mut ts, &title, pal.brand, "")
-        ));
-        if slide.kind == SlideKind::Title {
-            let lines: Vec<Para> = slide
-                .subtitle
-                .iter()
-                .map(|l| Para {
-                    text: l.clone(),
-                    bold: false,
-                    bullet: false,
-                    size: 20,
-                })
-                .collect();
-            body.push_str(&format!(
-                r#"<draw:frame draw:style-name="gr1" presentation:class="subtitle" {}><draw:text-box>{}</draw:text-box></draw:frame>"#,
-                place(SUBTITLE),
-                paragraphs(&mut ts, &lines, pal.muted)
-            ));
-        }
-        for shape in &slide.shapes {
-            match shape {
-                Shape::Text { rect, paras } => body.push_str(&format!(
-                    r#"<draw:frame draw:style-name="gr1" {}><draw:text-box>{}</draw:text-box></draw:frame>"#,
-                    place(*rect),
-                    paragraphs(&mut ts, paras, pal.ink)
-                )),
-                Shape::Picture { rect, png, svg, title, alt } => {
-                    let n = pictures.len() / 2 + 1;
-                    let (svg_name, png_name) = (format!("image{n}.svg"), format!("image{n}.png"));
-                    pictures.push((svg_name.clone(), svg.clone()));
-                    pictures.push((png_name.clone(), png.clone()));
-                    let image = |name: &str| {
-                        format!(
-                            r#"<draw:image xlink:href="Pictures/{name}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"><text:p/></draw:image>"#
-                        )
-                    };
-                    body.push_str(&format!(
-                        r#"<draw:frame draw:style-name="gr1" draw:name="Chart {n}" {}>{}{}<svg:title>{}</svg:title><svg:desc>{}</svg:desc></draw:frame>"#,
-                        place(*rect),
-                        image(&svg_name),
-                        image(&png_name),
-                        escape(title),
-                        escape(alt)
-                    ));
-                }
-                Shape::Table { rect, columns: widths, header, rows, size } => {
-                    let mut t = String::new();
-                    for w in widths {
-                        let c = match columns.iter().position(|x| x == w) {
-                            Some(c) => c,
-                            None => {
-                                columns.push(*w);
-                                columns.len() - 1
-                            }
-                        };
-                        t.push_str(&format!(r#"<table:table-column table:style-name="co{}"/>"#, c + 1));
-                    }
-                    let heights = crate::row_heights(widths, header, rows, *size);
-                    let mut row = |ts: &mut TextStyles, cells: &[String], head: bool, band: bool, h: i64| {
-                        let mut r = format!(r#"<table:table-row table:style-name="{}">"#, row_style(&mut row_styles, h));
-                        for (c, text) in cells.iter().enumerate() {
-                            let (ink, cell) = if head {
-                                ("FFFFFF", "ceHead")
-                            } else if band {
-                                (pal.ink, "ceBand")
-                            } else {
-                                (pal.ink, "ceBody")
-                            };
-                            let align = if (1..=2).contains(&c) { "PRight" } else { "" };
-                            let p = Para { text: text.clone(), bold: head, bullet: false, size: *size };
-                            r.push_str(&format!(
-                                r#"<table:table-cell table:style-name="{cell}" office:value-type="string">{}</table:table-cell>"#,
-                                paragraph(ts, &p, ink, align)
-                            ));
-                        }
-                        r.push_str("</table:table-row>");
-                        r
-                    };
-                    t.push_str(&row(&mut ts, header, true, false, heights[0]));
-                    for (i, cells) in rows.iter().enumerate() {
-                        t.push_str(&row(&mut ts, cells, false, i % 2 == 1, heights[i + 1]));
-                    }
-                    body.push_str(&format!(
-                        r#"<draw:frame draw:style-name="gr1" {}><table:table>{t}</table:table></draw:frame>"#,
-                        place(*rect)
-                    ));
-                }
-            }
-        }
-        let notes = paragraphs(
-            &mut ts,
-            &slide
-                .notes
-                .iter()
-                .map(|l| Para {
-                    text: l.clone(),
-                    bold: false,
-                    bullet: false,
-                    size: 12,
-                })
-                .collect::<Vec<_>>(),
-            "000000",
-        );
-        pages.push_str(&format!(
-            r#"<draw:page draw:name="Slide {k}" draw:style-name="dp1" draw:master-page-name="Jalon">{body}<presentation:notes><draw:page-thumbnail draw:style-name="gr1" presentation:class="page" draw:page-number="{k}" svg:x="1.5cm" svg:y="1.5cm" svg:width="18cm" svg:height="10.125cm"/><draw:frame draw:style-name="gr1" presentation:class="notes" svg:x="1.5cm" svg:y="12.5cm" svg:width="18cm" svg:height="14cm"><draw:text-box>{notes}</draw:text-box></draw:frame></presentation:notes></draw:page>"#
-        ));
-    }
+    let mut styles = PageStyles::default();
+    let pages: String = deck
+        .slides
+        .iter()
+        .enumerate()
+        .map(|(i, slide)| page(i + 1, slide, pal, &mut styles, pictures))
+        .collect();
+    let PageStyles {
+        text: ts,
+        columns,
+        rows: row_styles,
+    } = styles;
     let row_styles: String = row_styles
         .iter()
         .enumerate()
@@ -323,5 +213,186 @@ fn content(deck: &Deck, pal: &Palette, pictures: &mut Vec<(String, Vec<u8>)>) ->
         paper = pal.paper,
         cells = cell("ceHead", head_fill) + &cell("ceBand", pal.band) + &cell("ceBody", pal.paper),
         text = ts.xml(),
+    )
+}
+
+/// One slide as a drawing page, with its notes.
+fn page(
+    k: usize,
+    slide: &crate::Slide,
+    pal: &Palette,
+    styles: &mut PageStyles,
+    pictures: &mut Vec<(String, Vec<u8>)>,
+) -> String {
+    let mut body = title_frames(slide, pal, &mut styles.text);
+    for shape in &slide.shapes {
+        match shape {
+            Shape::Text { rect, paras } => body.push_str(&format!(
+                r#"<draw:frame draw:style-name="gr1" {}><draw:text-box>{}</draw:text-box></draw:frame>"#,
+                place(*rect),
+                paragraphs(&mut styles.text, paras, pal.ink)
+            )),
+            Shape::Picture {
+                rect,
+                png,
+                svg,
+                title,
+                alt,
+            } => body.push_str(&picture_frame(*rect, png, svg, title, alt, pictures)),
+            Shape::Table {
+                rect,
+                columns: widths,
+                header,
+                rows,
+                size,
+            } => body.push_str(&table_frame(*rect, widths, header, rows, *size, pal, styles)),
+        }
+    }
+    let notes: Vec<Para> = slide
+        .notes
+        .iter()
+        .map(|l| Para {
+            text: l.clone(),
+            bold: false,
+            bullet: false,
+            size: 12,
+        })
+        .collect();
+    let notes = paragraphs(&mut styles.text, &notes, "000000");
+    format!(
+        r#"<draw:page draw:name="Slide {k}" draw:style-name="dp1" draw:master-page-name="Jalon">{body}<presentation:notes><draw:page-thumbnail draw:style-name="gr1" presentation:class="page" draw:page-number="{k}" svg:x="1.5cm" svg:y="1.5cm" svg:width="18cm" svg:height="10.125cm"/><draw:frame draw:style-name="gr1" presentation:class="notes" svg:x="1.5cm" svg:y="12.5cm" svg:width="18cm" svg:height="14cm"><draw:text-box>{notes}</draw:text-box></draw:frame></presentation:notes></draw:page>"#
+    )
+}
+
+/// The slide's title, and on the title slide its subtitle lines.
+fn title_frames(slide: &crate::Slide, pal: &Palette, ts: &mut TextStyles) -> String {
+    let title = Para {
+        text: slide.title.clone(),
+        bold: true,
+        bullet: false,
+        size: if slide.kind == SlideKind::Title {
+            36
+        } else {
+            28
+        },
+    };
+    let (title_rect, class) = match slide.kind {
+        SlideKind::Title => (CTR_TITLE, "title"),
+        SlideKind::Content => (TITLE, "title"),
+    };
+    let mut out = format!(
+        r#"<draw:frame draw:style-name="grTitle" presentation:class="{class}" {}><draw:text-box>{}</draw:text-box></draw:frame>"#,
+        place(title_rect),
+        paragraph(ts, &title, pal.brand, "")
+    );
+    if slide.kind == SlideKind::Title {
+        let lines: Vec<Para> = slide
+            .subtitle
+            .iter()
+            .map(|l| Para {
+                text: l.clone(),
+                bold: false,
+                bullet: false,
+                size: 20,
+            })
+            .collect();
+        out.push_str(&format!(
+            r#"<draw:frame draw:style-name="gr1" presentation:class="subtitle" {}><draw:text-box>{}</draw:text-box></draw:frame>"#,
+            place(SUBTITLE),
+            paragraphs(ts, &lines, pal.muted)
+        ));
+    }
+    out
+}
+
+/// A chart: its SVG with the PNG as the fallback, titled and described for screen readers.
+fn picture_frame(
+    rect: Rect,
+    png: &[u8],
+    svg: &[u8],
+    title: &str,
+    alt: &str,
+    pictures: &mut Vec<(String, Vec<u8>)>,
+) -> String {
+    let n = pictures.len() / 2 + 1;
+    let (svg_name, png_name) = (format!("image{n}.svg"), format!("image{n}.png"));
+    pictures.push((svg_name.clone(), svg.to_vec()));
+    pictures.push((png_name.clone(), png.to_vec()));
+    let image = |name: &str| {
+        format!(
+            r#"<draw:image xlink:href="Pictures/{name}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"><text:p/></draw:image>"#
+        )
+    };
+    format!(
+        r#"<draw:frame draw:style-name="gr1" draw:name="Chart {n}" {}>{}{}<svg:title>{}</svg:title><svg:desc>{}</svg:desc></draw:frame>"#,
+        place(rect),
+        image(&svg_name),
+        image(&png_name),
+        escape(title),
+        escape(alt)
+    )
+}
+
+/// A table: its header row filled with the brand colour, its body rows banded, each row as
+/// high as its wrapped text.
+fn table_frame(
+    rect: Rect,
+    widths: &[i64],
+    header: &[String],
+    rows: &[Vec<String>],
+    size: u32,
+    pal: &Palette,
+    styles: &mut PageStyles,
+) -> String {
+    let mut t = String::new();
+    for w in widths {
+        let c = match styles.columns.iter().position(|x| x == w) {
+            Some(c) => c,
+            None => {
+                styles.columns.push(*w);
+                styles.columns.len() - 1
+            }
+        };
+        t.push_str(&format!(
+            r#"<table:table-column table:style-name="co{}"/>"#,
+            c + 1
+        ));
+    }
+    let heights = crate::row_heights(widths, header, rows, size);
+    let row = |styles: &mut PageStyles, cells: &[String], head: bool, band: bool, h: i64| {
+        let mut r = format!(
+            r#"<table:table-row table:style-name="{}">"#,
+            row_style(&mut styles.rows, h)
+        );
+        for (c, text) in cells.iter().enumerate() {
+            let (ink, cell) = if head {
+                ("FFFFFF", "ceHead")
+            } else if band {
+                (pal.ink, "ceBand")
+            } else {
+                (pal.ink, "ceBody")
+            };
+            let align = if (1..=2).contains(&c) { "PRight" } else { "" };
+            let p = Para {
+                text: text.clone(),
+                bold: head,
+                bullet: false,
+                size,
+            };
+            r.push_str(&format!(
+                r#"<table:table-cell table:style-name="{cell}" office:value-type="string">{}</table:table-cell>"#,
+                paragraph(&mut styles.text, &p, ink, align)
+            ));
+        }
+        r.push_str("</table:table-row>");
+        r
+    };
+    t.push_str(&row(styles, header, true, false, heights[0]));
+    for (i, cells) in rows.iter().enumerate() {
+        t.push_str(&row(styles, cells, false, i % 2 == 1, heights[i + 1]));
+    }
+    format!(
+        r#"<draw:frame draw:style-name="gr1" {}><table:table>{t}</table:table></draw:frame>"#,
+        place(rect)
     )
 }

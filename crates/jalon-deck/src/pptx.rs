@@ -16,11 +16,19 @@ const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const CT: &str = "application/vnd.openxmlformats-officedocument";
 
-/// The deck as PPTX bytes.
+/// The deck as PPTX bytes: the package's parts, Jalon's master and layouts, then the slides.
 pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
     let pal = palette(deck.dark);
-    let n = deck.slides.len();
     let mut pkg = Package::new();
+    package_parts(&mut pkg, deck, &pal)?;
+    masters(&mut pkg, deck, &pal)?;
+    slides(&mut pkg, deck, &pal)?;
+    pkg.finish()
+}
+
+/// The parts every package has: content types, relationships, properties, the presentation.
+fn package_parts(pkg: &mut Package, deck: &Deck, pal: &Palette) -> Result<()> {
+    let n = deck.slides.len();
     pkg.deflated("[Content_Types].xml", content_types(n).as_bytes())?;
     pkg.deflated("_rels/.rels", root_rels().as_bytes())?;
     pkg.deflated("docProps/app.xml", app_props(n).as_bytes())?;
@@ -43,14 +51,19 @@ pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
         "ppt/tableStyles.xml",
         format!("{DECL}<a:tblStyleLst xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" def=\"{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}\"/>").as_bytes(),
     )?;
-    pkg.deflated("ppt/theme/theme1.xml", theme_xml(&pal, "Jalon").as_bytes())?;
+    pkg.deflated("ppt/theme/theme1.xml", theme_xml(pal, "Jalon").as_bytes())?;
     pkg.deflated(
         "ppt/theme/theme2.xml",
         theme_xml(&palette(false), "Jalon notes").as_bytes(),
     )?;
+    Ok(())
+}
+
+/// Jalon's slide master, its two layouts (title slide, title only) and the notes master.
+fn masters(pkg: &mut Package, deck: &Deck, pal: &Palette) -> Result<()> {
     pkg.deflated(
         "ppt/slideMasters/slideMaster1.xml",
-        master(&pal, deck).as_bytes(),
+        master(pal, deck).as_bytes(),
     )?;
     pkg.deflated(
         "ppt/slideMasters/_rels/slideMaster1.xml.rels",
@@ -79,6 +92,11 @@ pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
         "ppt/notesMasters/_rels/notesMaster1.xml.rels",
         rels_xml(&[("rId1", "theme", "../theme/theme2.xml")]).as_bytes(),
     )?;
+    Ok(())
+}
+
+/// Each slide with its charts (PNG, and SVG beside it), its notes and their relationships.
+fn slides(pkg: &mut Package, deck: &Deck, pal: &Palette) -> Result<()> {
     let mut image = 0;
     for (i, slide) in deck.slides.iter().enumerate() {
         let k = i + 1;
@@ -114,16 +132,7 @@ pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
         }
         pkg.deflated(
             &format!("ppt/slides/slide{k}.xml"),
-            slide_xml(
-                deck,
-                slide,
-                &Look {
-                    pal: &pal,
-                    themed: false,
-                },
-                &pictures,
-            )
-            .as_bytes(),
+            slide_xml(deck, slide, &Look { pal, themed: false }, &pictures).as_bytes(),
         )?;
         let borrowed: Vec<(&str, &str, &str)> = slide_rels
             .iter()
@@ -146,7 +155,7 @@ pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
             .as_bytes(),
         )?;
     }
-    pkg.finish()
+    Ok(())
 }
 
 fn content_types(n: usize) -> String {

@@ -204,32 +204,96 @@ fn fit(deck: &Deck, area: Rect) -> Deck {
     out
 }
 
+type Parts = BTreeMap<String, Vec<u8>>;
+/// Relationships as (id, kind, target part).
+type Rels = Vec<(String, String, String)>;
+
+/// The template's package, and the parts a deck is built from.
+struct Template {
+    parts: Parts,
+    presentation: String,
+    pres_rels: Rels,
+    master: String,
+}
+
+/// What a deck adds to the template's package besides its parts: content-type overrides and
+/// the presentation's new relationships.
+#[derive(Default)]
+struct Added {
+    overrides: Vec<(String, String)>,
+    rels: Rels,
+}
+
 /// The deck as PPTX bytes, on the template's master, layouts and theme.
 pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<Vec<u8>> {
-    let mut parts = parts(template)?;
+    let mut t = open(template)?;
+    let (title_layout, content_layout) = choose_layouts(&t)?;
+    let deck = fit(deck, content_area(&t, &content_layout)?);
+    let pal = palette(false);
+    let look = Look {
+        pal: &pal,
+        themed: true,
+    };
+    // The template's own slides and notes go (and its thumbnail, which shows them); everything
+    // else stays.
+    t.parts.retain(|name, _| {
+        !(name.starts_with("ppt/slides/")
+            || name.starts_with("ppt/notesSlides/")
+            || name == "docProps/thumbnail.jpeg")
+    });
+    let mut added = Added::default();
+    let notes_master = notes_master(&mut t, &deck, &pal, &mut added);
+    let layouts = [title_layout.as_str(), content_layout.as_str()];
+    let slide_ids = add_slides(
+        &mut t.parts,
+        &deck,
+        &look,
+        layouts,
+        &notes_master,
+        &mut added,
+    );
+    write_presentation(&mut t, &slide_ids, added.rels)?;
+    let types = content_types(&t.parts, added.overrides)?;
+    t.parts.remove("[Content_Types].xml");
+    let mut pkg = Package::new();
+    pkg.deflated("[Content_Types].xml", types.as_bytes())?;
+    for (name, bytes) in &t.parts {
+        pkg.deflated(name, bytes)?;
+    }
+    pkg.finish()
+}
+
+/// Reads the package and finds its presentation and slide master.
+fn open(template: &[u8]) -> Result<Template> {
+    let parts = parts(template)?;
     let root = relationships(&parts, "")?;
-    let presentation = root
-        .iter()
-        .find(|(_, kind, _)| kind == "officeDocument")
-        .map(|(_, _, t)| t.clone())
-        .ok_or_else(|| bad("it has no presentation part"))?;
+    let target = |rels: &Rels, kind: &str| {
+        rels.iter()
+            .find(|(_, k, _)| k == kind)
+            .map(|(_, _, t)| t.clone())
+    };
+    let presentation =
+        target(&root, "officeDocument").ok_or_else(|| bad("it has no presentation part"))?;
     let pres_rels = relationships(&parts, &presentation)?;
-    let master = pres_rels
-        .iter()
-        .find(|(_, kind, _)| kind == "slideMaster")
-        .map(|(_, _, t)| t.clone())
-        .ok_or_else(|| bad("it has no slide master"))?;
-    // The master's layouts, by type.
+    let master = target(&pres_rels, "slideMaster").ok_or_else(|| bad("it has no slide master"))?;
+    Ok(Template {
+        parts,
+        presentation,
+        pres_rels,
+        master,
+    })
+}
+
+/// The title slide's layout and the other slides': the master's layouts by type (its title
+/// layout; title-only, else title and content, else text), its first layout when none has the
+/// type.
+fn choose_layouts(t: &Template) -> Result<(String, String)> {
     let mut layouts: Vec<(String, String)> = Vec::new();
-    for (_, kind, target) in relationships(&parts, &master)? {
+    for (_, kind, target) in relationships(&t.parts, &t.master)? {
         if kind == "slideLayout" {
-            let xml = text(&parts, &target)?;
-            let doc = parse(xml)?;
-            let ty = doc
-                .root_element()
-                .attribute("type")
-                .unwrap_or("obj")
-                .to_string();
+            let doc = parse(text(&t.parts, &target)?)?;
+            let ty = doc.root_element().attribute("type").unwrap_or("obj");
+            let ty = ty.to_string();
             layouts.push((target, ty));
         }
     }
@@ -244,63 +308,63 @@ pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<Vec<u8>> {
             })
             .or_else(|| layouts.first().map(|(p, _)| p.clone()))
     };
-    let title_layout = pick(&["title"]).ok_or_else(|| bad("its master has no layout"))?;
-    let content_layout = pick(&["titleOnly", "obj", "tx"]).expect("a layout exists");
-    // The content area: the layout's content placeholder, else the master's body.
+    let title = pick(&["title"]).ok_or_else(|| bad("its master has no layout"))?;
+    let content = pick(&["titleOnly", "obj", "tx"]).expect("a layout exists");
+    Ok((title, content))
+}
+
+/// The content area: the layout's content placeholder, else the master's body, else ours.
+fn content_area(t: &Template, layout: &str) -> Result<Rect> {
     let kinds = ["body", "obj"];
-    let area = match placeholder_rect(text(&parts, &content_layout)?, &kinds)? {
+    Ok(match placeholder_rect(text(&t.parts, layout)?, &kinds)? {
         Some(r) => r,
-        None => placeholder_rect(text(&parts, &master)?, &kinds)?.unwrap_or(OURS),
-    };
-    let deck = fit(deck, area);
-    let pal = palette(false);
-    let look = Look {
-        pal: &pal,
-        themed: true,
-    };
+        None => placeholder_rect(text(&t.parts, &t.master)?, &kinds)?.unwrap_or(OURS),
+    })
+}
 
-    // The template's own slides and notes go; everything else stays.
-    let dropped = |name: &str| {
-        name.starts_with("ppt/slides/")
-            || name.starts_with("ppt/notesSlides/")
-            || name == "docProps/thumbnail.jpeg"
-    };
-    parts.retain(|name, _| !dropped(name));
-    let notes_master = pres_rels
-        .iter()
-        .find(|(_, kind, _)| kind == "notesMaster")
-        .map(|(_, _, t)| t.clone());
-    let mut pkg = Package::new();
-    let mut overrides: Vec<(String, String)> = Vec::new();
-    let mut new_rels: Vec<(String, String, String)> = Vec::new();
-    let notes_master = match notes_master {
-        Some(n) => n,
-        None => {
-            // A template without a notes master gets ours, on a theme of its own.
-            let name = "ppt/notesMasters/notesMaster1.xml".to_string();
-            parts.insert(
-                name.clone(),
-                crate::pptx::notes_master_xml(&deck).into_bytes(),
-            );
-            parts.insert(
-                rels_name(&name),
-                crate::pptx::rels_xml(&[("rId1", "theme", "../theme/themeJalonNotes.xml")])
-                    .into_bytes(),
-            );
-            parts.insert(
-                "ppt/theme/themeJalonNotes.xml".into(),
-                crate::pptx::theme_xml(&pal, "Jalon notes").into_bytes(),
-            );
-            overrides.push((format!("/{name}"), format!("{CT}.notesMaster+xml")));
-            overrides.push((
-                "/ppt/theme/themeJalonNotes.xml".into(),
-                "application/vnd.openxmlformats-officedocument.theme+xml".into(),
-            ));
-            new_rels.push(("rIdJalonNotes".into(), "notesMaster".into(), name.clone()));
-            name
-        }
-    };
+/// The template's notes master; a template without one gets ours, on a theme of its own.
+fn notes_master(t: &mut Template, deck: &Deck, pal: &crate::Palette, added: &mut Added) -> String {
+    if let Some((_, _, n)) = t.pres_rels.iter().find(|(_, k, _)| k == "notesMaster") {
+        return n.clone();
+    }
+    let name = "ppt/notesMasters/notesMaster1.xml".to_string();
+    let theme = "ppt/theme/themeJalonNotes.xml";
+    let parts = &mut t.parts;
+    parts.insert(
+        name.clone(),
+        crate::pptx::notes_master_xml(deck).into_bytes(),
+    );
+    parts.insert(
+        rels_name(&name),
+        crate::pptx::rels_xml(&[("rId1", "theme", "../theme/themeJalonNotes.xml")]).into_bytes(),
+    );
+    parts.insert(
+        theme.into(),
+        crate::pptx::theme_xml(pal, "Jalon notes").into_bytes(),
+    );
+    added
+        .overrides
+        .push((format!("/{name}"), format!("{CT}.notesMaster+xml")));
+    added.overrides.push((
+        format!("/{theme}"),
+        "application/vnd.openxmlformats-officedocument.theme+xml".into(),
+    ));
+    added
+        .rels
+        .push(("rIdJalonNotes".into(), "notesMaster".into(), name.clone()));
+    name
+}
 
+/// Writes each slide, its notes, its charts and their relationships; returns the
+/// presentation's slide list.
+fn add_slides(
+    parts: &mut Parts,
+    deck: &Deck,
+    look: &Look,
+    [title_layout, content_layout]: [&str; 2],
+    notes_master: &str,
+    added: &mut Added,
+) -> String {
     let mut image = 0;
     let mut slide_ids = String::new();
     for (i, slide) in deck.slides.iter().enumerate() {
@@ -308,9 +372,9 @@ pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<Vec<u8>> {
         let name = format!("ppt/slides/slide{k}.xml");
         let notes = format!("ppt/notesSlides/notesSlide{k}.xml");
         let layout = if slide.kind == crate::SlideKind::Title {
-            &title_layout
+            title_layout
         } else {
-            &content_layout
+            content_layout
         };
         let mut rels = vec![
             ("rId1".to_string(), "slideLayout", relative(&name, layout)),
@@ -335,7 +399,7 @@ pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<Vec<u8>> {
         }
         parts.insert(
             name.clone(),
-            slide_xml(&deck, slide, &look, &pictures).into_bytes(),
+            slide_xml(deck, slide, look, &pictures).into_bytes(),
         );
         let borrowed: Vec<(&str, &str, &str)> = rels
             .iter()
@@ -345,26 +409,34 @@ pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<Vec<u8>> {
             rels_name(&name),
             crate::pptx::rels_xml(&borrowed).into_bytes(),
         );
-        parts.insert(notes.clone(), notes_slide(&deck, slide).into_bytes());
+        parts.insert(notes.clone(), notes_slide(deck, slide).into_bytes());
         parts.insert(
             rels_name(&notes),
             crate::pptx::rels_xml(&[
-                ("rId1", "notesMaster", &relative(&notes, &notes_master)),
+                ("rId1", "notesMaster", &relative(&notes, notes_master)),
                 ("rId2", "slide", &relative(&notes, &name)),
             ])
             .into_bytes(),
         );
-        overrides.push((format!("/{name}"), format!("{CT}.slide+xml")));
-        overrides.push((format!("/{notes}"), format!("{CT}.notesSlide+xml")));
+        added
+            .overrides
+            .push((format!("/{name}"), format!("{CT}.slide+xml")));
+        added
+            .overrides
+            .push((format!("/{notes}"), format!("{CT}.notesSlide+xml")));
         let id = format!("rIdJalonSlide{k}");
         slide_ids.push_str(&format!(r#"<p:sldId id="{}" r:id="{id}"/>"#, 255 + k));
-        new_rels.push((id, "slide".into(), name));
+        added.rels.push((id, "slide".into(), name));
     }
+    slide_ids
+}
 
-    // The presentation: our slides in its list, the notes master named, the template's
-    // slides' relationships gone.
-    let pres_xml = text(&parts, &presentation)?.to_string();
-    let pres_xml = replace_slide_list(&pres_xml, &slide_ids)?;
+/// The presentation: our slides in its list, the notes master named, the template's slides'
+/// relationships gone and ours added.
+fn write_presentation(t: &mut Template, slide_ids: &str, new_rels: Rels) -> Result<()> {
+    let presentation = t.presentation.clone();
+    let pres_xml = text(&t.parts, &presentation)?.to_string();
+    let pres_xml = replace_slide_list(&pres_xml, slide_ids)?;
     let pres_xml = if pres_xml.contains("<p:notesMasterIdLst") {
         pres_xml
     } else {
@@ -374,8 +446,8 @@ pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<Vec<u8>> {
             1,
         )
     };
-    parts.insert(presentation.clone(), pres_xml.into_bytes());
-    let mut kept: Vec<(String, String, String)> = pres_rels
+    t.parts.insert(presentation.clone(), pres_xml.into_bytes());
+    let mut kept: Rels = std::mem::take(&mut t.pres_rels)
         .into_iter()
         .filter(|(_, kind, _)| kind != "slide")
         .collect();
@@ -388,51 +460,47 @@ pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<Vec<u8>> {
         .iter()
         .map(|(a, b, c)| (a.as_str(), *b, c.as_str()))
         .collect();
-    parts.insert(
+    t.parts.insert(
         rels_name(&presentation),
         crate::pptx::rels_xml(&borrowed).into_bytes(),
     );
+    Ok(())
+}
 
-    // Content types: a template's main part becomes a presentation's; PNG and SVG known;
-    // the dropped parts' overrides gone and ours added.
-    let types = text(&parts, "[Content_Types].xml")?.to_string();
-    let doc = parse(&types)?;
+/// `[Content_Types].xml`: a template's main part becomes a presentation's; PNG and SVG known;
+/// the dropped parts' overrides gone and ours added.
+fn content_types(parts: &Parts, overrides: Vec<(String, String)>) -> Result<String> {
+    let types = text(parts, "[Content_Types].xml")?;
+    let doc = parse(types)?;
     let ct_ns = "http://schemas.openxmlformats.org/package/2006/content-types";
-    let mut defaults: Vec<(String, String)> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name((ct_ns, "Default")))
-        .map(|n| {
-            (
-                n.attribute("Extension").unwrap_or_default().to_string(),
-                n.attribute("ContentType").unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
+    let entries = |tag: &str, key: &str| -> Vec<(String, String)> {
+        doc.descendants()
+            .filter(|n| n.has_tag_name((ct_ns, tag)))
+            .map(|n| {
+                (
+                    n.attribute(key).unwrap_or_default().to_string(),
+                    n.attribute("ContentType").unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    };
+    let mut defaults = entries("Default", "Extension");
     for (ext, ty) in [("png", "image/png"), ("svg", "image/svg+xml")] {
         if !defaults.iter().any(|(e, _)| e.eq_ignore_ascii_case(ext)) {
             defaults.push((ext.into(), ty.into()));
         }
     }
-    let mut all: Vec<(String, String)> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name((ct_ns, "Override")))
-        .map(|n| {
-            (
-                n.attribute("PartName").unwrap_or_default().to_string(),
-                n.attribute("ContentType").unwrap_or_default().to_string(),
-            )
-        })
+    let main = |ty: String| {
+        if ty == format!("{CT}.template.main+xml") || ty == format!("{CT}.slideshow.main+xml") {
+            format!("{CT}.presentation.main+xml")
+        } else {
+            ty
+        }
+    };
+    let mut all: Vec<(String, String)> = entries("Override", "PartName")
+        .into_iter()
         .filter(|(part, _)| parts.contains_key(part.trim_start_matches('/')))
-        .map(|(part, ty)| {
-            let ty = if ty == format!("{CT}.template.main+xml")
-                || ty == format!("{CT}.slideshow.main+xml")
-            {
-                format!("{CT}.presentation.main+xml")
-            } else {
-                ty
-            };
-            (part, ty)
-        })
+        .map(|(part, ty)| (part, main(ty)))
         .collect();
     all.extend(overrides);
     let mut ct = format!(
@@ -454,12 +522,7 @@ pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<Vec<u8>> {
         ));
     }
     ct.push_str("</Types>");
-    parts.remove("[Content_Types].xml");
-    pkg.deflated("[Content_Types].xml", ct.as_bytes())?;
-    for (name, bytes) in &parts {
-        pkg.deflated(name, bytes)?;
-    }
-    pkg.finish()
+    Ok(ct)
 }
 
 /// presentation.xml with `ids` as its slide list, where the template had its own (or none).
