@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: setup ui run test lint ui-test e2e page bench bindings crash
+.PHONY: setup ui run test lint ui-test e2e page bench bindings crash screenshots
 
 setup:
 	bash scripts/setup.sh
@@ -58,3 +58,7 @@ bench: setup
 crash: ui
 	$(CARGO) build --release -p jalon-desktop -p jalon-cli
 	cd tests/e2e && xvfb-run -a -s "-screen 0 1400x950x24" node crash.mjs 100
+
+## The README's pictures, from the end-to-end run, the published page's run and the demo's deck.
+screenshots: e2e page
+	bash scripts/docs-screenshots.sh

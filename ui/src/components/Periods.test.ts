@@ -157,6 +157,41 @@ describe('periods in the UI', () => {
     expect(screen.getByText('“soon” is not a date of the form YYYY-MM-DD')).toBeTruthy();
   });
 
+  it('opens the earlier-edition form empty, refuses it by field, and names the kept period once closed', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === 'import_past_page') return { view: view(), outcome: { objectives: 17, warnings: [] } };
+      throw new Error(cmd);
+    });
+    app.setLang('en');
+    app.show(view());
+    render(PeriodDialogs);
+    app.dialog = { kind: 'pastPage' };
+    await tick();
+    const label = screen.getByLabelText('Period label (such as 2025-Q4)') as HTMLInputElement;
+    const asOf = screen.getByLabelText('Data as of (YYYY-MM-DD)') as HTMLInputElement;
+    expect([label.value, asOf.value]).toEqual(['', '']);
+    await fireEvent.click(screen.getByTestId('choose-past-page'));
+    await tick();
+    expect(screen.getByText('Name the period.')).toBeTruthy();
+    expect(screen.getByText('A date as YYYY-MM-DD.')).toBeTruthy();
+    expect(calls, 'nothing is asked of the shell while a field is refused').toEqual([]);
+    await fireEvent.input(label, { target: { value: ' 2025-Q2 ' } });
+    await fireEvent.input(asOf, { target: { value: '2025-06-30' } });
+    await fireEvent.click(screen.getByTestId('choose-past-page'));
+    await tick();
+    await tick();
+    expect(calls).toEqual([['import_past_page', { title: 'Import an earlier edition of the page', label: ' 2025-Q2 ', asOf: '2025-06-30' }]]);
+    expect(app.dialog).toBeNull();
+    // The form empties as the dialog closes; the message still names the period typed.
+    expect(app.message?.text).toBe('Kept 17 objective entries as period 2025-Q2.');
+    app.dialog = { kind: 'pastPage' };
+    await tick();
+    const again = screen.getByLabelText('Period label (such as 2025-Q4)') as HTMLInputElement;
+    expect(again.value, 'the form opens empty again').toBe('');
+  });
+
   it('reads a closed period without any way to edit it, and shows the arrows in words', async () => {
     mockIPC(() => {
       throw new Error('no call expected');

@@ -252,6 +252,8 @@ export const en = {
   warnProgressWentDown: '{who} went down from {from} to {to}',
   // Errors: the shell sends each as a code with typed parameters (bindings/ErrorData).
   nameNextPeriod: 'Name the next period.',
+  namePeriod: 'Name the period.',
+  dateAsIso: 'A date as YYYY-MM-DD.',
   migrated: 'This report came from an older Jalon (schema {from}); it was updated, and the original is kept as {backup}.',
   err_changed_elsewhere: 'another program changed the report while you had it open: it has been read again, and your change was not made; check it and make it again',
   err_no_such_file: '{path}: no such report file',

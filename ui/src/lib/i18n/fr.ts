@@ -252,6 +252,8 @@ export const fr: Catalogue = {
   warnTextsUnchanged: '{who} : réalisations et prochaines étapes inchangées depuis la période précédente',
   warnProgressWentDown: '{who} a reculé de {from} à {to}',
   nameNextPeriod: 'Donnez un nom à la période suivante.',
+  namePeriod: 'Donnez un nom à la période.',
+  dateAsIso: 'Une date AAAA-MM-JJ.',
   migrated: 'Ce rapport venait d’une version plus ancienne de Jalon (schéma {from}) ; il a été mis à jour, et l’original est conservé sous {backup}.',
   err_changed_elsewhere: 'un autre programme a modifié le rapport pendant que vous le consultiez : il a été relu, et votre modification n’a pas été faite ; vérifiez-la et refaites-la',
   err_no_such_file: '{path} : aucun rapport à cet endroit',
