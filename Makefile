@@ -19,6 +19,7 @@ run: ui
 lint: ui
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	python3 scripts/module-cycles.py
 	cd ui && npm run check --silent
 
 ui-test: setup
