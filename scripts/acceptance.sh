@@ -6,6 +6,7 @@
 # verified, the comparison with the live report finds nothing moved, and the axis trend has
 # both periods. Last, the live report is published as a web page, which imports back as the same
 # 17 entries, and written as CSV in both profiles; and its committee deck shows the figures.
+# Last, every deck the tests wrote is validated against the ISO/IEC 29500 and ODF schemas.
 set -euo pipefail
 shared=${1:?usage: acceptance.sh SHARED_DIR}
 seed="$shared/seed/progress-report-2026-axis4.txt"
@@ -131,3 +132,9 @@ if failures:
 print(f"acceptance: the seed's deck ({len(p.slides)} slides, PPTX and ODP) shows Actions 14-17 at 65, 13, 58 and 27 %")
 print("6 passed, 0 failed")
 PY
+
+# Every deck the tests wrote, and the seed's two, against ISO/IEC 29500 and ODF 1.3.
+mkdir -p target/test-decks
+cp "$work/deck.pptx" target/test-decks/acceptance-seed.pptx
+cp "$work/deck.odp" target/test-decks/acceptance-seed.odp
+bash scripts/validate-test-decks.sh "$shared"

@@ -15,6 +15,8 @@ packages=(
   chromium chromium-driver poppler-utils
   # SVG charts checked on a machine without their fonts: librsvg's renderer, DejaVu fonts
   librsvg2-bin fonts-dejavu-core
+  # the decks validated against the ODF RelaxNG schemas (../shared/validate-deck)
+  jing
 )
 command -v node >/dev/null || packages+=(nodejs npm)
 # the W3C HTML validator (vnu, from npm) runs on Java
@@ -61,8 +63,8 @@ done
 
 # The round's tests, as a lead would: openpyxl fills workbooks, msoffcrypto-tool locks one with
 # a password (from PyPI; pip's --user, and on Debian 12 past its externally-managed guard).
-# python-pptx and odfpy read the committee decks back.
-for module in openpyxl:openpyxl msoffcrypto:msoffcrypto-tool pptx:python-pptx odf:odfpy; do
+# python-pptx and odfpy read the committee decks back; lxml validates them against their schemas.
+for module in openpyxl:openpyxl msoffcrypto:msoffcrypto-tool pptx:python-pptx odf:odfpy lxml:lxml; do
   python3 -c "import ${module%%:*}" 2>/dev/null || python3 -m pip install -q --user "${module#*:}" 2>/dev/null \
     || python3 -m pip install -q --break-system-packages --user "${module#*:}"
 done

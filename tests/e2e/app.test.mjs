@@ -697,4 +697,10 @@ print(json.dumps({"layouts": len(p.slide_layouts), "used": sorted({s.slide_layou
   assert.equal(layouts.layouts, 11, "the template's layouts");
   assert.deepEqual(layouts.used, ['Title Only', 'Title Slide']);
   await shot(browser, '18-deck-template');
+  // Both decks are validated against ISO/IEC 29500 with the CLI tests' (scripts/validate-test-decks.sh).
+  const kept = path.join(root, 'target/test-decks');
+  fs.mkdirSync(kept, { recursive: true });
+  fs.copyFileSync(deck, path.join(kept, 'e2e-18-deck.pptx'));
+  fs.copyFileSync(onTemplate, path.join(kept, 'e2e-18-deck-on-template.pptx'));
+  fs.copyFileSync(template, path.join(kept, 'e2e-18-deck-on-template.pptx.template'));
 });

@@ -58,6 +58,7 @@ impl DeckOptions {
             theme: if self.dark { Theme::Dark } else { Theme::Light },
             detail_actions: self.detail_actions,
             template: self.template.as_ref().map(std::path::PathBuf::from),
+            layouts: Vec::new(),
         }
     }
 }
@@ -74,6 +75,9 @@ pub struct DeckSettings {
     /// The ministry's template (.pptx or .potx) whose master, layouts and theme the deck is
     /// built on; our own sober theme when None.
     pub template: Option<std::path::PathBuf>,
+    /// The template's layout the officer chose for a kind of slide, by its name; Jalon
+    /// chooses by the layouts' placeholders for the others.
+    pub layouts: Vec<(jalon_deck::Role, String)>,
 }
 
 impl App {
@@ -122,17 +126,15 @@ impl App {
             theme: settings.theme,
             detail_actions: settings.detail_actions,
         })?;
+        let mut fallbacks = Vec::new();
         let bytes = match (settings.format, &settings.template) {
             (DeckFormat::Pptx, None) => jalon_deck::pptx(&deck)?,
             (DeckFormat::Pptx, Some(t)) => {
                 let template = std::fs::read(t).map_err(crate::AppError::read(t))?;
-                jalon_deck::pptx_on_template(&deck, &template).map_err(|e| match e {
-                    jalon_deck::DeckError::Template(why) => crate::AppError::Template {
-                        path: t.clone(),
-                        why,
-                    },
-                    other => other.into(),
-                })?
+                let on = jalon_deck::pptx_on_template(&deck, &template, &settings.layouts)
+                    .map_err(template_error(t))?;
+                fallbacks = on.fallbacks;
+                on.bytes
             }
             (DeckFormat::Odp, None) => jalon_deck::odp(&deck)?,
             (DeckFormat::Odp, Some(t)) => {
@@ -146,6 +148,25 @@ impl App {
         Ok(Written {
             path: path.display().to_string(),
             bytes: bytes.len() as u64,
+            notices: fallbacks
+                .into_iter()
+                .map(|role| crate::Notice::TemplateFallback { role })
+                .collect(),
         })
+    }
+
+    /// A template's layouts, their placeholders and the kind of slide Jalon puts on each.
+    pub fn inspect_template(path: &Path) -> Result<jalon_deck::Inspected> {
+        let template = std::fs::read(path).map_err(crate::AppError::read(path))?;
+        jalon_deck::inspect(&template).map_err(template_error(path))
+    }
+}
+
+/// A template that cannot be used, named by its path.
+fn template_error(path: &Path) -> impl FnOnce(jalon_deck::DeckError) -> crate::AppError {
+    let path = path.to_path_buf();
+    move |e| match e {
+        jalon_deck::DeckError::Template(why) => crate::AppError::Template { path, why },
+        other => other.into(),
     }
 }

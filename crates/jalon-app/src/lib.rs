@@ -34,7 +34,7 @@ pub use error_data::ErrorData;
 pub use exchange::{ImportKind, Imported, import_into};
 pub use files::Files;
 pub use periods::{CloseChecks, Closed, HistoryFilter, PeriodChange, PeriodKey};
-pub use publish::{CsvProfile, OutputSettings, Written};
+pub use publish::{CsvProfile, Notice, OutputSettings, Written};
 pub use round::{
     ChangeReview, ObjectiveReview, RoundApplied, RoundDecision, RoundStarted, WorkbookReview,
 };

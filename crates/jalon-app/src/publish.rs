@@ -36,6 +36,27 @@ pub struct Written {
     pub path: String,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub bytes: u64,
+    /// What the person should know about how it was written; each front words it.
+    pub notices: Vec<Notice>,
+}
+
+/// Something an output was written despite, as a code.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Notice {
+    /// The deck's template had no layout for a kind of slide: those slides are on its blank
+    /// layout, with Jalon's own boxes.
+    TemplateFallback { role: jalon_deck::Role },
+}
+
+impl Notice {
+    /// The notice in words, in `lang`.
+    pub fn render(self, lang: jalon_core::Language) -> String {
+        match self {
+            Notice::TemplateFallback { role } => jalon_deck::fallback_notice(role, lang),
+        }
+    }
 }
 
 impl App {
@@ -53,6 +74,7 @@ impl App {
         Ok(Written {
             path: path.display().to_string(),
             bytes: html.len() as u64,
+            notices: Vec::new(),
         })
     }
 
@@ -76,6 +98,7 @@ impl App {
         Ok(Written {
             path: path.display().to_string(),
             bytes: bytes.len() as u64,
+            notices: Vec::new(),
         })
     }
 

@@ -4,6 +4,7 @@
 //! OpenDocument (ODF 1.2) presentation. Pure functions: bytes out, nothing written to disk.
 
 mod build;
+mod layouts;
 mod odp;
 mod pptx;
 mod template;
@@ -11,9 +12,11 @@ mod words;
 mod xml;
 
 pub use build::{DeckInput, DeckScope, build};
+pub use layouts::{Chosen, Layout, Placeholder, Role};
 pub use odp::odp;
 pub use pptx::pptx;
-pub use template::pptx_on_template;
+pub use template::{Inspected, OnTemplate, inspect, pptx_on_template};
+pub use words::fallback_notice;
 
 /// The slide's size: 16:9, 13.333 × 7.5 inches, in English Metric Units (914,400 per inch),
 /// the unit both formats' geometry is converted from.

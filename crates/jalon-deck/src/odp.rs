@@ -12,7 +12,7 @@ use crate::{
 };
 use jalon_core::xml::escape;
 
-const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0""#;
+const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0""#;
 const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 const MIME: &str = "application/vnd.oasis.opendocument.presentation";
 
@@ -203,9 +203,12 @@ fn content(deck: &Deck, pal: &Palette, pictures: &mut Vec<(String, Vec<u8>)>) ->
         })
         .collect();
     let head_fill = if deck.dark { "2A5A94" } else { pal.brand };
+    // ODF 1.3 gives a table cell its fill as a table-cell property; Impress reads only the
+    // graphic properties LibreOffice writes in its own namespace (loext, which an ODF
+    // extended document may carry and a validator ignores). Both, so that either reads it.
     let cell = |name: &str, fill: &str| {
         format!(
-            r##"<style:style style:name="{name}" style:family="table-cell"><style:graphic-properties draw:fill="solid" draw:fill-color="#{fill}" fo:padding="0.13cm"/></style:style>"##
+            r##"<style:style style:name="{name}" style:family="table-cell"><loext:graphic-properties draw:fill="solid" draw:fill-color="#{fill}" fo:padding="0.13cm"/><style:table-cell-properties fo:background-color="#{fill}" fo:padding="0.13cm"/></style:style>"##
         )
     };
     format!(

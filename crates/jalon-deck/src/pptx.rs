@@ -132,7 +132,18 @@ fn slides(pkg: &mut Package, deck: &Deck, pal: &Palette) -> Result<()> {
         }
         pkg.deflated(
             &format!("ppt/slides/slide{k}.xml"),
-            slide_xml(deck, slide, &Look { pal, themed: false }, &pictures).as_bytes(),
+            slide_xml(
+                deck,
+                slide,
+                &Look {
+                    pal,
+                    themed: false,
+                    own_title: None,
+                    own_title_slide: None,
+                },
+                &pictures,
+            )
+            .as_bytes(),
         )?;
         let borrowed: Vec<(&str, &str, &str)> = slide_rels
             .iter()
@@ -379,6 +390,11 @@ impl Colour<'_> {
 pub(crate) struct Look<'a> {
     pub pal: &'a Palette,
     pub themed: bool,
+    /// Boxes of our own for the titles, where the layout has no placeholder to inherit them
+    /// from (a template's blank layout): a content slide's title, and the title slide's title
+    /// and subtitle.
+    pub own_title: Option<Rect>,
+    pub own_title_slide: Option<(Rect, Rect)>,
 }
 
 impl Look<'_> {
@@ -456,7 +472,7 @@ pub(crate) fn slide_xml(
                 id,
                 "Title 1",
                 r#"<p:ph type="ctrTitle"/>"#,
-                None,
+                look.own_title_slide.map(|b| b.0),
                 &title_runs(deck, &slide.title),
             ));
             id += 1;
@@ -482,7 +498,7 @@ pub(crate) fn slide_xml(
                 id,
                 "Subtitle 2",
                 r#"<p:ph type="subTitle" idx="1"/>"#,
-                None,
+                look.own_title_slide.map(|b| b.1),
                 &lines,
             ));
             id += 1;
@@ -492,7 +508,7 @@ pub(crate) fn slide_xml(
                 id,
                 "Title 1",
                 r#"<p:ph type="title"/>"#,
-                None,
+                look.own_title,
                 &title_runs(deck, &slide.title),
             ));
             id += 1;

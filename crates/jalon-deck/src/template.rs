@@ -7,19 +7,19 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
+use crate::layouts::{self, Layout, Role};
 use crate::pptx::{Look, notes_slide, slide_xml};
 use crate::xml::Package;
 use crate::{Deck, DeckError, Para, Rect, Result, SLIDE_H, SLIDE_W, Shape, palette};
 use jalon_core::xml::escape;
 
 const P: &str = "http://schemas.openxmlformats.org/presentationml/2006/main";
-const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const CT: &str = "application/vnd.openxmlformats-officedocument.presentationml";
 /// A template larger than this once expanded is refused: a real one is a few megabytes.
 const MAX_EXPANDED: u64 = 200 * 1024 * 1024;
 
-fn bad(detail: impl Into<String>) -> DeckError {
+pub(crate) fn bad(detail: impl Into<String>) -> DeckError {
     DeckError::Template(detail.into())
 }
 
@@ -120,39 +120,6 @@ fn relationships(
         .collect())
 }
 
-/// The rectangle of a placeholder of one of `kinds` (or with an index and no type, the
-/// content placeholder) in a layout or master.
-fn placeholder_rect(xml: &str, kinds: &[&str]) -> Result<Option<Rect>> {
-    let doc = parse(xml)?;
-    for sp in doc.descendants().filter(|n| n.has_tag_name((P, "sp"))) {
-        let Some(ph) = sp.descendants().find(|n| n.has_tag_name((P, "ph"))) else {
-            continue;
-        };
-        let fits = match ph.attribute("type") {
-            Some(t) => kinds.contains(&t),
-            None => ph.attribute("idx").is_some(),
-        };
-        if !fits {
-            continue;
-        }
-        let Some(xfrm) = sp.descendants().find(|n| n.has_tag_name((A, "xfrm"))) else {
-            continue;
-        };
-        let off = xfrm.children().find(|n| n.has_tag_name((A, "off")));
-        let ext = xfrm.children().find(|n| n.has_tag_name((A, "ext")));
-        let num = |n: Option<roxmltree::Node>, a: &str| {
-            n.and_then(|n| n.attribute(a))
-                .and_then(|v| v.parse::<i64>().ok())
-        };
-        if let (Some(x), Some(y), Some(w), Some(h)) =
-            (num(off, "x"), num(off, "y"), num(ext, "cx"), num(ext, "cy"))
-        {
-            return Ok(Some(Rect { x, y, w, h }));
-        }
-    }
-    Ok(None)
-}
-
 /// Our content box, as `build` lays slides out: below the title, within the margins.
 const OURS: Rect = Rect {
     x: 457_200,
@@ -224,31 +191,78 @@ struct Added {
     rels: Rels,
 }
 
-/// The deck as PPTX bytes, on the template's master, layouts and theme.
-pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<Vec<u8>> {
+/// A deck written on a template: its bytes, and the roles for which the template offered no
+/// usable layout (their slides are on its blank layout, with Jalon's own boxes).
+#[derive(Debug)]
+pub struct OnTemplate {
+    pub bytes: Vec<u8>,
+    pub fallbacks: Vec<Role>,
+}
+
+/// The deck as PPTX bytes, on the template's master, layouts and theme. `wanted` names the
+/// layout the officer chose for a role, by the template's name for it.
+pub fn pptx_on_template(
+    deck: &Deck,
+    template: &[u8],
+    wanted: &[(Role, String)],
+) -> Result<OnTemplate> {
     let mut t = open(template)?;
-    let (title_layout, content_layout) = choose_layouts(&t)?;
-    let deck = fit(deck, content_area(&t, &content_layout)?);
+    let slide = slide_size(&t)?;
+    let layouts = master_layouts(&t)?;
+    let pick = |role: Role| {
+        let name = wanted
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, n)| n.as_str());
+        layouts::choose(&layouts, role, slide, name)
+    };
+    let (title, content) = (pick(Role::Title)?, pick(Role::Content)?);
+    let fallbacks: Vec<Role> = [(Role::Title, &title), (Role::Content, &content)]
+        .into_iter()
+        .filter(|(_, c)| c.fallback)
+        .map(|(r, _)| r)
+        .collect();
+    let scaled = |r: Rect| scale_to(r, slide);
+    // Our content goes in the layout's content area; on a blank layout, in our own box.
+    let area = match content.fallback {
+        false => layouts[content.layout].content_area(),
+        true => None,
+    }
+    .unwrap_or_else(|| scaled(OURS));
+    let deck = fit(deck, area);
     let pal = palette(false);
     let look = Look {
         pal: &pal,
         themed: true,
+        own_title: content.fallback.then(|| scaled(crate::TITLE)),
+        own_title_slide: title
+            .fallback
+            .then(|| (scaled(crate::CTR_TITLE), scaled(crate::SUBTITLE))),
     };
     // The template's own slides and notes go (and its thumbnail, which shows them); everything
     // else stays.
+    let thumbnails: Vec<String> = relationships(&t.parts, "")?
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "thumbnail")
+        .map(|(_, _, target)| target)
+        .collect();
     t.parts.retain(|name, _| {
         !(name.starts_with("ppt/slides/")
             || name.starts_with("ppt/notesSlides/")
-            || name == "docProps/thumbnail.jpeg")
+            || thumbnails.contains(name))
     });
+    drop_dangling_root_relationships(&mut t.parts)?;
     let mut added = Added::default();
     let notes_master = notes_master(&mut t, &deck, &pal, &mut added);
-    let layouts = [title_layout.as_str(), content_layout.as_str()];
+    let parts_of = [
+        layouts[title.layout].part.as_str(),
+        layouts[content.layout].part.as_str(),
+    ];
     let slide_ids = add_slides(
         &mut t.parts,
         &deck,
         &look,
-        layouts,
+        parts_of,
         &notes_master,
         &mut added,
     );
@@ -260,7 +274,115 @@ pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<Vec<u8>> {
     for (name, bytes) in &t.parts {
         pkg.deflated(name, bytes)?;
     }
-    pkg.finish()
+    Ok(OnTemplate {
+        bytes: pkg.finish()?,
+        fallbacks,
+    })
+}
+
+/// The template's layouts as Jalon reads them, and the role it would give each: what
+/// `jalon-cli deck --template T --inspect` lists.
+pub fn inspect(template: &[u8]) -> Result<Inspected> {
+    let t = open(template)?;
+    let slide = slide_size(&t)?;
+    let layouts = master_layouts(&t)?;
+    let mut roles = Vec::new();
+    for role in Role::ALL {
+        let c = layouts::choose(&layouts, role, slide, None)?;
+        roles.push((role, c));
+    }
+    Ok(Inspected {
+        slide,
+        layouts,
+        roles,
+    })
+}
+
+/// A template's slide size (EMU), its layouts and the layout chosen for each role.
+#[derive(Debug)]
+pub struct Inspected {
+    pub slide: (i64, i64),
+    pub layouts: Vec<Layout>,
+    pub roles: Vec<(Role, layouts::Chosen)>,
+}
+
+/// The presentation's slide size, in EMU.
+fn slide_size(t: &Template) -> Result<(i64, i64)> {
+    let doc = parse(text(&t.parts, &t.presentation)?)?;
+    let size = doc
+        .descendants()
+        .find(|n| n.has_tag_name((P, "sldSz")))
+        .and_then(|n| {
+            Some((
+                n.attribute("cx")?.parse::<i64>().ok()?,
+                n.attribute("cy")?.parse::<i64>().ok()?,
+            ))
+        });
+    Ok(size.unwrap_or((SLIDE_W, SLIDE_H)))
+}
+
+/// One of our boxes, made for our 13.33 × 7.5 in slide, on a slide of another size.
+fn scale_to(r: Rect, (w, h): (i64, i64)) -> Rect {
+    let sx = |v: i64| v * w / SLIDE_W;
+    let sy = |v: i64| v * h / SLIDE_H;
+    Rect {
+        x: sx(r.x),
+        y: sy(r.y),
+        w: sx(r.w),
+        h: sy(r.h),
+    }
+}
+
+/// The slide master's layouts, in its order.
+fn master_layouts(t: &Template) -> Result<Vec<Layout>> {
+    let parts: Vec<String> = relationships(&t.parts, &t.master)?
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "slideLayout")
+        .map(|(_, _, target)| target)
+        .collect();
+    layouts::read(&t.parts, &t.master, &parts)
+}
+
+/// The package's own relationships (`_rels/.rels`) less those whose part was dropped (the
+/// thumbnail): a relationship to a missing part makes PowerPoint offer to repair the file.
+fn drop_dangling_root_relationships(parts: &mut Parts) -> Result<()> {
+    let Some(bytes) = parts.get("_rels/.rels") else {
+        return Ok(());
+    };
+    let xml = std::str::from_utf8(bytes).map_err(|_| bad("_rels/.rels is not UTF-8"))?;
+    let doc = parse(xml)?;
+    let mut out = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{}<Relationships xmlns="{RELS}">"#,
+        "\n"
+    );
+    let mut dropped = false;
+    for n in doc
+        .descendants()
+        .filter(|n| n.has_tag_name((RELS, "Relationship")))
+    {
+        let target = n.attribute("Target").unwrap_or_default();
+        let external = n.attribute("TargetMode") == Some("External");
+        if !external && !parts.contains_key(&resolve("", target)) {
+            dropped = true;
+            continue;
+        }
+        out.push_str(&format!(
+            r#"<Relationship Id="{}" Type="{}" Target="{}"{}/>"#,
+            escape(n.attribute("Id").unwrap_or_default()),
+            escape(n.attribute("Type").unwrap_or_default()),
+            escape(target),
+            if external {
+                r#" TargetMode="External""#
+            } else {
+                ""
+            }
+        ));
+    }
+    out.push_str("</Relationships>");
+    if dropped {
+        parts.insert("_rels/.rels".into(), out.into_bytes());
+    }
+    Ok(())
 }
 
 /// Reads the package and finds its presentation and slide master.
@@ -281,44 +403,6 @@ fn open(template: &[u8]) -> Result<Template> {
         presentation,
         pres_rels,
         master,
-    })
-}
-
-/// The title slide's layout and the other slides': the master's layouts by type (its title
-/// layout; title-only, else title and content, else text), its first layout when none has the
-/// type.
-fn choose_layouts(t: &Template) -> Result<(String, String)> {
-    let mut layouts: Vec<(String, String)> = Vec::new();
-    for (_, kind, target) in relationships(&t.parts, &t.master)? {
-        if kind == "slideLayout" {
-            let doc = parse(text(&t.parts, &target)?)?;
-            let ty = doc.root_element().attribute("type").unwrap_or("obj");
-            let ty = ty.to_string();
-            layouts.push((target, ty));
-        }
-    }
-    let pick = |types: &[&str]| {
-        types
-            .iter()
-            .find_map(|t| {
-                layouts
-                    .iter()
-                    .find(|(_, ty)| ty == t)
-                    .map(|(p, _)| p.clone())
-            })
-            .or_else(|| layouts.first().map(|(p, _)| p.clone()))
-    };
-    let title = pick(&["title"]).ok_or_else(|| bad("its master has no layout"))?;
-    let content = pick(&["titleOnly", "obj", "tx"]).expect("a layout exists");
-    Ok((title, content))
-}
-
-/// The content area: the layout's content placeholder, else the master's body, else ours.
-fn content_area(t: &Template, layout: &str) -> Result<Rect> {
-    let kinds = ["body", "obj"];
-    Ok(match placeholder_rect(text(&t.parts, layout)?, &kinds)? {
-        Some(r) => r,
-        None => placeholder_rect(text(&t.parts, &t.master)?, &kinds)?.unwrap_or(OURS),
     })
 }
 
@@ -485,7 +569,17 @@ fn content_types(parts: &Parts, overrides: Vec<(String, String)>) -> Result<Stri
             .collect()
     };
     let mut defaults = entries("Default", "Extension");
-    for (ext, ty) in [("png", "image/png"), ("svg", "image/svg+xml")] {
+    // A template may name each of its relationship parts by an override (LibreOffice does):
+    // the parts the deck adds need the defaults.
+    for (ext, ty) in [
+        (
+            "rels",
+            "application/vnd.openxmlformats-package.relationships+xml",
+        ),
+        ("xml", "application/xml"),
+        ("png", "image/png"),
+        ("svg", "image/svg+xml"),
+    ] {
         if !defaults.iter().any(|(e, _)| e.eq_ignore_ascii_case(ext)) {
             defaults.push((ext.into(), ty.into()));
         }

@@ -187,3 +187,19 @@ impl DeckWords {
         format!("{who}{c} {} → {}", self.0.status(from), self.0.status(to))
     }
 }
+
+/// What the officer is told when a template had no layout fit for a kind of slide: those
+/// slides are on its blank layout, with Jalon's own boxes.
+pub fn fallback_notice(role: crate::Role, lang: Language) -> String {
+    let w = DeckWords(lang);
+    match role {
+        crate::Role::Title => w.pick(
+            "the template has no layout for a title slide (a title and a subtitle): the title slide is on its blank layout, with Jalon's own boxes",
+            "le modèle n’a pas de disposition pour une diapositive de titre (un titre et un sous-titre)\u{a0}: la diapositive de titre est sur sa disposition vide, avec les cadres de Jalon",
+        ),
+        crate::Role::Content => w.pick(
+            "the template has no layout with a title and a content area: the slides are on its blank layout, with Jalon's own boxes",
+            "le modèle n’a pas de disposition avec un titre et une zone de contenu\u{a0}: les diapositives sont sur sa disposition vide, avec les cadres de Jalon",
+        ),
+    }
+}

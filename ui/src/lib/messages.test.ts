@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Warning } from '../bindings/Warning';
-import { warningText } from './messages';
+import { noticeText, warningText } from './messages';
 import { translate } from './i18n';
 import { catalogueKeys } from './i18n';
 
@@ -58,5 +58,15 @@ describe('French typography', () => {
       expect(text, key).not.toMatch(/ [:;!?%]/);
     }
     expect(translate('fr', 'chartFileName', { stem: 'a : b' })).toBe('Fichier\u00a0: a : b');
+  });
+});
+
+describe('notices', () => {
+  it('word a template fallback for each role, in the person\'s language with French typography', () => {
+    expect(noticeText('en', { code: 'template_fallback', role: 'content' })).toContain('no layout with a title and a content area');
+    expect(noticeText('en', { code: 'template_fallback', role: 'title' })).toContain('no layout for a title slide');
+    const fr = noticeText('fr', { code: 'template_fallback', role: 'content' });
+    expect(fr).toContain('n’a pas de disposition avec un titre');
+    expect(fr).toContain('\u00a0:');
   });
 });

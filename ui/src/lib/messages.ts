@@ -1,6 +1,7 @@
 // Warnings and findings arrive from the core as a code with typed parameters; this is where
 // the UI puts them in words, in the language the person chose (not the report's).
 import type { Warning } from '../bindings/Warning';
+import type { Notice } from '../bindings/Notice';
 import type { Status } from '../bindings/Status';
 import { plural, translate, type Lang } from './i18n';
 import { objectiveLabel, percent, statusKey } from './format';
@@ -53,4 +54,12 @@ export function warningText(lang: Lang, w: Warning): string {
       return t('warnProgressWentDown', { who, from: p(w.from), to: p(w.to) });
   }
   return '';
+}
+
+/** Something an output was written despite (a template without a layout for some slides). */
+export function noticeText(lang: Lang, n: Notice): string {
+  switch (n.code) {
+    case 'template_fallback':
+      return translate(lang, n.role === 'title' ? 'noticeNoTitleLayout' : 'noticeNoContentLayout');
+  }
 }

@@ -9,11 +9,11 @@ use crate::CliError;
 
 #[derive(clap::Args)]
 pub struct Args {
-    #[arg(long)]
-    pub(super) db: PathBuf,
+    #[arg(long, required_unless_present = "inspect")]
+    pub(super) db: Option<PathBuf>,
     /// The deck to write (deck.pptx, deck.odp).
-    #[arg(long)]
-    out: PathBuf,
+    #[arg(long, required_unless_present = "inspect")]
+    out: Option<PathBuf>,
     /// pptx or odp; the --out file's extension decides when left out.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
@@ -35,6 +35,78 @@ pub struct Args {
     /// theme.
     #[arg(long)]
     template: Option<PathBuf>,
+    /// ROLE=NAME: the template's layout for a kind of slide, by its name (`title` for the title
+    /// slide, `content` for the others); repeatable. Jalon chooses by the layouts'
+    /// placeholders otherwise.
+    #[arg(long = "layout", value_name = "ROLE=NAME", requires = "template")]
+    layouts: Vec<String>,
+    /// List the template's layouts, their placeholders and the kind of slide Jalon puts on
+    /// each; writes nothing.
+    #[arg(long, requires = "template")]
+    inspect: bool,
+}
+
+/// `content=Titre et contenu` → (Content, "Titre et contenu").
+fn layout(arg: &str) -> Result<(jalon_deck::Role, String), CliError> {
+    let roles = || jalon_deck::Role::ALL.map(jalon_deck::Role::code).join(", ");
+    let (role, name) = arg.split_once('=').ok_or_else(|| {
+        CliError::Usage(format!(
+            "--layout {arg}: use ROLE=NAME, ROLE one of {}",
+            roles()
+        ))
+    })?;
+    let role = jalon_deck::Role::from_code(role.trim()).ok_or_else(|| {
+        CliError::Usage(format!(
+            "--layout {arg}: no role {role:?}; the roles are {}",
+            roles()
+        ))
+    })?;
+    Ok((role, name.trim().to_string()))
+}
+
+/// The template's layouts in words: each with its placeholders (kind and size in cm) and the
+/// kind of slide it gets.
+fn print_inspected(i: &jalon_deck::Inspected) {
+    let cm = |emu: i64| emu as f64 / 360_000.0;
+    println!("slide {:.2} × {:.2} cm", cm(i.slide.0), cm(i.slide.1));
+    for (k, l) in i.layouts.iter().enumerate() {
+        let roles: Vec<String> = i
+            .roles
+            .iter()
+            .filter(|(_, c)| c.layout == k)
+            .map(|(r, c)| {
+                if c.fallback {
+                    format!("{} (blank: no layout fits)", r.code())
+                } else {
+                    r.code().to_string()
+                }
+            })
+            .collect();
+        let role = if roles.is_empty() {
+            "-".to_string()
+        } else {
+            roles.join(", ")
+        };
+        println!(
+            "{}. {:?} type {} → {role}",
+            k + 1,
+            l.name,
+            l.kind.as_deref().unwrap_or("none")
+        );
+        for p in &l.placeholders {
+            let size = p.rect.map_or("no box".to_string(), |r| {
+                format!(
+                    "{:.1} × {:.1} cm at ({:.1}, {:.1})",
+                    cm(r.w),
+                    cm(r.h),
+                    cm(r.x),
+                    cm(r.y)
+                )
+            });
+            let vertical = if p.vertical { ", vertical" } else { "" };
+            println!("   {} {size}{vertical}", p.kind);
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -60,6 +132,15 @@ fn scope(s: &str) -> Result<DeckScope, CliError> {
 
 impl Args {
     pub fn run(self) -> Result<(), CliError> {
+        if self.inspect {
+            let template = self.template.as_deref().expect("clap requires --template");
+            print_inspected(&jalon_app::App::inspect_template(template)?);
+            return Ok(());
+        }
+        let (db, out) = match (self.db, self.out) {
+            (Some(db), Some(out)) => (db, out),
+            _ => unreachable!("clap requires --db and --out without --inspect"),
+        };
         let settings = DeckSettings {
             output: OutputSettings {
                 lang: self.lang.map(Into::into),
@@ -68,14 +149,24 @@ impl Args {
             format: match self.format {
                 Some(FormatArg::Pptx) => DeckFormat::Pptx,
                 Some(FormatArg::Odp) => DeckFormat::Odp,
-                None => DeckFormat::of(&self.out),
+                None => DeckFormat::of(&out),
             },
             scope: scope(&self.scope)?,
             theme: self.theme.into(),
             detail_actions: self.detail.is_some(),
             template: self.template,
+            layouts: self
+                .layouts
+                .iter()
+                .map(|a| layout(a))
+                .collect::<Result<_, _>>()?,
         };
-        let written = super::open(&self.db)?.deck(&self.out, &settings)?;
+        let app = super::open(&db)?;
+        let written = app.deck(&out, &settings)?;
+        let lang = settings.output.lang.unwrap_or(app.language());
+        for notice in &written.notices {
+            eprintln!("note: {}", notice.render(lang));
+        }
         eprintln!("wrote {} ({} bytes)", written.path, written.bytes);
         Ok(())
     }

@@ -70,6 +70,10 @@ pub enum Command {
 impl Command {
     /// The report the command works on.
     pub fn db(&self) -> Option<&std::path::Path> {
+        if let Command::Deck(a) = self {
+            // `deck --inspect` reads a template, no report.
+            return a.db.as_deref();
+        }
         Some(match self {
             Command::ImportPage(a) => &a.db,
             Command::ImportJson(a) => &a.db,
@@ -84,7 +88,7 @@ impl Command {
             Command::Charts(a) => &a.db,
             Command::Publish(a) => &a.db,
             Command::ExportCsv(a) => &a.db,
-            Command::Deck(a) => &a.db,
+            Command::Deck(_) => unreachable!("answered above"),
             Command::Round { command } => command.db(),
         })
     }

@@ -14,6 +14,44 @@ fn deck(db: &Path, out: &Path, extra: &[&str]) {
     args.extend_from_slice(extra);
     let o = cli(&args);
     assert!(o.status.success(), "{extra:?}: {}", stderr(&o));
+    let template = extra
+        .iter()
+        .position(|a| *a == "--template")
+        .map(|i| Path::new(extra[i + 1]));
+    keep_for_validation(out, template);
+}
+
+/// Every deck the tests write is kept under target/test-decks, with the template it was built
+/// on beside it (`NAME.template`), so that `scripts/validate-test-decks.sh` checks each against
+/// the ISO/IEC 29500 and ODF schemas (CI runs it with ../shared/validate-deck) and counts only
+/// the errors a deck adds to its template's own.
+fn keep_for_validation(deck: &Path, template: Option<&Path>) {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let kept = super::repo("target/test-decks");
+    std::fs::create_dir_all(&kept).expect("target/test-decks");
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!(
+        "{}-{n}-{}",
+        std::thread::current()
+            .name()
+            .unwrap_or("deck")
+            .rsplit("::")
+            .next()
+            .unwrap_or("deck"),
+        deck.file_name().and_then(|f| f.to_str()).unwrap_or("deck")
+    );
+    // The validator reads the format from the extension; a deck written with --format odp
+    // under a .pptx name is an ODP (its first entry is `mimetype`, ODF's rule).
+    let bytes = std::fs::read(deck).expect("the deck");
+    let name = if bytes.get(30..38) == Some(b"mimetype".as_slice()) && !name.ends_with(".odp") {
+        format!("{name}.odp")
+    } else {
+        name
+    };
+    std::fs::write(kept.join(&name), bytes).expect("keep the deck");
+    if let Some(t) = template {
+        std::fs::copy(t, kept.join(format!("{name}.template"))).expect("keep its template");
+    }
 }
 
 /// Runs a Python snippet that prints JSON, with `args`.
@@ -525,4 +563,253 @@ print(json.dumps({
         stderr(&o)
     );
     assert!(!out.exists() && !dir.path().join("deck.odp").exists());
+}
+
+/// The real templates of tests/fixtures/templates (see its README): sizes, tools and layout
+/// names of other people's decks.
+fn real_templates() -> Vec<PathBuf> {
+    let dir = super::repo("tests/fixtures/templates");
+    let mut all: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/templates")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pptx"))
+        .collect();
+    all.sort();
+    assert!(all.len() >= 6, "the real templates: {all:?}");
+    all
+}
+
+#[test]
+fn a_deck_on_each_real_template_keeps_its_size_and_layouts_drops_its_thumbnail_and_renders() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = demo(dir.path());
+    let plain = dir.path().join("plain.pptx");
+    deck(&db, &plain, &["--detail", "actions"]);
+    let want = titles(&read_pptx(&plain), "slides");
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("lo-profile").display()
+    );
+    for template in real_templates() {
+        let name = template.file_stem().and_then(|n| n.to_str()).expect("name");
+        let out = dir.path().join(format!("{name}.pptx"));
+        deck(
+            &db,
+            &out,
+            &["--template", s(&template), "--detail", "actions"],
+        );
+        // The template's slide size and layouts, python-pptx reading both files.
+        let facts = python_json(
+            r#"
+import json, sys, zipfile
+from pptx import Presentation
+deck, template = Presentation(sys.argv[1]), Presentation(sys.argv[2])
+layouts = lambda p: [l.name for m in p.slide_masters for l in m.slide_layouts]
+rels = zipfile.ZipFile(sys.argv[1]).read("_rels/.rels").decode()
+print(json.dumps({
+    "size": [deck.slide_width, deck.slide_height],
+    "template_size": [template.slide_width, template.slide_height],
+    "layouts": layouts(deck), "template_layouts": layouts(template),
+    "used": sorted({s.slide_layout.name for s in deck.slides}),
+    "thumbnail": "thumbnail" in rels,
+}))
+"#,
+            &[s(&out), s(&template)],
+        );
+        assert_eq!(
+            facts["size"], facts["template_size"],
+            "{name}: the template's slide size"
+        );
+        assert_eq!(
+            facts["layouts"], facts["template_layouts"],
+            "{name}: the template's layouts"
+        );
+        let layouts = facts["layouts"].as_array().expect("layouts");
+        for used in facts["used"].as_array().expect("used") {
+            assert!(
+                layouts.contains(used),
+                "{name}: {used} is one of its layouts"
+            );
+        }
+        assert_eq!(
+            facts["thumbnail"], false,
+            "{name}: no relationship to the dropped thumbnail"
+        );
+        assert_eq!(
+            titles(&read_pptx(&out), "slides"),
+            want,
+            "{name}: the same slides as on Jalon's theme"
+        );
+        // LibreOffice Impress opens it: one page per slide.
+        let pdf_dir = dir.path().join(format!("pdf-{name}"));
+        let o = std::process::Command::new("soffice")
+            .args([
+                &profile,
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                s(&pdf_dir),
+                s(&out),
+            ])
+            .output()
+            .expect("soffice (LibreOffice Impress): scripts/setup.sh installs it");
+        assert!(
+            o.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let info = std::process::Command::new("pdfinfo")
+            .arg(pdf_dir.join(format!("{name}.pdf")))
+            .output()
+            .expect("pdfinfo");
+        let pages = String::from_utf8_lossy(&info.stdout)
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().to_string()))
+            .unwrap_or_default();
+        assert_eq!(pages, want.len().to_string(), "{name}: one page per slide");
+    }
+}
+
+#[test]
+fn layouts_are_chosen_by_their_placeholders_listed_by_inspect_and_overridden_by_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = demo(dir.path());
+    let untyped = super::repo("tests/fixtures/templates/french-untyped-bug65673.pptx");
+    // --inspect reads the template alone: its layouts, their placeholders, the roles.
+    let o = cli(&["deck", "--template", s(&untyped), "--inspect"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let listed = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        listed.contains("\"Diapositive de titre\" type none → title")
+            && listed.contains("\"Titre seul\" type none → content"),
+        "untyped French layouts told apart by their placeholders: {listed}"
+    );
+    assert!(
+        listed.contains("ctrTitle") && listed.contains("vertical"),
+        "placeholders listed with their kinds: {listed}"
+    );
+    let used = |deck: &Path| {
+        python_json(
+            r#"
+import json, sys
+from pptx import Presentation
+p = Presentation(sys.argv[1])
+print(json.dumps([s.slide_layout.name for s in p.slides]))
+"#,
+            &[s(deck)],
+        )
+    };
+    let chosen = dir.path().join("chosen.pptx");
+    deck(&db, &chosen, &["--template", s(&untyped)]);
+    let names = used(&chosen);
+    let names = names.as_array().expect("layouts");
+    assert_eq!(names[0], "Diapositive de titre", "the title slide");
+    assert!(names[1..].iter().all(|n| n == "Titre seul"), "{names:?}");
+    // The officer's choice wins, by the template's own name.
+    let overridden = dir.path().join("overridden.pptx");
+    deck(
+        &db,
+        &overridden,
+        &[
+            "--template",
+            s(&untyped),
+            "--layout",
+            "content=Titre et contenu",
+        ],
+    );
+    let names = used(&overridden);
+    let names = names.as_array().expect("layouts");
+    assert!(
+        names[1..].iter().all(|n| n == "Titre et contenu"),
+        "{names:?}"
+    );
+    // A name the template lacks, or a role Jalon lacks: refused, nothing written.
+    let out = dir.path().join("refused.pptx");
+    for (arg, says) in [
+        ("content=Nope", "no layout named “Nope”"),
+        ("chart=Titre seul", "no role \"chart\""),
+        ("Titre seul", "use ROLE=NAME"),
+    ] {
+        let o = cli(&[
+            "deck",
+            "--db",
+            s(&db),
+            "--out",
+            s(&out),
+            "--template",
+            s(&untyped),
+            "--layout",
+            arg,
+        ]);
+        assert!(!o.status.success(), "{arg} is refused");
+        assert!(stderr(&o).contains(says), "{arg}: {}", stderr(&o));
+        assert!(!out.exists(), "{arg}: nothing written");
+    }
+}
+
+#[test]
+fn a_template_without_usable_layouts_gets_jalons_own_boxes_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = demo(dir.path());
+    // python-pptx's default template with every placeholder taken out of its layouts.
+    let bare = dir.path().join("bare.pptx");
+    python(
+        r#"
+import io, re, sys, zipfile
+from pptx import Presentation
+buf = io.BytesIO()
+Presentation().save(buf)
+with zipfile.ZipFile(buf) as src, zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as dst:
+    for info in src.infolist():
+        data = src.read(info.filename)
+        if re.fullmatch(r"ppt/slideLayouts/slideLayout\d+\.xml", info.filename):
+            data = re.sub(rb"<p:sp>.*?</p:sp>", b"", data, flags=re.S)
+        dst.writestr(info, data)
+"#,
+        &[s(&bare)],
+    );
+    let out = dir.path().join("deck.pptx");
+    let o = cli(&[
+        "deck",
+        "--db",
+        s(&db),
+        "--out",
+        s(&out),
+        "--template",
+        s(&bare),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = stderr(&o);
+    assert!(
+        said.contains("no layout for a title slide")
+            && said.contains("no layout with a title and a content area"),
+        "both fallbacks are said: {said}"
+    );
+    keep_for_validation(&out, Some(&bare));
+    // Every title is there, in a box of our own inside the slide.
+    let facts = python_json(
+        r#"
+import json, sys
+from pptx import Presentation
+p = Presentation(sys.argv[1])
+out = []
+for s in p.slides:
+    t = s.shapes.title
+    out.append({"title": t.text if t is not None else None,
+                "inside": t is not None and t.left >= 0 and t.top >= 0 and t.left + t.width <= p.slide_width and t.top + t.height <= p.slide_height})
+print(json.dumps(out))
+"#,
+        &[s(&out)],
+    );
+    let slides = facts.as_array().expect("slides");
+    assert!(slides.len() > 3, "{facts}");
+    for slide in slides {
+        assert!(
+            slide["title"].as_str().is_some_and(|t| !t.is_empty()),
+            "{slide}"
+        );
+        assert_eq!(slide["inside"], true, "{slide}");
+    }
 }

@@ -422,6 +422,8 @@ export const en = {
   deckDetail: 'A slide per key action',
   exportDeck: 'Export deck…',
   deckWriting: 'Writing the deck…',
+  noticeNoTitleLayout: "The template has no layout for a title slide (a title and a subtitle): the title slide is on its blank layout, with Jalon's own boxes.",
+  noticeNoContentLayout: "The template has no layout with a title and a content area: the slides are on its blank layout, with Jalon's own boxes.",
   deckExported: 'Deck written: {path}',
   deckTemplate: 'Template:',
   deckNoTemplate: 'none (Jalon’s own sober theme)',

@@ -422,6 +422,8 @@ export const fr: Catalogue = {
   deckDetail: 'Une diapositive par action clé',
   exportDeck: 'Exporter la présentation…',
   deckWriting: 'Écriture de la présentation…',
+  noticeNoTitleLayout: 'Le modèle n’a pas de disposition pour une diapositive de titre (un titre et un sous-titre) : la diapositive de titre est sur sa disposition vide, avec les cadres de Jalon.',
+  noticeNoContentLayout: 'Le modèle n’a pas de disposition avec un titre et une zone de contenu : les diapositives sont sur sa disposition vide, avec les cadres de Jalon.',
   deckExported: 'Présentation écrite : {path}',
   deckTemplate: 'Modèle :',
   deckNoTemplate: 'aucun (thème sobre de Jalon)',
