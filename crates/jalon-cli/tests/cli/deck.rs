@@ -361,33 +361,8 @@ fn libreoffice_impress_renders_both_decks_one_page_per_slide() {
         } else {
             read_odp(&path)["pages"].as_array().expect("pages").clone()
         };
-        let pdf_dir = dir.path().join(format!("pdf-{lang}"));
-        let o = std::process::Command::new("soffice")
-            .args([
-                &profile,
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                s(&pdf_dir),
-                s(&path),
-            ])
-            .output()
-            .expect("soffice (LibreOffice Impress): scripts/setup.sh installs it");
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let pdf = pdf_dir.join("deck.pdf");
-        let info = std::process::Command::new("pdfinfo")
-            .arg(&pdf)
-            .output()
-            .expect("pdfinfo");
-        let info = String::from_utf8_lossy(&info.stdout).into_owned();
-        assert!(
-            info.lines()
-                .any(|l| l.split_whitespace().collect::<Vec<_>>()
-                    == ["Pages:", &slides.len().to_string()]),
-            "{name}: one page per slide ({}): {info}",
-            slides.len()
-        );
+        let pdf = to_pdf(&profile, &dir.path().join(format!("pdf-{lang}")), &path);
+        assert_eq!(pdf_pages(&pdf), slides.len(), "{name}: one page per slide");
         // Each page shows its slide's title: no empty page.
         for (k, slide) in slides.iter().enumerate() {
             let page = (k + 1).to_string();
@@ -642,33 +617,8 @@ print(json.dumps({
             "{name}: the same slides as on Jalon's theme"
         );
         // LibreOffice Impress opens it: one page per slide.
-        let pdf_dir = dir.path().join(format!("pdf-{name}"));
-        let o = std::process::Command::new("soffice")
-            .args([
-                &profile,
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                s(&pdf_dir),
-                s(&out),
-            ])
-            .output()
-            .expect("soffice (LibreOffice Impress): scripts/setup.sh installs it");
-        assert!(
-            o.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        let info = std::process::Command::new("pdfinfo")
-            .arg(pdf_dir.join(format!("{name}.pdf")))
-            .output()
-            .expect("pdfinfo");
-        let pages = String::from_utf8_lossy(&info.stdout)
-            .lines()
-            .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().to_string()))
-            .unwrap_or_default();
-        assert_eq!(pages, want.len().to_string(), "{name}: one page per slide");
+        let pdf = to_pdf(&profile, &dir.path().join(format!("pdf-{name}")), &out);
+        assert_eq!(pdf_pages(&pdf), want.len(), "{name}: one page per slide");
     }
 }
 
@@ -812,4 +762,44 @@ print(json.dumps(out))
         );
         assert_eq!(slide["inside"], true, "{slide}");
     }
+}
+
+/// The deck rendered to PDF by LibreOffice Impress (headless, with its own profile `profile`):
+/// the PDF's path in `out_dir`.
+fn to_pdf(profile: &str, out_dir: &Path, deck: &Path) -> PathBuf {
+    let o = std::process::Command::new("soffice")
+        .args([
+            profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            s(out_dir),
+            s(deck),
+        ])
+        .output()
+        .expect("soffice (LibreOffice Impress): scripts/setup.sh installs it");
+    assert!(
+        o.status.success(),
+        "{}: {}",
+        deck.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let stem = deck
+        .file_stem()
+        .and_then(|n| n.to_str())
+        .expect("a file name");
+    out_dir.join(format!("{stem}.pdf"))
+}
+
+/// A PDF's number of pages, as pdfinfo (poppler) reads it.
+fn pdf_pages(pdf: &Path) -> usize {
+    let info = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo");
+    String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:").and_then(|n| n.trim().parse().ok()))
+        .unwrap_or_else(|| panic!("{}: no page count", pdf.display()))
 }
