@@ -175,8 +175,8 @@ pub(crate) fn read(
     let mut out = Vec::new();
     for part in layout_parts {
         let xml = text(parts, part)?;
-        let doc =
-            roxmltree::Document::parse(xml).map_err(|e| crate::template::bad(e.to_string()))?;
+        let doc = roxmltree::Document::parse(xml)
+            .map_err(|e| crate::DeckError::template(e.to_string()))?;
         let root = doc.root_element();
         let name = doc
             .descendants()
@@ -206,14 +206,16 @@ pub(crate) fn read(
 fn text<'a>(parts: &'a BTreeMap<String, Vec<u8>>, name: &str) -> Result<&'a str> {
     let bytes = parts
         .get(name)
-        .ok_or_else(|| crate::template::bad(format!("it has no {name}")))?;
-    std::str::from_utf8(bytes).map_err(|_| crate::template::bad(format!("{name} is not UTF-8")))
+        .ok_or_else(|| crate::DeckError::template(format!("it has no {name}")))?;
+    std::str::from_utf8(bytes)
+        .map_err(|_| crate::DeckError::template(format!("{name} is not UTF-8")))
 }
 
 /// The placeholders of a layout's or master's shape tree, with their own boxes when they have
 /// one.
 fn boxes(xml: &str) -> Result<Vec<Placeholder>> {
-    let doc = roxmltree::Document::parse(xml).map_err(|e| crate::template::bad(e.to_string()))?;
+    let doc =
+        roxmltree::Document::parse(xml).map_err(|e| crate::DeckError::template(e.to_string()))?;
     let mut out = Vec::new();
     for sp in doc.descendants().filter(|n| n.has_tag_name((P, "sp"))) {
         let Some(ph) = sp.descendants().find(|n| n.has_tag_name((P, "ph"))) else {
@@ -268,7 +270,7 @@ pub fn choose(
             })
             .ok_or_else(|| {
                 let names: Vec<&str> = layouts.iter().map(|l| l.name.as_str()).collect();
-                crate::template::bad(format!(
+                crate::DeckError::template(format!(
                     "it has no layout named “{name}” (--layout {}=…); its layouts: {}",
                     role.code(),
                     names.join(", ")
@@ -293,7 +295,7 @@ pub fn choose(
         .or_else(|| layouts.iter().position(|l| l.placeholders.is_empty()))
         .unwrap_or(0);
     if layouts.is_empty() {
-        return Err(crate::template::bad("its master has no layout"));
+        return Err(crate::DeckError::template("its master has no layout"));
     }
     Ok(Chosen {
         layout: blank,

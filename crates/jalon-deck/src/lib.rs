@@ -61,6 +61,13 @@ pub enum DeckError {
 
 pub type Result<T> = std::result::Result<T, DeckError>;
 
+impl DeckError {
+    /// A template that cannot be used, and why.
+    pub(crate) fn template(detail: impl Into<String>) -> DeckError {
+        DeckError::Template(detail.into())
+    }
+}
+
 /// A rectangle on the slide, in EMU.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rect {

@@ -19,8 +19,8 @@ const CT: &str = "application/vnd.openxmlformats-officedocument.presentationml";
 /// A template larger than this once expanded is refused: a real one is a few megabytes.
 const MAX_EXPANDED: u64 = 200 * 1024 * 1024;
 
-pub(crate) fn bad(detail: impl Into<String>) -> DeckError {
-    DeckError::Template(detail.into())
+fn bad(detail: impl Into<String>) -> DeckError {
+    DeckError::template(detail)
 }
 
 /// The template's parts, by name.
