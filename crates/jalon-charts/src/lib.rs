@@ -158,6 +158,13 @@ pub fn render(
     })
 }
 
+/// `text` in lines of at most `max` wide, at `em` (any unit, the same for both), measured with
+/// the bundled font and the room a reader's fallback face needs; at most `max_lines`, the last
+/// ending in "…" when text remains. What the deck fits its titles with.
+pub fn wrap_text(text: &str, max: f64, em: f64, bold: bool, max_lines: usize) -> Vec<String> {
+    draw::wrap(text, max, em, bold, max_lines)
+}
+
 /// Draws an already prepared chart.
 pub fn draw_prepared(p: &Prepared, opts: &Options, format: Format) -> Result<Vec<u8>, ChartError> {
     check_size(opts.width, opts.height)?;

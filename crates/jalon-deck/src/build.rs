@@ -234,6 +234,7 @@ impl Builder<'_> {
         ));
         Slide {
             kind: SlideKind::Title,
+            title_size: None,
             title: st.title.clone(),
             subtitle,
             shapes: Vec::new(),
@@ -314,6 +315,7 @@ impl Builder<'_> {
         };
         Ok(Slide {
             kind: SlideKind::Content,
+            title_size: None,
             title: self.w.overview(),
             subtitle: Vec::new(),
             shapes: vec![
@@ -397,6 +399,7 @@ impl Builder<'_> {
         };
         Ok(Slide {
             kind: SlideKind::Content,
+            title_size: None,
             title: short(&format!("{who} — {}", a.title), 90),
             subtitle: Vec::new(),
             shapes: vec![
@@ -463,6 +466,7 @@ impl Builder<'_> {
         let w = 9_144_000;
         Ok(Slide {
             kind: SlideKind::Content,
+            title_size: None,
             title: short(&name, 90),
             subtitle: Vec::new(),
             shapes: vec![self.chart(
@@ -505,6 +509,7 @@ impl Builder<'_> {
             let text = self.w.moved_nothing_to_compare();
             return Slide {
                 kind: SlideKind::Content,
+                title_size: None,
                 title: self.w.moved(),
                 subtitle: Vec::new(),
                 shapes: vec![Shape::Text {
@@ -550,6 +555,7 @@ impl Builder<'_> {
             .collect();
         Slide {
             kind: SlideKind::Content,
+            title_size: None,
             title: self.w.moved_since(&cmp.from),
             subtitle: Vec::new(),
             shapes,
@@ -648,6 +654,7 @@ impl Builder<'_> {
         }
         Slide {
             kind: SlideKind::Content,
+            title_size: None,
             title: self.w.findings_title(),
             subtitle: Vec::new(),
             shapes: vec![Shape::Text {

@@ -49,6 +49,8 @@ pub struct Placeholder {
     pub rect: Option<Rect>,
     /// Vertical text (`orient="vert"`), unfit for our titles and charts.
     pub vertical: bool,
+    /// Its text's size in points, where it sets one (`lstStyle`, first level).
+    pub size: Option<u32>,
 }
 
 /// A layout of the template as Jalon reads it.
@@ -80,6 +82,21 @@ impl Layout {
                 .kind
                 .as_deref()
                 .is_some_and(|k| k.starts_with("vert") || k.contains("VertTx"))
+    }
+
+    /// The box and own size of its title placeholder (`ctrTitle` first when `centred`).
+    pub fn title_box(&self, centred: bool) -> Option<(Rect, Option<u32>)> {
+        let kinds: &[&str] = if centred {
+            &["ctrTitle", "title"]
+        } else {
+            &["title"]
+        };
+        kinds.iter().find_map(|k| {
+            self.placeholders
+                .iter()
+                .find(|p| p.kind == *k)
+                .and_then(|p| Some((p.rect?, p.size)))
+        })
     }
 
     /// Where our content goes on a slide of this layout: its largest content placeholder, else
@@ -235,10 +252,17 @@ fn boxes(xml: &str) -> Result<Vec<Placeholder>> {
                     h: num(ext, "cy")?,
                 })
             });
+        let size = sp
+            .descendants()
+            .find(|n| n.has_tag_name((A, "lstStyle")))
+            .and_then(|l| l.descendants().find(|n| n.has_tag_name((A, "defRPr"))))
+            .and_then(|r| r.attribute("sz")?.parse::<u32>().ok())
+            .map(|hundredths| hundredths / 100);
         out.push(Placeholder {
             kind: ph.attribute("type").unwrap_or("obj").to_string(),
             rect,
             vertical: ph.attribute("orient") == Some("vert"),
+            size,
         });
     }
     Ok(out)
@@ -312,6 +336,7 @@ mod tests {
             kind: kind.into(),
             rect: Some(Rect { x, y, w, h }),
             vertical: false,
+            size: None,
         }
     }
 

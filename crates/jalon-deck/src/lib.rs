@@ -4,6 +4,7 @@
 //! OpenDocument (ODF 1.2) presentation. Pure functions: bytes out, nothing written to disk.
 
 mod build;
+mod fit;
 mod layouts;
 mod odp;
 mod pptx;
@@ -124,6 +125,8 @@ pub enum SlideKind {
 pub struct Slide {
     pub kind: SlideKind,
     pub title: String,
+    /// The title's size in points once fitted to its box (`fit`); the layout's own when None.
+    pub title_size: Option<u32>,
     /// The title slide's second and third lines; empty elsewhere.
     pub subtitle: Vec<String>,
     pub shapes: Vec<Shape>,

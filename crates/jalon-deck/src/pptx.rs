@@ -19,6 +19,17 @@ const CT: &str = "application/vnd.openxmlformats-officedocument";
 /// The deck as PPTX bytes: the package's parts, Jalon's master and layouts, then the slides.
 pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
     let pal = palette(deck.dark);
+    let mut deck = deck.clone();
+    crate::fit::titles(
+        &mut deck,
+        &crate::fit::TitleBoxes {
+            // The master's title size, on the title slide too (its layout sets none).
+            title: (TITLE, 28),
+            centred: (CTR_TITLE, 28),
+            bold: true,
+        },
+    );
+    let deck = &deck;
     let mut pkg = Package::new();
     package_parts(&mut pkg, deck, &pal)?;
     masters(&mut pkg, deck, &pal)?;
@@ -450,11 +461,24 @@ fn paragraph(deck: &Deck, look: &Look, p: &Para, color: Colour, align: &str) -> 
     )
 }
 
-fn title_runs(deck: &Deck, text: &str) -> String {
+/// A title's paragraph, at the size it was fitted to (`fit`) when it was.
+fn title_runs(deck: &Deck, slide: &Slide) -> String {
+    let size = slide
+        .title_size
+        .map_or(String::new(), |s| format!(r#" sz="{}""#, s * 100));
     format!(
-        r#"<a:p><a:r><a:rPr lang="{}" dirty="0"/><a:t>{}</a:t></a:r></a:p>"#,
+        r#"<a:p><a:r><a:rPr lang="{}"{size} dirty="0"/><a:t>{}</a:t></a:r></a:p>"#,
         deck.lang_tag(),
-        escape(text)
+        escape(&slide.title)
+    )
+}
+
+/// A title placeholder: fitted to its box by `fit`, and told to shrink on overflow
+/// (`normAutofit`) should a reader's font run wider than the one it was measured with.
+fn title_placeholder(id: u32, ph: &str, rect: Option<Rect>, body: &str) -> String {
+    let sp_pr = rect.map_or(String::new(), geometry);
+    format!(
+        r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="Title {id}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr><p:spPr>{sp_pr}</p:spPr><p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>"#
     )
 }
 
@@ -468,12 +492,11 @@ pub(crate) fn slide_xml(
     let mut id = 2;
     match slide.kind {
         SlideKind::Title => {
-            shapes.push_str(&placeholder(
+            shapes.push_str(&title_placeholder(
                 id,
-                "Title 1",
                 r#"<p:ph type="ctrTitle"/>"#,
                 look.own_title_slide.map(|b| b.0),
-                &title_runs(deck, &slide.title),
+                &title_runs(deck, slide),
             ));
             id += 1;
             let lines: String = slide
@@ -504,12 +527,11 @@ pub(crate) fn slide_xml(
             id += 1;
         }
         SlideKind::Content => {
-            shapes.push_str(&placeholder(
+            shapes.push_str(&title_placeholder(
                 id,
-                "Title 1",
                 r#"<p:ph type="title"/>"#,
                 look.own_title,
-                &title_runs(deck, &slide.title),
+                &title_runs(deck, slide),
             ));
             id += 1;
         }

@@ -229,7 +229,23 @@ pub fn pptx_on_template(
         true => None,
     }
     .unwrap_or_else(|| scaled(OURS));
-    let deck = fit(deck, area);
+    let mut deck = fit(deck, area);
+    // Titles fitted to the chosen layouts' title boxes, at the template's title size.
+    let (size, bold) = title_style(text(&t.parts, &t.master)?)?;
+    let title_box = |chosen: &layouts::Chosen, centred: bool, ours: Rect| {
+        let own = (!chosen.fallback)
+            .then(|| layouts[chosen.layout].title_box(centred))
+            .flatten();
+        own.map_or((scaled(ours), size), |(r, s)| (r, s.unwrap_or(size)))
+    };
+    crate::fit::titles(
+        &mut deck,
+        &crate::fit::TitleBoxes {
+            title: title_box(&content, false, crate::TITLE),
+            centred: title_box(&title, true, crate::CTR_TITLE),
+            bold,
+        },
+    );
     let pal = palette(false);
     let look = Look {
         pal: &pal,
@@ -304,6 +320,23 @@ pub struct Inspected {
     pub slide: (i64, i64),
     pub layouts: Vec<Layout>,
     pub roles: Vec<(Role, layouts::Chosen)>,
+}
+
+/// The master's title size in points (44 when it sets none, as PowerPoint's default) and
+/// whether its titles are bold.
+fn title_style(master: &str) -> Result<(u32, bool)> {
+    let doc = parse(master)?;
+    let run = doc
+        .descendants()
+        .find(|n| n.has_tag_name((P, "titleStyle")))
+        .and_then(|t| t.descendants().find(|n| n.tag_name().name() == "defRPr"));
+    let size = run
+        .and_then(|r| r.attribute("sz")?.parse::<u32>().ok())
+        .map_or(44, |hundredths| hundredths / 100);
+    let bold = run
+        .and_then(|r| r.attribute("b"))
+        .is_some_and(|b| b == "1" || b == "true");
+    Ok((size, bold))
 }
 
 /// The presentation's slide size, in EMU.
@@ -676,6 +709,7 @@ mod tests {
             slides: vec![crate::Slide {
                 kind: crate::SlideKind::Content,
                 title: "S".into(),
+                title_size: None,
                 subtitle: Vec::new(),
                 shapes: vec![Shape::Text {
                     rect: OURS,

@@ -619,6 +619,12 @@ print(json.dumps({
         // LibreOffice Impress opens it: one page per slide.
         let pdf = to_pdf(&profile, &dir.path().join(format!("pdf-{name}")), &out);
         assert_eq!(pdf_pages(&pdf), want.len(), "{name}: one page per slide");
+        // Titles fitted to their bars: no word runs off its page.
+        assert_eq!(
+            words_outside(&pdf),
+            Vec::<String>::new(),
+            "{name}: words outside their page"
+        );
     }
 }
 
@@ -802,4 +808,40 @@ fn pdf_pages(pdf: &Path) -> usize {
         .lines()
         .find_map(|l| l.strip_prefix("Pages:").and_then(|n| n.trim().parse().ok()))
         .unwrap_or_else(|| panic!("{}: no page count", pdf.display()))
+}
+
+/// The words of a PDF that lie, even in part, outside their page, as `page N: word`
+/// (pdftotext's -bbox gives each word's box).
+fn words_outside(pdf: &Path) -> Vec<String> {
+    let o = std::process::Command::new("pdftotext")
+        .args(["-bbox", s(pdf), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let html = String::from_utf8_lossy(&o.stdout).into_owned();
+    let attr = |tag: &str, name: &str| -> f64 {
+        tag.split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    let mut out = Vec::new();
+    for (k, page) in html.split("<page ").skip(1).enumerate() {
+        let (w, h) = (attr(page, "width"), attr(page, "height"));
+        for word in page.split("<word ").skip(1) {
+            let text = word
+                .split('>')
+                .nth(1)
+                .and_then(|t| t.split('<').next())
+                .unwrap_or("");
+            let inside = attr(word, "xMin") >= -0.5
+                && attr(word, "yMin") >= -0.5
+                && attr(word, "xMax") <= w + 0.5
+                && attr(word, "yMax") <= h + 0.5;
+            if !inside {
+                out.push(format!("page {}: {text}", k + 1));
+            }
+        }
+    }
+    out
 }
