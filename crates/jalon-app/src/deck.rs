@@ -84,6 +84,55 @@ impl App {
     /// Writes the deck of a period (the one on screen by default) to `path`, whole or not at
     /// all: a temporary name, then a rename.
     pub fn deck(&self, path: &Path, settings: &DeckSettings) -> Result<Written> {
+        let (deck, template) = self.deck_model(settings)?;
+        let bytes = match (settings.format, &template) {
+            (DeckFormat::Pptx, None) => jalon_deck::pptx(&deck)?,
+            (DeckFormat::Pptx, Some((t, bytes))) => {
+                jalon_deck::pptx_on_template(&deck, bytes)
+                    .map_err(template_error(t))?
+                    .bytes
+            }
+            (DeckFormat::Odp, _) => jalon_deck::odp(&deck)?,
+        };
+        jalon_core::files::write_atomically(path, &bytes).map_err(crate::AppError::write(path))?;
+        Ok(Written {
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+            notices: deck
+                .stage
+                .fallbacks()
+                .into_iter()
+                .map(|role| crate::Notice::TemplateFallback { role })
+                .collect(),
+        })
+    }
+
+    /// The deck as `deck` writes it, laid out for its template's stage (or Jalon's theme),
+    /// with the template's path and bytes: what the preview draws, so that it shows what the
+    /// file will hold.
+    pub fn deck_model(
+        &self,
+        settings: &DeckSettings,
+    ) -> Result<(jalon_deck::Deck, Option<(std::path::PathBuf, Vec<u8>)>)> {
+        let template = match (&settings.template, settings.format) {
+            (None, _) => None,
+            (Some(t), DeckFormat::Odp) => {
+                return Err(crate::AppError::Template {
+                    path: t.clone(),
+                    why: "a PowerPoint template applies to a PowerPoint deck (.pptx), not to OpenDocument".into(),
+                });
+            }
+            (Some(t), DeckFormat::Pptx) => Some((
+                t.clone(),
+                std::fs::read(t).map_err(crate::AppError::read(t))?,
+            )),
+        };
+        let stage = match &template {
+            None => jalon_deck::Stage::own(),
+            Some((t, bytes)) => {
+                jalon_deck::stage(bytes, &settings.layouts).map_err(template_error(t))?
+            }
+        };
         let (report, trend) = self.report_at(settings.output.period.as_ref())?;
         let lang = settings.output.lang.unwrap_or(report.strategy.language);
         let store = self.session.store();
@@ -115,44 +164,21 @@ impl App {
             Vec::new()
         };
         let summary = summarize(&report);
-        let deck = jalon_deck::build(&jalon_deck::DeckInput {
-            report: &report,
-            summary: &summary,
-            trend: &trend,
-            comparison: comparison.as_ref(),
-            findings: &findings,
-            lang,
-            scope: settings.scope,
-            theme: settings.theme,
-            detail_actions: settings.detail_actions,
-        })?;
-        let mut fallbacks = Vec::new();
-        let bytes = match (settings.format, &settings.template) {
-            (DeckFormat::Pptx, None) => jalon_deck::pptx(&deck)?,
-            (DeckFormat::Pptx, Some(t)) => {
-                let template = std::fs::read(t).map_err(crate::AppError::read(t))?;
-                let on = jalon_deck::pptx_on_template(&deck, &template, &settings.layouts)
-                    .map_err(template_error(t))?;
-                fallbacks = on.fallbacks;
-                on.bytes
-            }
-            (DeckFormat::Odp, None) => jalon_deck::odp(&deck)?,
-            (DeckFormat::Odp, Some(t)) => {
-                return Err(crate::AppError::Template {
-                    path: t.clone(),
-                    why: "a PowerPoint template applies to a PowerPoint deck (.pptx), not to OpenDocument".into(),
-                });
-            }
-        };
-        jalon_core::files::write_atomically(path, &bytes).map_err(crate::AppError::write(path))?;
-        Ok(Written {
-            path: path.display().to_string(),
-            bytes: bytes.len() as u64,
-            notices: fallbacks
-                .into_iter()
-                .map(|role| crate::Notice::TemplateFallback { role })
-                .collect(),
-        })
+        let deck = jalon_deck::build(
+            &jalon_deck::DeckInput {
+                report: &report,
+                summary: &summary,
+                trend: &trend,
+                comparison: comparison.as_ref(),
+                findings: &findings,
+                lang,
+                scope: settings.scope,
+                theme: settings.theme,
+                detail_actions: settings.detail_actions,
+            },
+            &stage,
+        )?;
+        Ok((deck, template))
     }
 
     /// A template's layouts, their placeholders and the kind of slide Jalon puts on each.

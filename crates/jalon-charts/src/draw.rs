@@ -388,7 +388,7 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
         let top = y + self.t(44.0);
 
         // Footer: the source line at the bottom, the legend above it.
-        let src_em = self.t(21.0);
+        let src_em = self.t(crate::SMALLEST_TEXT);
         let source_baseline = h - m + self.d(10.0);
         for line in wrap(&p.source, content_w, src_em, false, 1) {
             self.text(&line, src_em, m, source_baseline, false, pal.muted)?;
@@ -479,7 +479,12 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
         let row_h = ((bottom - top) / n).min(self.d(170.0));
         // A short list sits in the middle of the plot area rather than under the title.
         let top = top + ((bottom - top) - row_h * n) / 2.0;
-        let label_em = self.t(24.0).min(row_h * 0.34);
+        // Labels shrink with tight rows, never below the catalogue's smallest text (a deck
+        // sets that at 12 pt on the slide): a tight row gets a single line cut with "…".
+        let label_em = self
+            .t(24.0)
+            .min(row_h * 0.34)
+            .max(self.t(crate::SMALLEST_TEXT));
         let line_h = label_em * 1.22;
         let max_lines = ((row_h * 0.92 / line_h).floor() as usize).clamp(1, 3);
         let value_em = (label_em * 1.15).min(self.t(28.0));

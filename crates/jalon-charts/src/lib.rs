@@ -103,6 +103,18 @@ impl Default for Options {
     }
 }
 
+/// The catalogue's smallest text (its source line), in design pixels of its 1,920 × 1,080
+/// frame: what a chart placed on a slide must scale up to stay readable.
+pub const SMALLEST_TEXT: f64 = 21.0;
+
+/// The text scale at which a chart drawn for a frame of `width` × `height` (any unit) shows
+/// its smallest text at `least` (the same unit): the layout scales with the frame's shorter
+/// side against the design frame's, and text with it times the scale.
+pub fn text_scale_for(width: f64, height: f64, least: f64) -> f64 {
+    let k = (width / 1920.0).min(height / 1080.0);
+    least / (SMALLEST_TEXT * k)
+}
+
 /// The size presets offered in the app, 16:9 first.
 pub const PRESETS: [(u32, u32); 3] = [(1920, 1080), (1280, 720), (1024, 768)];
 
@@ -163,6 +175,12 @@ pub fn render(
 /// ending in "…" when text remains. What the deck fits its titles with.
 pub fn wrap_text(text: &str, max: f64, em: f64, bold: bool, max_lines: usize) -> Vec<String> {
     draw::wrap(text, max, em, bold, max_lines)
+}
+
+/// The width `text` needs on one line at `em` (any unit), measured with the bundled font and
+/// the room a reader's fallback face needs: what the deck sizes its table columns with.
+pub fn text_room(text: &str, em: f64, bold: bool) -> f64 {
+    draw::room(text, em, bold)
 }
 
 /// Draws an already prepared chart.

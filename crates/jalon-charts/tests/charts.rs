@@ -751,3 +751,41 @@ fn a_text_scale_enlarges_the_text_and_the_layout_follows() {
     }
     assert!(large_lines.lines().count() > plain_lines.lines().count());
 }
+
+/// The smallest text of every chart of the catalogue, drawn for a frame at the scale
+/// `text_scale_for` gives, is the size it was asked for: what the deck relies on to keep the
+/// charts' text at 12 pt on a slide whatever the frame's shape.
+#[test]
+fn text_scale_for_a_frame_gives_its_smallest_text_the_size_asked() {
+    let summary = demo_summary();
+    let trend = now(&summary);
+    // Frames in points, as the deck places them: wide, 16:9, 4:3 and tall.
+    for (w, h) in [
+        (888.0, 380.0),
+        (640.0, 360.0),
+        (648.0, 300.0),
+        (420.0, 400.0),
+    ] {
+        let scale = jalon_charts::text_scale_for(w, h, 12.0);
+        // Two pixels per point, as the deck draws.
+        let opts = Options {
+            width: (w * 2.0) as u32,
+            height: (h * 2.0) as u32,
+            text_scale: scale,
+            ..Options::default()
+        };
+        for scope in jalon_charts::all_scopes(&summary) {
+            for id in jalon_charts::catalogue(&summary, scope).expect("catalogue") {
+                let svg = render(&summary, &trend, id, &opts, Format::Svg).expect("svg");
+                let svg = String::from_utf8(svg.bytes).expect("utf-8");
+                let smallest = svg
+                    .split("font-size=\"")
+                    .skip(1)
+                    .filter_map(|s| s.split('"').next()?.parse::<f64>().ok())
+                    .fold(f64::INFINITY, f64::min);
+                let pt = smallest * w / f64::from(opts.width);
+                assert!((pt - 12.0).abs() < 0.05, "{id:?} at {w}×{h} pt: {pt} pt");
+            }
+        }
+    }
+}

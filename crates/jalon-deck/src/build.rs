@@ -1,13 +1,18 @@
-//! The deck's slides, laid out from a report: a title slide, an overview, a slide per axis
-//! (its actions chart and a table), optionally a slide per action (its objectives chart), what
-//! moved since the last closed period, and the pre-publication findings still open.
+//! The deck's slides, laid out from a report for the stage they go on (stage.rs): a title
+//! slide, an overview, the objectives by status, per axis its actions chart and then its table
+//! of key actions (continued on further slides when it does not fit), optionally a slide per
+//! action (its objectives chart), what moved since the last closed period, and the
+//! pre-publication findings still open. One message per slide: a chart takes the whole content
+//! area (below a one-line headline where there is one), drawn for the frame it gets with its
+//! smallest text at 12 pt on the slide; a table gets its own slide; no text is under 12 pt.
 
 use crate::words::DeckWords;
 use jalon_charts::{ChartId, Format, Options, PeriodFigures, Scope, Theme};
 use jalon_core::summary::Summary;
 use jalon_core::{Comparison, Language, Level, Report, Status};
 
-use crate::{Deck, DeckError, Para, Rect, Result, SLIDE_W, Shape, Slide, SlideKind};
+use crate::fit::{self, FLOOR};
+use crate::{Deck, DeckError, Para, Rect, Result, Shape, Slide, SlideKind, Stage};
 
 /// What the deck covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,27 +37,33 @@ pub struct DeckInput<'a> {
     pub detail_actions: bool,
 }
 
-const MARGIN: i64 = 457_200;
-const CONTENT_W: i64 = SLIDE_W - 2 * MARGIN;
-const TOP: i64 = 1_280_160;
+/// The gap between boxes on a slide, in EMU (0.1 in).
+const GAP: i64 = 91_440;
+const EMU_PER_PT: f64 = 12_700.0;
 const STATUSES: [Status; 4] = [
     Status::InProgress,
     Status::Completed,
     Status::NotStarted,
     Status::Abandoned,
 ];
-/// How much larger the charts' text is on slides than in a full-slide export.
-const DECK_TEXT_SCALE: f64 = 1.5;
+/// The charts' smallest text on the slide, in points: the floor, with a margin for rounding.
+const CHART_TEXT: f64 = 12.5;
+/// Chart pixels per point of the frame (144 dpi): sharp on a projector and in print.
+const CHART_PX_PER_PT: f64 = 2.0;
+/// The table's text, and the widest share of its width a column other than the first takes.
+const TABLE_SIZE: u32 = 14;
+const TABLE_CAP: f64 = 0.3;
 /// How many moves of each kind the "what moved" slide lists, and findings the last one.
 const MOVES: usize = 5;
 const FINDINGS: usize = 12;
 
-/// Lays out the deck.
-pub fn build(input: &DeckInput) -> Result<Deck> {
+/// Lays out the deck for `stage`: Jalon's theme (`Stage::own`) or a template's (`stage`).
+pub fn build(input: &DeckInput, stage: &Stage) -> Result<Deck> {
     let b = Builder {
         input,
         w: DeckWords(input.lang),
         lang: input.lang,
+        area: stage.area,
     };
     let axes: Vec<u32> = match input.scope {
         DeckScope::Strategy => input.summary.axes.iter().map(|a| a.number).collect(),
@@ -63,9 +74,11 @@ pub fn build(input: &DeckInput) -> Result<Deck> {
             vec![n]
         }
     };
-    let mut slides = vec![b.title_slide(), b.overview()?];
+    let mut slides = vec![b.title_slide()];
+    slides.extend(b.overview()?);
     for &n in &axes {
         slides.push(b.axis_slide(n)?);
+        slides.extend(b.axis_tables(n));
         if input.detail_actions {
             let actions: Vec<u32> = b.axis(n).actions.iter().map(|c| c.number).collect();
             for c in actions {
@@ -77,18 +90,36 @@ pub fn build(input: &DeckInput) -> Result<Deck> {
     if !input.findings.is_empty() {
         slides.push(b.findings());
     }
-    Ok(Deck {
+    let mut deck = Deck {
         title: input.report.strategy.title.clone(),
         lang: input.lang,
         dark: input.theme == Theme::Dark,
         slides,
-    })
+        stage: stage.clone(),
+    };
+    fit::titles(&mut deck);
+    Ok(deck)
 }
 
 struct Builder<'a> {
     input: &'a DeckInput<'a>,
     w: DeckWords,
     lang: Language,
+    /// The content area of the stage's content layout.
+    area: Rect,
+}
+
+/// A content slide, its title to be fitted by `fit::titles`.
+fn content(title: String, shapes: Vec<Shape>, notes: Vec<String>) -> Slide {
+    Slide {
+        kind: SlideKind::Content,
+        title_size: None,
+        title,
+        subtitle: Vec::new(),
+        subtitle_size: None,
+        shapes,
+        notes,
+    }
 }
 
 fn para(text: impl Into<String>, size: u32) -> Para {
@@ -186,18 +217,17 @@ impl Builder<'_> {
         counts
     }
 
+    /// A chart drawn for `rect`: at its aspect ratio and two pixels a point, its text scaled so
+    /// that the catalogue's smallest reads at 12 pt on the slide.
     fn chart(&self, id: ChartId, rect: Rect) -> Result<Shape> {
-        // Rendered at 1,600 pixels across whatever the box: sharp on a projector, and the
-        // catalogue's layout scales with the size.
-        let width = 1600u32;
-        let height = (f64::from(width) * rect.h as f64 / rect.w as f64).round() as u32;
+        let (w_pt, h_pt) = (rect.w as f64 / EMU_PER_PT, rect.h as f64 / EMU_PER_PT);
+        let px = |pt: f64, lo: u32, hi: u32| ((pt * CHART_PX_PER_PT).round() as u32).clamp(lo, hi);
         let opts = Options {
-            width,
-            height,
+            width: px(w_pt, 320, 7680),
+            height: px(h_pt, 180, 4320),
             lang: self.lang,
             theme: self.input.theme,
-            // A chart takes part of a 13-inch slide: its text half as large again, to read.
-            text_scale: DECK_TEXT_SCALE,
+            text_scale: jalon_charts::text_scale_for(w_pt, h_pt, CHART_TEXT).max(1.0),
         };
         let s = self.input.summary;
         let png = jalon_charts::render(s, self.input.trend, id, &opts, Format::Png)?;
@@ -209,6 +239,25 @@ impl Builder<'_> {
             title: png.title,
             alt: png.alt_text,
         })
+    }
+
+    /// A headline across the top of the content area and a chart in the rest of it: the
+    /// headline's text measured, shrunk to the floor if the area is narrow.
+    fn headline_and_chart(&self, paras: Vec<Para>, id: ChartId) -> Result<Vec<Shape>> {
+        let a = self.area;
+        let room = Rect { h: a.h / 4, ..a };
+        let paras = fit::shrink(&paras, room).unwrap_or(paras);
+        let h = fit::text_height(&paras, a.w).min(room.h);
+        let band = Rect { h, ..a };
+        let chart = Rect {
+            y: a.y + h + GAP,
+            h: a.h - h - GAP,
+            ..a
+        };
+        Ok(vec![
+            Shape::Text { rect: band, paras },
+            self.chart(id, chart)?,
+        ])
     }
 
     fn title_slide(&self) -> Slide {
@@ -237,30 +286,15 @@ impl Builder<'_> {
             title_size: None,
             title: st.title.clone(),
             subtitle,
+            subtitle_size: None,
             shapes: Vec::new(),
             notes,
         }
     }
 
-    fn overview(&self) -> Result<Slide> {
-        let half = (CONTENT_W - 228_600) / 2;
-        let chart_h = half * 9 / 16;
-        let left = Rect {
-            x: MARGIN,
-            y: 2_103_120,
-            w: half,
-            h: chart_h,
-        };
-        let right = Rect {
-            x: MARGIN + half + 228_600,
-            ..left
-        };
-        let band = Rect {
-            x: MARGIN,
-            y: TOP,
-            w: CONTENT_W,
-            h: 731_520,
-        };
+    /// The overview (the headline figure over the progress chart) and the objectives by status,
+    /// a slide each.
+    fn overview(&self) -> Result<[Slide; 2]> {
         let mut notes = Vec::new();
         let (headline, counts, charts) = match self.input.scope {
             DeckScope::Strategy => {
@@ -313,46 +347,57 @@ impl Builder<'_> {
                 )
             }
         };
-        Ok(Slide {
-            kind: SlideKind::Content,
-            title_size: None,
-            title: self.w.overview(),
-            subtitle: Vec::new(),
-            shapes: vec![
-                Shape::Text {
-                    rect: band,
-                    paras: vec![bold(headline, 24), para(counts, 16)],
-                },
-                self.chart(charts[0], left)?,
-                self.chart(charts[1], right)?,
-            ],
-            notes,
-        })
+        let statuses = notes.pop().into_iter().collect();
+        Ok([
+            content(
+                self.w.overview(),
+                self.headline_and_chart(vec![bold(headline, 24), para(counts, 16)], charts[0])?,
+                notes,
+            ),
+            content(
+                self.w.statuses_title(),
+                vec![self.chart(charts[1], self.area)?],
+                statuses,
+            ),
+        ])
     }
 
+    /// An axis: its progress as a headline over its actions chart.
     fn axis_slide(&self, n: u32) -> Result<Slide> {
         let a = self.axis(n);
-        let chart = Rect {
-            x: MARGIN,
-            y: TOP,
-            w: 5_303_520,
-            h: 5_303_520 * 9 / 16,
-        };
-        let table_x = chart.x + chart.w + 182_880;
-        let table_w = SLIDE_W - MARGIN - table_x;
-        let header = self.w.table_headers().to_vec();
-        let mut rows = Vec::new();
         let who = self.lang.named(Level::Axis, n);
         let mut notes = vec![self.w.is_at(
             &format!("{who} — {}", a.title),
             a.progress,
             self.with_since(self.axis_delta(n)),
         )];
+        notes.extend(self.next_steps(n, None));
+        let headline = self.w.progress_of(&who, a.progress)
+            + &self
+                .with_since(self.axis_delta(n))
+                .map_or(String::new(), |(d, _)| {
+                    format!(" ({})", self.w.change(Some(d)))
+                });
+        Ok(content(
+            format!("{who} — {}", a.title),
+            self.headline_and_chart(vec![bold(headline, 20)], ChartId::AxisActions(n))?,
+            notes,
+        ))
+    }
+
+    /// An axis's key actions as a table on a slide of its own, its columns sized from their
+    /// text, continued on further slides (the header repeated) when its rows do not fit.
+    fn axis_tables(&self, n: u32) -> Vec<Slide> {
+        let a = self.axis(n);
+        let header = self.w.table_headers().to_vec();
+        let who = self.lang.named(Level::Axis, n);
+        let mut rows = Vec::new();
+        let mut notes = Vec::new();
         for c in &a.actions {
             let counts = self.status_counts(n, Some(c.number));
             let name = format!("{} — {}", self.lang.named(Level::Action, c.number), c.title);
             rows.push(vec![
-                short(&name, 70),
+                short(&name, 120),
                 self.lang.progress(c.progress),
                 if self.input.comparison.is_some() {
                     self.w.change(self.action_delta(c.number))
@@ -368,69 +413,33 @@ impl Builder<'_> {
             ));
             notes.push(self.w.statuses_sentence(&counts));
         }
-        notes.extend(self.next_steps(n, None));
-        // Smaller type when an axis has many actions, so that the table stays on the slide.
-        let size = if a.actions.len() > 6 { 9 } else { 11 };
-        let columns = {
-            // A number column is as wide as its header's word (bold Arial is at most about 0.66 em
-            // per letter, and the cell has its padding), so that "Avancement" is never broken.
-            let fit = |header: &str, least: i64| {
-                let letters = header.chars().count() as f64;
-                least.max((letters * f64::from(size) * 0.66 * 12_700.0) as i64 + 2 * 100_000)
-            };
-            let progress = fit(&header[1], 868_680);
-            let change = fit(&header[2], 777_240);
-            let statuses = 1_463_040;
-            vec![
-                table_w - progress - change - statuses,
-                progress,
-                change,
-                statuses,
-            ]
-        };
-        let table_h: i64 = crate::row_heights(&columns, &header, &rows, size)
-            .iter()
-            .sum();
-        let headline = Rect {
-            x: MARGIN,
-            y: chart.y + chart.h + 91_440,
-            w: chart.w,
-            h: 548_640,
-        };
-        Ok(Slide {
-            kind: SlideKind::Content,
-            title_size: None,
-            title: short(&format!("{who} — {}", a.title), 90),
-            subtitle: Vec::new(),
-            shapes: vec![
-                self.chart(ChartId::AxisActions(n), chart)?,
-                Shape::Text {
-                    rect: headline,
-                    paras: vec![bold(
-                        self.w.progress_of(&who, a.progress)
-                            + &self
-                                .with_since(self.axis_delta(n))
-                                .map_or(String::new(), |(d, _)| {
-                                    format!(" ({})", self.w.change(Some(d)))
-                                }),
-                        18,
-                    )],
-                },
-                Shape::Table {
+        let columns = fit::columns(&header, &rows, self.area.w, TABLE_SIZE, TABLE_CAP);
+        let pages = fit::table_pages(&header, &rows, &columns, TABLE_SIZE, self.area.h);
+        let title = self.w.actions_of(&who);
+        pages
+            .into_iter()
+            .enumerate()
+            .map(|(i, page)| {
+                let shape = Shape::Table(crate::Table {
                     rect: Rect {
-                        x: table_x,
-                        y: TOP,
-                        w: table_w,
-                        h: table_h,
+                        h: page.heights.iter().sum(),
+                        ..self.area
                     },
-                    columns,
-                    header,
-                    rows,
-                    size,
-                },
-            ],
-            notes,
-        })
+                    columns: columns.clone(),
+                    header: header.clone(),
+                    rows: rows[page.rows.clone()].to_vec(),
+                    heights: page.heights,
+                    size: TABLE_SIZE,
+                });
+                let title = if i == 0 {
+                    title.clone()
+                } else {
+                    self.w.continued(&title)
+                };
+                let notes = notes[page.rows.start * 2..page.rows.end * 2].to_vec();
+                content(title, vec![shape], notes)
+            })
+            .collect()
     }
 
     fn action_slide(&self, axis: u32, n: u32) -> Result<Slide> {
@@ -463,23 +472,11 @@ impl Builder<'_> {
             ));
         }
         notes.extend(self.next_steps(axis, Some(n)));
-        let w = 9_144_000;
-        Ok(Slide {
-            kind: SlideKind::Content,
-            title_size: None,
-            title: short(&name, 90),
-            subtitle: Vec::new(),
-            shapes: vec![self.chart(
-                ChartId::ActionObjectives(n),
-                Rect {
-                    x: (SLIDE_W - w) / 2,
-                    y: TOP,
-                    w,
-                    h: w * 9 / 16,
-                },
-            )?],
+        Ok(content(
+            name,
+            vec![self.chart(ChartId::ActionObjectives(n), self.area)?],
             notes,
-        })
+        ))
     }
 
     /// "Next steps" and each objective's next steps under an axis (or one action), for notes.
@@ -507,30 +504,23 @@ impl Builder<'_> {
     fn moved(&self, axes: &[u32]) -> Slide {
         let Some(cmp) = self.input.comparison else {
             let text = self.w.moved_nothing_to_compare();
-            return Slide {
-                kind: SlideKind::Content,
-                title_size: None,
-                title: self.w.moved(),
-                subtitle: Vec::new(),
-                shapes: vec![Shape::Text {
-                    rect: Rect {
-                        x: MARGIN,
-                        y: TOP,
-                        w: CONTENT_W,
-                        h: 1_371_600,
-                    },
-                    paras: vec![para(text.clone(), 18)],
-                }],
-                notes: vec![text],
-            };
+            let paras = vec![para(text.clone(), 18)];
+            let h = fit::text_height(&paras, self.area.w).min(self.area.h);
+            let rect = Rect { h, ..self.area };
+            return content(
+                self.w.moved(),
+                vec![Shape::Text { rect, paras }],
+                vec![text],
+            );
         };
-        let half = (CONTENT_W - 228_600) / 2;
-        let box_h = 2_560_320;
+        let a = self.area;
+        let half_w = (a.w - 2 * GAP) / 2;
+        let half_h = (a.h - GAP) / 2;
         let at = |col: i64, row: i64| Rect {
-            x: MARGIN + col * (half + 228_600),
-            y: TOP + row * (box_h + 91_440),
-            w: half,
-            h: box_h,
+            x: a.x + col * (half_w + 2 * GAP),
+            y: a.y + row * (half_h + GAP),
+            w: half_w,
+            h: half_h,
         };
         // Moves up and down in the left column, status changes and completions in the right.
         let sections = self.move_sections(cmp, axes);
@@ -548,19 +538,15 @@ impl Builder<'_> {
         let shapes = sections
             .into_iter()
             .zip([(0, 0), (0, 1), (1, 0), (1, 1)])
-            .map(|((heading, items), (col, row))| Shape::Text {
-                rect: at(col, row),
-                paras: self.move_list(heading, items),
+            .map(|((heading, items), (col, row))| {
+                let rect = at(col, row);
+                Shape::Text {
+                    rect,
+                    paras: self.fitted_list(heading, &items, MOVES, rect),
+                }
             })
             .collect();
-        Slide {
-            kind: SlideKind::Content,
-            title_size: None,
-            title: self.w.moved_since(&cmp.from),
-            subtitle: Vec::new(),
-            shapes,
-            notes,
-        }
+        content(self.w.moved_since(&cmp.from), shapes, notes)
     }
 
     /// What moved among the objectives of `axes`, as four headed lists of sentences: the
@@ -627,46 +613,45 @@ impl Builder<'_> {
         ]
     }
 
-    /// A headed list of at most `MOVES` items, then "and N more".
-    fn move_list(&self, heading: String, items: Vec<String>) -> Vec<Para> {
-        let size = 14;
-        let mut paras = vec![bold(heading, 18)];
-        if items.is_empty() {
-            paras.push(para(self.w.none(), size));
-        }
-        let more = items.len().saturating_sub(MOVES);
-        paras.extend(items.into_iter().take(MOVES).map(|i| bullet(i, size)));
-        if more > 0 {
-            paras.push(para(self.w.and_more(more), size));
-        }
-        paras
+    /// A list under an optional heading, as many of its first `most` items as fit `rect` at
+    /// 14 pt down to the floor, then "and N more" (the notes hold them all).
+    fn fitted_list(&self, heading: String, items: &[String], most: usize, rect: Rect) -> Vec<Para> {
+        let list = |shown: usize| {
+            let mut paras = Vec::new();
+            if !heading.is_empty() {
+                paras.push(bold(heading.clone(), 18));
+            }
+            if items.is_empty() {
+                paras.push(para(self.w.none(), 14));
+            }
+            paras.extend(items.iter().take(shown).map(|i| bullet(short(i, 150), 14)));
+            if items.len() > shown {
+                paras.push(para(self.w.and_more(items.len() - shown), 14));
+            }
+            paras
+        };
+        (0..=most.min(items.len()))
+            .rev()
+            .find_map(|shown| fit::shrink(&list(shown), rect))
+            .unwrap_or_else(|| {
+                list(0)
+                    .into_iter()
+                    .map(|p| Para { size: FLOOR, ..p })
+                    .collect()
+            })
     }
 
     fn findings(&self) -> Slide {
         let f = self.input.findings;
-        let mut paras: Vec<Para> = f
-            .iter()
-            .take(FINDINGS)
-            .map(|t| bullet(short(t, 150), 14))
-            .collect();
-        if f.len() > FINDINGS {
-            paras.push(para(self.w.and_more(f.len() - FINDINGS), 14));
-        }
-        Slide {
-            kind: SlideKind::Content,
-            title_size: None,
-            title: self.w.findings_title(),
-            subtitle: Vec::new(),
-            shapes: vec![Shape::Text {
-                rect: Rect {
-                    x: MARGIN,
-                    y: TOP,
-                    w: CONTENT_W,
-                    h: 5_212_080,
-                },
+        let paras = self.fitted_list(String::new(), f, FINDINGS, self.area);
+        let h = fit::text_height(&paras, self.area.w).min(self.area.h);
+        content(
+            self.w.findings_title(),
+            vec![Shape::Text {
+                rect: Rect { h, ..self.area },
                 paras,
             }],
-            notes: f.to_vec(),
-        }
+            f.to_vec(),
+        )
     }
 }

@@ -4,7 +4,7 @@
 //! title then opens the speaker notes). A title never runs over its bar into the content, nor
 //! off the slide.
 
-use crate::{Deck, Rect, SlideKind};
+use crate::{Deck, Para, Rect, SlideKind};
 
 const EMU_PER_PT: f64 = 12_700.0;
 /// A text box's default insets (ECMA-376 `bodyPr`): 0.1 in left and right, 0.05 in top and
@@ -55,27 +55,186 @@ pub(crate) fn title(text: &str, rect: Rect, base: u32, bold: bool) -> Fitted {
     }
 }
 
-/// The boxes and sizes titles are fitted to: a content slide's title, and the title slide's.
-pub(crate) struct TitleBoxes {
-    pub title: (Rect, u32),
-    pub centred: (Rect, u32),
-    pub bold: bool,
-}
-
-/// Every slide's title fitted to its box; a title that had to be cut opens its notes whole.
-pub(crate) fn titles(deck: &mut Deck, boxes: &TitleBoxes) {
+/// Every slide's title fitted to its stage's box; a title that had to be cut opens its notes
+/// whole. The title slide's subtitle lines are fitted to theirs, from the stage's size down to
+/// the 12 pt floor.
+pub(crate) fn titles(deck: &mut Deck) {
+    let stage = deck.stage.clone();
     for slide in &mut deck.slides {
-        let (rect, base) = match slide.kind {
-            SlideKind::Title => boxes.centred,
-            SlideKind::Content => boxes.title,
+        let tb = match slide.kind {
+            SlideKind::Title => stage.centred,
+            SlideKind::Content => stage.title,
         };
-        let fitted = title(&slide.title, rect, base, boxes.bold);
+        let fitted = title(&slide.title, tb.rect, tb.size, stage.title_bold);
         if fitted.cut {
             slide.notes.insert(0, slide.title.clone());
         }
         slide.title = fitted.text;
         slide.title_size = Some(fitted.size);
+        if slide.kind == SlideKind::Title && !slide.subtitle.is_empty() {
+            slide.subtitle_size = Some(subtitle(&slide.subtitle, stage.subtitle));
+        }
     }
+}
+
+/// The size at which every line of a subtitle fits its box on one line each, from the box's
+/// size down to the floor (where a line would wrap, `normAutofit` is the reader's last resort).
+fn subtitle(lines: &[String], tb: crate::TextBox) -> u32 {
+    let w = (tb.rect.w - 2 * INSET_X).max(1) as f64 / EMU_PER_PT;
+    let h = (tb.rect.h - 2 * INSET_Y).max(1) as f64 / EMU_PER_PT;
+    let fits = |size: u32| {
+        let em = f64::from(size);
+        lines.len() as f64 * em * LINE <= h
+            && lines
+                .iter()
+                .all(|l| jalon_charts::text_room(l, em, false) <= w)
+    };
+    let mut size = tb.size.max(FLOOR);
+    while size > FLOOR && !fits(size) {
+        size -= 1;
+    }
+    size
+}
+
+/// No text on a slide is set below this: read from the back of a committee room.
+pub(crate) const FLOOR: u32 = 12;
+
+/// A text box's indent for a bulleted paragraph, in EMU (the writers' `marL`).
+pub(crate) const BULLET_INDENT: i64 = 285_750;
+
+/// The height paragraphs take in a box `w` EMU wide, in EMU: each wrapped with the bundled
+/// font (and the fallback room) at its size, at single spacing, with the box's top and bottom
+/// insets. The writers set the box's left and right insets to zero.
+pub(crate) fn text_height(paras: &[Para], w: i64) -> i64 {
+    let lines: f64 = paras
+        .iter()
+        .map(|p| {
+            let width = w - if p.bullet { BULLET_INDENT } else { 0 };
+            let em = f64::from(p.size);
+            let n = jalon_charts::wrap_text(&p.text, width as f64 / EMU_PER_PT, em, p.bold, 99)
+                .len()
+                .max(1);
+            n as f64 * em * LINE
+        })
+        .sum();
+    (lines * EMU_PER_PT).ceil() as i64 + 2 * INSET_Y
+}
+
+/// The paragraphs set smaller a point at a time (each keeping its place above the floor) until
+/// they fit `rect`; None when even at the floor they do not.
+pub(crate) fn shrink(paras: &[Para], rect: Rect) -> Option<Vec<Para>> {
+    let largest = paras.iter().map(|p| p.size).max().unwrap_or(FLOOR);
+    for step in 0..=largest.saturating_sub(FLOOR) {
+        let sized: Vec<Para> = paras
+            .iter()
+            .map(|p| Para {
+                size: p.size.saturating_sub(step).max(FLOOR.min(p.size)),
+                ..p.clone()
+            })
+            .collect();
+        if text_height(&sized, rect.w) <= rect.h {
+            return Some(sized);
+        }
+    }
+    None
+}
+
+/// A table laid out on one slide: its columns, the rows it holds (from `first`), and each
+/// row's height, header first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TablePage {
+    pub rows: std::ops::Range<usize>,
+    pub heights: Vec<i64>,
+}
+
+/// A table cell's insets (the writers' `marL`/`marR`, `marT`/`marB`), in EMU.
+pub(crate) const CELL_X: i64 = 64_008;
+pub(crate) const CELL_Y: i64 = 36_576;
+
+/// Column widths for a table `w` EMU wide at `size` points: every column but the first as wide
+/// as its widest cell (header in bold) up to `cap` of the width, the first taking the rest, so
+/// that names get the room and figures are never broken.
+pub(crate) fn columns(
+    header: &[String],
+    rows: &[Vec<String>],
+    w: i64,
+    size: u32,
+    cap: f64,
+) -> Vec<i64> {
+    let em = f64::from(size);
+    let natural = |c: usize| {
+        let widest = std::iter::once((header[c].as_str(), true))
+            .chain(rows.iter().map(|r| (r[c].as_str(), false)))
+            .map(|(t, bold)| jalon_charts::text_room(t, em, bold))
+            .fold(0.0, f64::max);
+        (widest * EMU_PER_PT).ceil() as i64 + 2 * CELL_X + 12_700
+    };
+    let mut widths: Vec<i64> = (0..header.len())
+        .map(|c| {
+            if c == 0 {
+                0
+            } else {
+                natural(c).min((w as f64 * cap) as i64)
+            }
+        })
+        .collect();
+    let rest: i64 = widths.iter().sum();
+    widths[0] = w - rest;
+    widths
+}
+
+/// A row's height: its cells wrapped in their columns, the tallest.
+fn row_height(cells: &[String], columns: &[i64], size: u32, bold: bool) -> i64 {
+    let em = f64::from(size);
+    let lines = cells
+        .iter()
+        .zip(columns)
+        .map(|(t, w)| {
+            let usable = (w - 2 * CELL_X).max(1) as f64 / EMU_PER_PT;
+            jalon_charts::wrap_text(t, usable, em, bold, 99)
+                .len()
+                .max(1)
+        })
+        .max()
+        .unwrap_or(1);
+    (lines as f64 * em * LINE * EMU_PER_PT).ceil() as i64 + 2 * CELL_Y
+}
+
+/// The table's rows split into pages that each fit `h` EMU with the header repeated on top.
+pub(crate) fn table_pages(
+    header: &[String],
+    rows: &[Vec<String>],
+    columns: &[i64],
+    size: u32,
+    h: i64,
+) -> Vec<TablePage> {
+    let head = row_height(header, columns, size, true);
+    let heights: Vec<i64> = rows
+        .iter()
+        .map(|r| row_height(r, columns, size, false))
+        .collect();
+    let mut pages = Vec::new();
+    let mut start = 0;
+    while start < rows.len() || pages.is_empty() {
+        let mut used = head;
+        let mut end = start;
+        // At least one row a page, however tall.
+        while end < rows.len() && (end == start || used + heights[end] <= h) {
+            used += heights[end];
+            end += 1;
+        }
+        let mut page = vec![head];
+        page.extend_from_slice(&heights[start..end]);
+        pages.push(TablePage {
+            rows: start..end,
+            heights: page,
+        });
+        start = end;
+        if rows.is_empty() {
+            break;
+        }
+    }
+    pages
 }
 
 #[cfg(test)]
@@ -122,6 +281,12 @@ mod tests {
             "{}",
             f.text
         );
+        let mut stage = crate::Stage::own();
+        stage.title = crate::TextBox {
+            rect: BAR,
+            size: 32,
+        };
+        stage.title_bold = false;
         let mut deck = Deck {
             title: "T".into(),
             lang: jalon_core::Language::En,
@@ -131,23 +296,92 @@ mod tests {
                 title: very.clone(),
                 title_size: None,
                 subtitle: Vec::new(),
+                subtitle_size: None,
                 shapes: Vec::new(),
                 notes: vec!["figures".into()],
             }],
+            stage,
         };
-        titles(
-            &mut deck,
-            &TitleBoxes {
-                title: (BAR, 32),
-                centred: (BAR, 40),
-                bold: false,
-            },
-        );
+        titles(&mut deck);
         assert_eq!(
             deck.slides[0].notes,
             vec![very, "figures".to_string()],
             "the full title opens the notes"
         );
         assert_eq!(deck.slides[0].title_size, Some(TITLE_FLOOR));
+    }
+
+    fn texts(n: usize, len: usize) -> Vec<Para> {
+        (0..n)
+            .map(|i| Para {
+                text: format!("{i} ") + &"word ".repeat(len),
+                bold: false,
+                bullet: true,
+                size: 16,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_shrink_to_fit_their_box_and_not_below_the_floor() {
+        let rect = Rect {
+            x: 0,
+            y: 0,
+            w: 4_000_000,
+            h: 2_000_000,
+        };
+        let paras = texts(5, 12);
+        assert!(
+            text_height(&paras, rect.w) > rect.h,
+            "the test's text overflows at 16 pt"
+        );
+        let fitted = shrink(&paras, rect).expect("fits smaller");
+        assert!(text_height(&fitted, rect.w) <= rect.h);
+        let size = fitted[0].size;
+        assert!((FLOOR..16).contains(&size), "{size}");
+        // One point larger, it did not fit.
+        let larger: Vec<Para> = fitted
+            .iter()
+            .map(|p| Para {
+                size: p.size + 1,
+                ..p.clone()
+            })
+            .collect();
+        assert!(text_height(&larger, rect.w) > rect.h);
+        assert_eq!(shrink(&texts(40, 12), rect), None, "too much even at 12 pt");
+    }
+
+    #[test]
+    fn a_long_table_continues_on_pages_that_each_fit_and_keep_every_row() {
+        let header: Vec<String> = ["Key action", "Progress", "Change", "Objectives"]
+            .map(String::from)
+            .to_vec();
+        let rows: Vec<Vec<String>> = (0..30)
+            .map(|i| {
+                vec![
+                    format!("Action {i} — ") + &"a long name ".repeat(i % 4 + 1),
+                    "45 %".into(),
+                    "+3 pts".into(),
+                    "2 in progress, 1 completed".into(),
+                ]
+            })
+            .collect();
+        let w = 8_000_000;
+        let cols = columns(&header, &rows, w, 14, 0.3);
+        assert_eq!(cols.iter().sum::<i64>(), w);
+        // "Progress" in bold fits its column on one line.
+        let progress = jalon_charts::text_room("Progress", 14.0, true) * EMU_PER_PT;
+        assert!((cols[1] - 2 * CELL_X) as f64 >= progress);
+        let h = 4_000_000;
+        let pages = table_pages(&header, &rows, &cols, 14, h);
+        assert!(pages.len() > 1, "{pages:?}");
+        let mut next = 0;
+        for p in &pages {
+            assert_eq!(p.rows.start, next, "no row lost or repeated");
+            next = p.rows.end;
+            assert!(p.heights.iter().sum::<i64>() <= h, "{p:?}");
+            assert_eq!(p.heights.len(), p.rows.len() + 1);
+        }
+        assert_eq!(next, rows.len());
     }
 }

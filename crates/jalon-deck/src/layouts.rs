@@ -99,6 +99,14 @@ impl Layout {
         })
     }
 
+    /// The box and own size of its subtitle placeholder.
+    pub fn subtitle_box(&self) -> Option<(Rect, Option<u32>)> {
+        self.placeholders
+            .iter()
+            .find(|p| p.kind == "subTitle")
+            .and_then(|p| Some((p.rect?, p.size)))
+    }
+
     /// Where our content goes on a slide of this layout: its largest content placeholder, else
     /// (a title-only layout) the master's body.
     pub fn content_area(&self) -> Option<Rect> {

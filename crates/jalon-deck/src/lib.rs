@@ -8,6 +8,7 @@ mod fit;
 mod layouts;
 mod odp;
 mod pptx;
+mod stage;
 mod template;
 mod words;
 mod xml;
@@ -16,7 +17,8 @@ pub use build::{DeckInput, DeckScope, build};
 pub use layouts::{Chosen, Layout, Placeholder, Role};
 pub use odp::odp;
 pub use pptx::pptx;
-pub use template::{Inspected, OnTemplate, inspect, pptx_on_template};
+pub use stage::{Placed, Stage, TextBox, ThemeLook, contrast};
+pub use template::{Inspected, OnTemplate, inspect, pptx_on_template, stage};
 pub use words::fallback_notice;
 
 /// The slide's size: 16:9, 13.333 × 7.5 inches, in English Metric Units (914,400 per inch),
@@ -102,15 +104,22 @@ pub enum Shape {
         title: String,
         alt: String,
     },
-    Table {
-        rect: Rect,
-        /// Each column's width in EMU; they add up to the rectangle's width.
-        columns: Vec<i64>,
-        header: Vec<String>,
-        rows: Vec<Vec<String>>,
-        /// Points.
-        size: u32,
-    },
+    Table(Table),
+}
+
+/// A table laid out for its slide.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub rect: Rect,
+    /// Each column's width in EMU; they add up to the rectangle's width.
+    pub columns: Vec<i64>,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Each row's height in EMU, header first, from its text measured in its columns
+    /// (`fit::table_pages`); they add up to the rectangle's height.
+    pub heights: Vec<i64>,
+    /// Points.
+    pub size: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +138,8 @@ pub struct Slide {
     pub title_size: Option<u32>,
     /// The title slide's second and third lines; empty elsewhere.
     pub subtitle: Vec<String>,
+    /// The subtitle's size in points once fitted to its box.
+    pub subtitle_size: Option<u32>,
     pub shapes: Vec<Shape>,
     /// The speaker notes, a paragraph per line.
     pub notes: Vec<String>,
@@ -140,6 +151,8 @@ pub struct Deck {
     pub lang: jalon_core::Language,
     pub dark: bool,
     pub slides: Vec<Slide>,
+    /// The room it was laid out for: Jalon's theme, or a template's layouts.
+    pub stage: Stage,
 }
 
 impl Deck {
@@ -187,35 +200,4 @@ pub(crate) fn palette(dark: bool) -> Palette {
             band: "F3F5F8",
         }
     }
-}
-
-/// Each row's height (header first), in EMU, from how many lines its longest cell wraps to:
-/// Arial's average character is about half its size wide. Both formats take it as the row's
-/// least height (PowerPoint and Impress still grow a row whose text needs more), and the
-/// table's frame is their sum, so that Impress does not stretch the rows to fill it.
-pub(crate) fn row_heights(
-    columns: &[i64],
-    header: &[String],
-    rows: &[Vec<String>],
-    size: u32,
-) -> Vec<i64> {
-    const PT: f64 = 12_700.0;
-    let pad = 2.0 * 36_576.0;
-    let char_w = f64::from(size) * PT * 0.5;
-    let line_h = f64::from(size) * PT * 1.2;
-    std::iter::once(header)
-        .chain(rows.iter().map(Vec::as_slice))
-        .map(|cells| {
-            let lines = cells
-                .iter()
-                .zip(columns)
-                .map(|(text, w)| {
-                    let usable = (*w as f64 - 2.0 * 64_008.0).max(char_w);
-                    let per_line = (usable / char_w).floor().max(1.0);
-                    (text.chars().count() as f64 / per_line).ceil().max(1.0)
-                })
-                .fold(1.0, f64::max);
-            (lines * line_h + pad).round() as i64
-        })
-        .collect()
 }

@@ -208,7 +208,7 @@ fn content(deck: &Deck, pal: &Palette, pictures: &mut Vec<(String, Vec<u8>)>) ->
     // extended document may carry and a validator ignores). Both, so that either reads it.
     let cell = |name: &str, fill: &str| {
         format!(
-            r##"<style:style style:name="{name}" style:family="table-cell"><loext:graphic-properties draw:fill="solid" draw:fill-color="#{fill}" fo:padding="0.13cm"/><style:table-cell-properties fo:background-color="#{fill}" fo:padding="0.13cm"/></style:style>"##
+            r##"<style:style style:name="{name}" style:family="table-cell"><loext:graphic-properties draw:fill="solid" draw:fill-color="#{fill}" fo:padding-left="0.178cm" fo:padding-right="0.178cm" fo:padding-top="0.102cm" fo:padding-bottom="0.102cm"/><style:table-cell-properties fo:background-color="#{fill}" fo:padding-left="0.178cm" fo:padding-right="0.178cm" fo:padding-top="0.102cm" fo:padding-bottom="0.102cm"/></style:style>"##
         )
     };
     format!(
@@ -242,13 +242,7 @@ fn page(
                 title,
                 alt,
             } => body.push_str(&picture_frame(*rect, png, svg, title, alt, pictures)),
-            Shape::Table {
-                rect,
-                columns: widths,
-                header,
-                rows,
-                size,
-            } => body.push_str(&table_frame(*rect, widths, header, rows, *size, pal, styles)),
+            Shape::Table(t) => body.push_str(&table_frame(t, pal, styles)),
         }
     }
     let notes: Vec<Para> = slide
@@ -273,11 +267,14 @@ fn title_frames(slide: &crate::Slide, pal: &Palette, ts: &mut TextStyles) -> Str
         text: slide.title.clone(),
         bold: true,
         bullet: false,
-        size: if slide.kind == SlideKind::Title {
-            36
-        } else {
-            28
-        },
+        // The size `fit::titles` fitted it to, from the stage's (36 on the title slide, 28).
+        size: slide
+            .title_size
+            .unwrap_or(if slide.kind == SlideKind::Title {
+                36
+            } else {
+                28
+            }),
     };
     let (title_rect, class) = match slide.kind {
         SlideKind::Title => (CTR_TITLE, "title"),
@@ -296,7 +293,7 @@ fn title_frames(slide: &crate::Slide, pal: &Palette, ts: &mut TextStyles) -> Str
                 text: l.clone(),
                 bold: false,
                 bullet: false,
-                size: 20,
+                size: slide.subtitle_size.unwrap_or(20),
             })
             .collect();
         out.push_str(&format!(
@@ -338,15 +335,16 @@ fn picture_frame(
 
 /// A table: its header row filled with the brand colour, its body rows banded, each row as
 /// high as its wrapped text.
-fn table_frame(
-    rect: Rect,
-    widths: &[i64],
-    header: &[String],
-    rows: &[Vec<String>],
-    size: u32,
-    pal: &Palette,
-    styles: &mut PageStyles,
-) -> String {
+fn table_frame(table: &crate::Table, pal: &Palette, styles: &mut PageStyles) -> String {
+    let crate::Table {
+        rect,
+        columns: widths,
+        header,
+        rows,
+        heights,
+        size,
+    } = table;
+    let size = *size;
     let mut t = String::new();
     for w in widths {
         let c = match styles.columns.iter().position(|x| x == w) {
@@ -361,7 +359,6 @@ fn table_frame(
             c + 1
         ));
     }
-    let heights = crate::row_heights(widths, header, rows, size);
     let row = |styles: &mut PageStyles, cells: &[String], head: bool, band: bool, h: i64| {
         let mut r = format!(
             r#"<table:table-row table:style-name="{}">"#,
@@ -396,6 +393,6 @@ fn table_frame(
     }
     format!(
         r#"<draw:frame draw:style-name="gr1" {}><table:table>{t}</table:table></draw:frame>"#,
-        place(rect)
+        place(*rect)
     )
 }

@@ -19,17 +19,6 @@ const CT: &str = "application/vnd.openxmlformats-officedocument";
 /// The deck as PPTX bytes: the package's parts, Jalon's master and layouts, then the slides.
 pub fn pptx(deck: &Deck) -> Result<Vec<u8>> {
     let pal = palette(deck.dark);
-    let mut deck = deck.clone();
-    crate::fit::titles(
-        &mut deck,
-        &crate::fit::TitleBoxes {
-            // The master's title size, on the title slide too (its layout sets none).
-            title: (TITLE, 28),
-            centred: (CTR_TITLE, 28),
-            bold: true,
-        },
-    );
-    let deck = &deck;
     let mut pkg = Package::new();
     package_parts(&mut pkg, deck, &pal)?;
     masters(&mut pkg, deck, &pal)?;
@@ -148,7 +137,7 @@ fn slides(pkg: &mut Package, deck: &Deck, pal: &Palette) -> Result<()> {
                 slide,
                 &Look {
                     pal,
-                    themed: false,
+                    theme: None,
                     own_title: None,
                     own_title_slide: None,
                 },
@@ -400,7 +389,8 @@ impl Colour<'_> {
 /// How the slides look: our palette and face, or, on a template, its theme's colours and fonts.
 pub(crate) struct Look<'a> {
     pub pal: &'a Palette,
-    pub themed: bool,
+    /// The template's theme, when the deck is on one.
+    pub theme: Option<&'a crate::ThemeLook>,
     /// Boxes of our own for the titles, where the layout has no placeholder to inherit them
     /// from (a template's blank layout): a content slide's title, and the title slide's title
     /// and subtitle.
@@ -409,8 +399,12 @@ pub(crate) struct Look<'a> {
 }
 
 impl Look<'_> {
+    fn themed(&self) -> bool {
+        self.theme.is_some()
+    }
+
     fn ink(&self) -> Colour<'_> {
-        if self.themed {
+        if self.themed() {
             Colour::Inherit
         } else {
             Colour::Rgb(self.pal.ink)
@@ -418,17 +412,18 @@ impl Look<'_> {
     }
 
     fn muted(&self) -> Colour<'_> {
-        if self.themed {
+        if self.themed() {
             Colour::Inherit
         } else {
             Colour::Rgb(self.pal.muted)
         }
     }
 
-    /// The face named on a run: ours, or none so that the theme's body font applies.
+    /// The face named on a run: ours, or the theme's body font (`+mn-lt`), named so that text
+    /// boxes and table cells take it whatever the master's other styles say.
     fn face(&self) -> String {
-        if self.themed {
-            String::new()
+        if self.themed() {
+            r#"<a:latin typeface="+mn-lt"/><a:cs typeface="+mn-cs"/>"#.to_string()
         } else {
             format!(r#"<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/>"#)
         }
@@ -510,7 +505,7 @@ pub(crate) fn slide_xml(
                             text: l.clone(),
                             bold: false,
                             bullet: false,
-                            size: 20,
+                            size: slide.subtitle_size.unwrap_or(20),
                         },
                         look.muted(),
                         "",
@@ -561,15 +556,7 @@ pub(crate) fn slide_xml(
                     geometry(*rect)
                 ));
             }
-            Shape::Table {
-                rect,
-                columns,
-                header,
-                rows,
-                size,
-            } => {
-                shapes.push_str(&table(deck, look, id, *rect, columns, header, rows, *size));
-            }
+            Shape::Table(t) => shapes.push_str(&table(deck, look, id, t)),
         }
         id += 1;
     }
@@ -578,22 +565,20 @@ pub(crate) fn slide_xml(
     )
 }
 
-#[allow(clippy::too_many_arguments)]
-fn table(
-    deck: &Deck,
-    look: &Look,
-    id: u32,
-    rect: Rect,
-    columns: &[i64],
-    header: &[String],
-    rows: &[Vec<String>],
-    size: u32,
-) -> String {
+fn table(deck: &Deck, look: &Look, id: u32, t: &crate::Table) -> String {
+    let crate::Table {
+        rect,
+        columns,
+        header,
+        rows,
+        heights,
+        size,
+    } = t;
+    let size = *size;
     let grid: String = columns
         .iter()
         .map(|w| format!(r#"<a:gridCol w="{w}"/>"#))
         .collect();
-    let heights = crate::row_heights(columns, header, rows, size);
     let pal = look.pal;
     let cell = |text: &str, col: usize, head: bool, band: bool| {
         // The numbers are right-aligned, so that their digits line up.
@@ -602,19 +587,20 @@ fn table(
         } else {
             ""
         };
-        // On a template, the theme's accent heads the table and its light colour bands it.
-        let (ink, fill) = match (look.themed, head, band) {
-            (true, true, _) => (Colour::Scheme("bg1"), Colour::Scheme("accent1")),
-            (true, false, true) => (Colour::Inherit, Colour::Scheme("bg2")),
-            (true, false, false) => (Colour::Inherit, Colour::Scheme("bg1")),
-            (false, true, _) => (
+        // On a template, the theme's accent heads the table (made to read with its ink, see
+        // `stage::header_colours`) and its light colour bands it.
+        let (ink, fill) = match (look.theme, head, band) {
+            (Some(t), true, _) => (Colour::Rgb(&t.header_ink), Colour::Rgb(&t.header_fill)),
+            (Some(_), false, true) => (Colour::Inherit, Colour::Scheme("bg2")),
+            (Some(_), false, false) => (Colour::Inherit, Colour::Scheme("bg1")),
+            (None, true, _) => (
                 Colour::Rgb("FFFFFF"),
                 Colour::Rgb(if deck.dark { "2A5A94" } else { pal.brand }),
             ),
-            (false, false, true) => (Colour::Rgb(pal.ink), Colour::Rgb(pal.band)),
-            (false, false, false) => (Colour::Rgb(pal.ink), Colour::Rgb(pal.paper)),
+            (None, false, true) => (Colour::Rgb(pal.ink), Colour::Rgb(pal.band)),
+            (None, false, false) => (Colour::Rgb(pal.ink), Colour::Rgb(pal.paper)),
         };
-        let line = if look.themed {
+        let line = if look.themed() {
             Colour::Scheme("tx2")
         } else {
             Colour::Rgb(pal.line)

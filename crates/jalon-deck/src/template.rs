@@ -1,16 +1,16 @@
 //! A deck built on the ministry's template (a .pptx or .potx): the template's package is kept,
 //! master, layouts, theme and media included, its own slides are dropped, and ours are added
-//! on its layouts: its title layout for the title slide, its title-only (else title and
-//! content) layout for the others, our content scaled into the layout's content area, and our
-//! text and tables in the theme's colours and fonts.
+//! on the layouts its `stage` chose (layouts.rs), laid out by `build` for the layout's content
+//! area, our text and tables in the theme's fonts and colours.
 
 use std::collections::BTreeMap;
 use std::io::Read;
 
 use crate::layouts::{self, Layout, Role};
 use crate::pptx::{Look, notes_slide, slide_xml};
+use crate::stage::{OURS, Placed, Stage, TextBox, ThemeLook, scale_to};
 use crate::xml::Package;
-use crate::{Deck, DeckError, Para, Rect, Result, SLIDE_H, SLIDE_W, Shape, palette};
+use crate::{Deck, DeckError, Rect, Result, SLIDE_H, SLIDE_W, Shape, palette};
 use jalon_core::xml::escape;
 
 const P: &str = "http://schemas.openxmlformats.org/presentationml/2006/main";
@@ -120,57 +120,6 @@ fn relationships(
         .collect())
 }
 
-/// Our content box, as `build` lays slides out: below the title, within the margins.
-const OURS: Rect = Rect {
-    x: 457_200,
-    y: 1_280_160,
-    w: SLIDE_W - 2 * 457_200,
-    h: SLIDE_H - 1_280_160 - 228_600,
-};
-
-/// The deck with its content scaled into `area` (type sizes too), centred across it.
-fn fit(deck: &Deck, area: Rect) -> Deck {
-    let s = (area.w as f64 / OURS.w as f64).min(area.h as f64 / OURS.h as f64);
-    let ox = area.x as f64 + (area.w as f64 - OURS.w as f64 * s) / 2.0;
-    let map = |r: &Rect| Rect {
-        x: (ox + (r.x - OURS.x) as f64 * s).round() as i64,
-        y: (area.y as f64 + (r.y - OURS.y) as f64 * s).round() as i64,
-        w: (r.w as f64 * s).round() as i64,
-        h: (r.h as f64 * s).round() as i64,
-    };
-    let size = |pt: u32| ((f64::from(pt) * s).round() as u32).max(8);
-    let mut out = deck.clone();
-    for slide in &mut out.slides {
-        for shape in &mut slide.shapes {
-            match shape {
-                Shape::Text { rect, paras } => {
-                    *rect = map(rect);
-                    for p in paras.iter_mut() {
-                        *p = Para {
-                            size: size(p.size),
-                            ..p.clone()
-                        };
-                    }
-                }
-                Shape::Picture { rect, .. } => *rect = map(rect),
-                Shape::Table {
-                    rect,
-                    columns,
-                    size: pt,
-                    ..
-                } => {
-                    *rect = map(rect);
-                    for c in columns.iter_mut() {
-                        *c = (*c as f64 * s).round() as i64;
-                    }
-                    *pt = size(*pt);
-                }
-            }
-        }
-    }
-    out
-}
-
 type Parts = BTreeMap<String, Vec<u8>>;
 /// Relationships as (id, kind, target part).
 type Rels = Vec<(String, String, String)>;
@@ -199,14 +148,11 @@ pub struct OnTemplate {
     pub fallbacks: Vec<Role>,
 }
 
-/// The deck as PPTX bytes, on the template's master, layouts and theme. `wanted` names the
-/// layout the officer chose for a role, by the template's name for it.
-pub fn pptx_on_template(
-    deck: &Deck,
-    template: &[u8],
-    wanted: &[(Role, String)],
-) -> Result<OnTemplate> {
-    let mut t = open(template)?;
+/// The stage a template gives a deck: its slide size, the layout chosen for each role (by the
+/// officer's name for it in `wanted`, else by what the layouts hold), their title boxes at the
+/// template's title size, the content area below, and the theme's faces and accent.
+pub fn stage(template: &[u8], wanted: &[(Role, String)]) -> Result<Stage> {
+    let t = open(template)?;
     let slide = slide_size(&t)?;
     let layouts = master_layouts(&t)?;
     let pick = |role: Role| {
@@ -217,43 +163,106 @@ pub fn pptx_on_template(
         layouts::choose(&layouts, role, slide, name)
     };
     let (title, content) = (pick(Role::Title)?, pick(Role::Content)?);
-    let fallbacks: Vec<Role> = [(Role::Title, &title), (Role::Content, &content)]
-        .into_iter()
-        .filter(|(_, c)| c.fallback)
-        .map(|(r, _)| r)
-        .collect();
     let scaled = |r: Rect| scale_to(r, slide);
-    // Our content goes in the layout's content area; on a blank layout, in our own box.
+    // Content goes in the layout's content area; on a blank layout, in Jalon's own box.
     let area = match content.fallback {
         false => layouts[content.layout].content_area(),
         true => None,
     }
     .unwrap_or_else(|| scaled(OURS));
-    let mut deck = fit(deck, area);
-    // Titles fitted to the chosen layouts' title boxes, at the template's title size.
     let (size, bold) = title_style(text(&t.parts, &t.master)?)?;
     let title_box = |chosen: &layouts::Chosen, centred: bool, ours: Rect| {
         let own = (!chosen.fallback)
             .then(|| layouts[chosen.layout].title_box(centred))
             .flatten();
-        own.map_or((scaled(ours), size), |(r, s)| (r, s.unwrap_or(size)))
+        let (rect, size) = own.map_or((scaled(ours), size), |(r, s)| (r, s.unwrap_or(size)));
+        TextBox { rect, size }
     };
-    crate::fit::titles(
-        &mut deck,
-        &crate::fit::TitleBoxes {
-            title: title_box(&content, false, crate::TITLE),
-            centred: title_box(&title, true, crate::CTR_TITLE),
-            bold,
-        },
-    );
+    let subtitle = (!title.fallback)
+        .then(|| layouts[title.layout].subtitle_box())
+        .flatten()
+        .map_or(
+            TextBox {
+                rect: scaled(crate::SUBTITLE),
+                size: 20,
+            },
+            |(rect, size)| TextBox {
+                rect,
+                size: size.unwrap_or(20).min(24),
+            },
+        );
+    let placed = |role, chosen: &layouts::Chosen| Placed {
+        role,
+        name: layouts[chosen.layout].name.clone(),
+        part: layouts[chosen.layout].part.clone(),
+        fallback: chosen.fallback,
+    };
+    Ok(Stage {
+        slide,
+        area,
+        title: title_box(&content, false, crate::TITLE),
+        centred: title_box(&title, true, crate::CTR_TITLE),
+        subtitle,
+        title_bold: bold,
+        layouts: vec![placed(Role::Title, &title), placed(Role::Content, &content)],
+        look: Some(theme_look(&t)?),
+    })
+}
+
+/// The theme's faces and its first accent, made into a table header that reads.
+fn theme_look(t: &Template) -> Result<ThemeLook> {
+    let theme = relationships(&t.parts, &t.master)?
+        .into_iter()
+        .find(|(_, kind, _)| kind == "theme")
+        .map(|(_, _, target)| target);
+    let xml = match &theme {
+        Some(name) if t.parts.contains_key(name) => text(&t.parts, name)?,
+        _ => "",
+    };
+    let doc = (!xml.is_empty()).then(|| parse(xml)).transpose()?;
+    let find = |scheme: &str| -> Option<String> {
+        let doc = doc.as_ref()?;
+        let node = doc.descendants().find(|n| n.tag_name().name() == scheme)?;
+        node.children().find(|c| c.is_element()).and_then(|c| {
+            c.attribute("val")
+                .filter(|_| c.tag_name().name() == "srgbClr")
+                .or_else(|| c.attribute("lastClr"))
+                .map(str::to_string)
+        })
+    };
+    let face = |font: &str| -> String {
+        doc.as_ref()
+            .and_then(|d| d.descendants().find(|n| n.tag_name().name() == font))
+            .and_then(|f| f.children().find(|c| c.tag_name().name() == "latin"))
+            .and_then(|l| l.attribute("typeface"))
+            .unwrap_or(crate::FONT)
+            .to_string()
+    };
+    let accent = find("accent1").unwrap_or_else(|| "1D4E89".into());
+    let (header_fill, header_ink, header_contrast) = crate::stage::header_colours(&accent, 4.5);
+    Ok(ThemeLook {
+        minor: face("minorFont"),
+        major: face("majorFont"),
+        header_fill,
+        header_ink,
+        header_contrast,
+    })
+}
+
+/// The deck as PPTX bytes, on the template's master, layouts and theme, with the layouts of
+/// the stage it was built for (`stage`).
+pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<OnTemplate> {
+    let mut t = open(template)?;
+    let stage = &deck.stage;
     let pal = palette(false);
+    let (title, content) = (stage.layout(Role::Title), stage.layout(Role::Content));
     let look = Look {
         pal: &pal,
-        themed: true,
-        own_title: content.fallback.then(|| scaled(crate::TITLE)),
+        theme: stage.look.as_ref(),
+        own_title: content.fallback.then_some(stage.title.rect),
         own_title_slide: title
             .fallback
-            .then(|| (scaled(crate::CTR_TITLE), scaled(crate::SUBTITLE))),
+            .then_some((stage.centred.rect, stage.subtitle.rect)),
     };
     // The template's own slides and notes go (and its thumbnail, which shows them); everything
     // else stays.
@@ -269,14 +278,11 @@ pub fn pptx_on_template(
     });
     drop_dangling_root_relationships(&mut t.parts)?;
     let mut added = Added::default();
-    let notes_master = notes_master(&mut t, &deck, &pal, &mut added);
-    let parts_of = [
-        layouts[title.layout].part.as_str(),
-        layouts[content.layout].part.as_str(),
-    ];
+    let notes_master = notes_master(&mut t, deck, &pal, &mut added);
+    let parts_of = [title.part.as_str(), content.part.as_str()];
     let slide_ids = add_slides(
         &mut t.parts,
-        &deck,
+        deck,
         &look,
         parts_of,
         &notes_master,
@@ -292,7 +298,7 @@ pub fn pptx_on_template(
     }
     Ok(OnTemplate {
         bytes: pkg.finish()?,
-        fallbacks,
+        fallbacks: stage.fallbacks(),
     })
 }
 
@@ -352,18 +358,6 @@ fn slide_size(t: &Template) -> Result<(i64, i64)> {
             ))
         });
     Ok(size.unwrap_or((SLIDE_W, SLIDE_H)))
-}
-
-/// One of our boxes, made for our 13.33 × 7.5 in slide, on a slide of another size.
-fn scale_to(r: Rect, (w, h): (i64, i64)) -> Rect {
-    let sx = |v: i64| v * w / SLIDE_W;
-    let sy = |v: i64| v * h / SLIDE_H;
-    Rect {
-        x: sx(r.x),
-        y: sy(r.y),
-        w: sx(r.w),
-        h: sy(r.h),
-    }
 }
 
 /// The slide master's layouts, in its order.
@@ -698,42 +692,5 @@ mod tests {
             rels_name("ppt/presentation.xml"),
             "ppt/_rels/presentation.xml.rels"
         );
-    }
-
-    #[test]
-    fn content_is_scaled_into_the_area_and_centred() {
-        let deck = Deck {
-            title: "T".into(),
-            lang: jalon_core::Language::En,
-            dark: false,
-            slides: vec![crate::Slide {
-                kind: crate::SlideKind::Content,
-                title: "S".into(),
-                title_size: None,
-                subtitle: Vec::new(),
-                shapes: vec![Shape::Text {
-                    rect: OURS,
-                    paras: vec![Para {
-                        text: "x".into(),
-                        bold: false,
-                        bullet: false,
-                        size: 20,
-                    }],
-                }],
-                notes: Vec::new(),
-            }],
-        };
-        let area = Rect {
-            x: 1_000_000,
-            y: 2_000_000,
-            w: OURS.w / 2,
-            h: OURS.h,
-        };
-        let fitted = fit(&deck, area);
-        let Shape::Text { rect, paras } = &fitted.slides[0].shapes[0] else {
-            panic!("text")
-        };
-        assert_eq!((rect.x, rect.y, rect.w), (1_000_000, 2_000_000, OURS.w / 2));
-        assert_eq!(paras[0].size, 10);
     }
 }

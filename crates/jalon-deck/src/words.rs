@@ -41,6 +41,22 @@ impl DeckWords {
         self.pick("Overview", "Vue d’ensemble")
     }
 
+    /// The title of the slide with the objectives' statuses.
+    pub fn statuses_title(self) -> String {
+        self.pick("Objectives by status", "Objectifs par statut")
+    }
+
+    /// The title of an axis's table of key actions: "Axis 1: key actions".
+    pub fn actions_of(self, axis: &str) -> String {
+        let c = self.0.colon();
+        format!("{axis}{c} {}", self.pick("key actions", "actions clés"))
+    }
+
+    /// A slide title with "(continued)", for a table that goes on.
+    pub fn continued(self, title: &str) -> String {
+        format!("{title} {}", self.pick("(continued)", "(suite)"))
+    }
+
     /// "Strategy progress: 42%".
     pub fn progress_of(self, what: &str, progress: Option<u32>) -> String {
         let c = self.0.colon();
