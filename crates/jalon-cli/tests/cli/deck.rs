@@ -138,10 +138,11 @@ fn the_demo_deck_reads_back_in_python_pptx_and_odfpy_with_the_reports_figures() 
         "16:9"
     );
     let slides = p["slides"].as_array().expect("slides");
-    // Title, overview, one per axis, what moved, the findings still open.
+    // Title, overview, statuses, per axis its chart and its table, what moved, the findings
+    // still open.
     assert_eq!(
         slides.len(),
-        2 + axes.len() + 2,
+        3 + 2 * axes.len() + 2,
         "{:#?}",
         titles(&p, "slides")
     );
@@ -149,6 +150,7 @@ fn the_demo_deck_reads_back_in_python_pptx_and_odfpy_with_the_reports_figures() 
     assert_eq!(slides[0]["title"], summary["strategy"]["title"]);
     assert!(slides[1..].iter().all(|s| s["layout"] == "Title Only"));
     assert_eq!(slides[1]["title"], "Overview");
+    assert_eq!(slides[2]["title"], "Objectives by status");
     let strategy = summary["strategy"]["progress"].as_u64().expect("progress");
     assert!(
         slides[1]["notes"]
@@ -158,17 +160,27 @@ fn the_demo_deck_reads_back_in_python_pptx_and_odfpy_with_the_reports_figures() 
         "{}",
         slides[1]["notes"]
     );
-    for (axis, slide) in axes.iter().zip(&slides[2..]) {
+    for (i, axis) in axes.iter().enumerate() {
+        let (chart, table_slide) = (&slides[3 + 2 * i], &slides[4 + 2 * i]);
         let n = axis["number"].as_u64().expect("number");
         assert!(
-            slide["title"]
+            chart["title"]
                 .as_str()
                 .expect("title")
                 .starts_with(&format!("Axis {n} — ")),
-            "{slide}"
+            "{chart}"
         );
+        assert_eq!(chart["pictures"].as_array().map(Vec::len), Some(1));
+        // Its next steps are in the notes.
+        assert!(
+            chart["notes"]
+                .as_str()
+                .expect("notes")
+                .contains("Next steps:")
+        );
+        assert_eq!(table_slide["title"], format!("Axis {n}: key actions"));
         // The table: a header, then each action with its exact displayed percentage.
-        let table = &slide["tables"][0];
+        let table = &table_slide["tables"][0];
         let actions = axis["actions"].as_array().expect("actions");
         assert_eq!(table.as_array().expect("rows").len(), actions.len() + 1);
         for (action, row) in actions
@@ -184,13 +196,6 @@ fn the_demo_deck_reads_back_in_python_pptx_and_odfpy_with_the_reports_figures() 
             );
             assert_eq!(row[1], format!("{}%", action["progress"]), "{row}");
         }
-        // Its next steps are in the notes.
-        assert!(
-            slide["notes"]
-                .as_str()
-                .expect("notes")
-                .contains("Next steps:")
-        );
     }
     // Every picture has its alt text.
     let pictures: Vec<&str> = slides
@@ -203,7 +208,7 @@ fn the_demo_deck_reads_back_in_python_pptx_and_odfpy_with_the_reports_figures() 
         pictures.iter().all(|d| d.len() > 40 && d.contains("chart")),
         "{pictures:?}"
     );
-    let moved = &slides[2 + axes.len()];
+    let moved = &slides[3 + 2 * axes.len()];
     assert!(
         moved["title"]
             .as_str()
@@ -246,7 +251,7 @@ fn options_change_the_slides_language_scope_and_detail() {
     let p = read_pptx(&detailed);
     assert_eq!(
         p["slides"].as_array().expect("slides").len(),
-        2 + axes + actions + 2
+        3 + 2 * axes + actions + 2
     );
     assert!(
         titles(&p, "slides")
@@ -262,11 +267,13 @@ fn options_change_the_slides_language_scope_and_detail() {
     );
     let o = read_odp(&fr);
     let t = titles(&o, "pages");
-    assert_eq!(t.len(), 5, "{t:?}");
+    assert_eq!(t.len(), 7, "{t:?}");
     assert_eq!(t[1], "Vue d’ensemble");
-    assert!(t[2].starts_with("Axe 4 — "), "{t:?}");
-    assert!(t[3].starts_with("Ce qui a bougé depuis "), "{t:?}");
-    let table = &o["pages"][2]["tables"][0];
+    assert_eq!(t[2], "Objectifs par statut");
+    assert!(t[3].starts_with("Axe 4 — "), "{t:?}");
+    assert_eq!(t[4], "Axe 4\u{a0}: actions clés", "{t:?}");
+    assert!(t[5].starts_with("Ce qui a bougé depuis "), "{t:?}");
+    let table = &o["pages"][4]["tables"][0];
     assert_eq!(table[0][0], "Action clé");
     assert!(
         table[1][1].as_str().expect("cell").ends_with("\u{a0}%"),
@@ -562,6 +569,7 @@ fn a_deck_on_each_real_template_keeps_its_size_and_layouts_drops_its_thumbnail_a
     let plain = dir.path().join("plain.pptx");
     deck(&db, &plain, &["--detail", "actions"]);
     let want = titles(&read_pptx(&plain), "slides");
+    assert_room("Jalon's theme", &plain);
     let profile = format!(
         "-env:UserInstallation=file://{}",
         dir.path().join("lo-profile").display()
@@ -616,6 +624,8 @@ print(json.dumps({
             want,
             "{name}: the same slides as on Jalon's theme"
         );
+        // Laid out for the template's room: 12 pt at least, 70 % of the height used.
+        assert_room(name, &out);
         // LibreOffice Impress opens it: one page per slide.
         let pdf = to_pdf(&profile, &dir.path().join(format!("pdf-{name}")), &out);
         assert_eq!(pdf_pages(&pdf), want.len(), "{name}: one page per slide");
@@ -744,6 +754,8 @@ with zipfile.ZipFile(buf) as src, zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_
         "both fallbacks are said: {said}"
     );
     keep_for_validation(&out, Some(&bare));
+    // Jalon's boxes, scaled to the 4:3 slide, still keep the room rules.
+    assert_room("python-pptx's default without placeholders", &out);
     // Every title is there, in a box of our own inside the slide.
     let facts = python_json(
         r#"
@@ -844,4 +856,95 @@ fn words_outside(pdf: &Path) -> Vec<String> {
         }
     }
     out
+}
+
+/// What a deck's slides hold, as python-pptx reads them (placeholders' boxes inherited from
+/// their layout and master): per slide, its smallest run of text in points (every `sz` it
+/// sets), its charts' smallest text on the slide (the SVG's smallest font-size, scaled by the
+/// picture's width over the SVG's), the share of the height below the title its own shapes
+/// span, and the shapes it places that lie even in part outside the slide.
+fn room_used(deck: &Path) -> serde_json::Value {
+    python_json(
+        r#"
+import json, re, sys
+from lxml import etree
+from pptx import Presentation
+p = Presentation(sys.argv[1])
+W, H = p.slide_width, p.slide_height
+SVG = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
+EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+slides = []
+for s in p.slides:
+    xml = etree.tostring(s._element).decode()
+    sizes = [int(v) / 100 for v in re.findall(r'\bsz="(\d+)"', xml)]
+    charts = []
+    for sh in s.shapes:
+        for blip in sh._element.iter(SVG):
+            svg = s.part.related_part(blip.get(EMBED)).blob.decode()
+            width = float(re.search(r'<svg[^>]*\bwidth="([\d.]+)', svg).group(1))
+            smallest = min(float(v) for v in re.findall(r'font-size="([\d.]+)"', svg))
+            charts.append(smallest * (sh.width / 12700) / width)
+    own = [sh for sh in s.shapes if not sh.is_placeholder]
+    title = s.shapes.title
+    below = H - (title.top + title.height) if title is not None and title.top is not None else H
+    share = None
+    if own and charts:
+        share = (max(sh.top + sh.height for sh in own) - min(sh.top for sh in own)) / below
+    # The title counts where the deck places it (a blank layout's own box); where it inherits
+    # the template's box, that is the template's design (one 10-inch template's title bar
+    # starts a hair above the slide).
+    placed = title is not None and title._element.xpath("./p:spPr/a:xfrm")
+    boxes = own + ([title] if placed else [])
+    outside = [sh.name for sh in boxes
+               if sh.left < 0 or sh.top < 0 or sh.left + sh.width > W or sh.top + sh.height > H]
+    slides.append({
+        "title": title.text if title is not None else "",
+        "smallest_text": min(sizes) if sizes else None,
+        "chart_text": min(charts) if charts else None,
+        "share": share,
+        "outside": outside,
+    })
+print(json.dumps(slides))
+"#,
+        &[s(deck)],
+    )
+}
+
+/// Asserts the deck's room rules on every slide: no text under 12 pt (runs and charts), at
+/// least 70 % of the height below the title used on slides with a chart, nothing outside the
+/// slide. Returns the smallest text, the smallest chart text and the least share, for the
+/// figures printed by the tests.
+fn assert_room(name: &str, deck: &Path) -> (f64, f64, f64) {
+    let slides = room_used(deck);
+    let mut least = (f64::INFINITY, f64::INFINITY, f64::INFINITY);
+    for slide in slides.as_array().expect("slides") {
+        let title = &slide["title"];
+        if let Some(pt) = slide["smallest_text"].as_f64() {
+            assert!(pt >= 12.0, "{name}, {title}: text at {pt} pt");
+            least.0 = least.0.min(pt);
+        }
+        if let Some(pt) = slide["chart_text"].as_f64() {
+            assert!(pt >= 11.95, "{name}, {title}: chart text at {pt:.2} pt");
+            least.1 = least.1.min(pt);
+        }
+        if let Some(share) = slide["share"].as_f64() {
+            assert!(
+                share >= 0.70,
+                "{name}, {title}: {share:.2} of the height used"
+            );
+            least.2 = least.2.min(share);
+        }
+        assert_eq!(
+            slide["outside"],
+            serde_json::json!([]),
+            "{name}, {title}: shapes outside the slide"
+        );
+    }
+    eprintln!(
+        "{name}: smallest text {:.1} pt, smallest chart text {:.2} pt, least share of the height below the title {:.0} %",
+        least.0,
+        least.1,
+        least.2 * 100.0
+    );
+    least
 }
