@@ -442,7 +442,23 @@ fn run(deck: &Deck, look: &Look, text: &str, size: u32, bold: bool, color: Colou
     )
 }
 
-fn paragraph(deck: &Deck, look: &Look, p: &Para, color: Colour, align: &str) -> String {
+/// How a paragraph is aligned: left or right, or as its placeholder says (a subtitle).
+#[derive(Clone, Copy)]
+enum Align {
+    Left,
+    Right,
+    Inherit,
+}
+
+/// A paragraph, always left to right: a template made for a right-to-left language (one real
+/// template is) sets its masters' text right-aligned and `rtl`, which would set our figures
+/// backwards ("pts 8+").
+fn paragraph(deck: &Deck, look: &Look, p: &Para, color: Colour, align: Align) -> String {
+    let align = match align {
+        Align::Left => r#" algn="l" rtl="0""#,
+        Align::Right => r#" algn="r" rtl="0""#,
+        Align::Inherit => r#" rtl="0""#,
+    };
     let ppr = if p.bullet {
         format!(
             r#"<a:pPr marL="285750" indent="-285750"{align}><a:buFont typeface="{FONT}"/><a:buChar char="•"/></a:pPr>"#
@@ -462,7 +478,7 @@ fn title_runs(deck: &Deck, slide: &Slide) -> String {
         .title_size
         .map_or(String::new(), |s| format!(r#" sz="{}""#, s * 100));
     format!(
-        r#"<a:p><a:r><a:rPr lang="{}"{size} dirty="0"/><a:t>{}</a:t></a:r></a:p>"#,
+        r#"<a:p><a:pPr rtl="0"/><a:r><a:rPr lang="{}"{size} dirty="0"/><a:t>{}</a:t></a:r></a:p>"#,
         deck.lang_tag(),
         escape(&slide.title)
     )
@@ -508,7 +524,7 @@ pub(crate) fn slide_xml(
                             size: slide.subtitle_size.unwrap_or(20),
                         },
                         look.muted(),
-                        "",
+                        Align::Inherit,
                     )
                 })
                 .collect();
@@ -537,7 +553,7 @@ pub(crate) fn slide_xml(
             Shape::Text { rect, paras } => {
                 let body: String = paras
                     .iter()
-                    .map(|p| paragraph(deck, look, p, look.ink(), ""))
+                    .map(|p| paragraph(deck, look, p, look.ink(), Align::Left))
                     .collect();
                 shapes.push_str(&format!(
                     r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="Text {id}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{}<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="square" lIns="0" rIns="0" rtlCol="0"><a:normAutofit/></a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>"#,
@@ -583,16 +599,17 @@ fn table(deck: &Deck, look: &Look, id: u32, t: &crate::Table) -> String {
     let cell = |text: &str, col: usize, head: bool, band: bool| {
         // The numbers are right-aligned, so that their digits line up.
         let align = if (1..=2).contains(&col) {
-            r#" algn="r""#
+            Align::Right
         } else {
-            ""
+            Align::Left
         };
         // On a template, the theme's accent heads the table (made to read with its ink, see
-        // `stage::header_colours`) and its light colour bands it.
+        // `stage::header_colours`), and its text colour sits on its backgrounds (template.rs,
+        // `theme_look`): written as RGB, so that what was checked is what shows.
         let (ink, fill) = match (look.theme, head, band) {
             (Some(t), true, _) => (Colour::Rgb(&t.header_ink), Colour::Rgb(&t.header_fill)),
-            (Some(_), false, true) => (Colour::Inherit, Colour::Scheme("bg2")),
-            (Some(_), false, false) => (Colour::Inherit, Colour::Scheme("bg1")),
+            (Some(t), false, true) => (Colour::Rgb(&t.body_ink), Colour::Rgb(&t.band_fill)),
+            (Some(t), false, false) => (Colour::Rgb(&t.body_ink), Colour::Rgb(&t.body_fill)),
             (None, true, _) => (
                 Colour::Rgb("FFFFFF"),
                 Colour::Rgb(if deck.dark { "2A5A94" } else { pal.brand }),

@@ -41,8 +41,7 @@ pub struct Stage {
     pub title_bold: bool,
     /// The layout of each role, title first.
     pub layouts: Vec<Placed>,
-    /// The face text is set in, by its name or the theme's (`+mn-lt`), and the theme's accent
-    /// for table headers with the ink that reads on it (RRGGBB); Jalon's palette when None.
+    /// The template's faces and table colours; Jalon's palette when None.
     pub look: Option<ThemeLook>,
 }
 
@@ -59,6 +58,13 @@ pub struct ThemeLook {
     pub header_ink: String,
     /// The contrast of `header_ink` on `header_fill`.
     pub header_contrast: f64,
+    /// The body rows: the theme's text colour on its background, banded with its second
+    /// background where the text reads on it.
+    pub body_ink: String,
+    pub body_fill: String,
+    pub band_fill: String,
+    /// The lower of the body ink's contrasts on its two fills.
+    pub body_contrast: f64,
 }
 
 /// Jalon's content box: below the title, within the margins of a 13.33 × 7.5 in slide.

@@ -197,10 +197,11 @@ pub fn stage(template: &[u8], wanted: &[(Role, String)]) -> Result<Stage> {
         part: layouts[chosen.layout].part.clone(),
         fallback: chosen.fallback,
     };
+    let content_title = title_box(&content, false, crate::TITLE);
     Ok(Stage {
         slide,
-        area,
-        title: title_box(&content, false, crate::TITLE),
+        area: below(area, content_title.rect),
+        title: content_title,
         centred: title_box(&title, true, crate::CTR_TITLE),
         subtitle,
         title_bold: bold,
@@ -209,7 +210,25 @@ pub fn stage(template: &[u8], wanted: &[(Role, String)]) -> Result<Stage> {
     })
 }
 
-/// The theme's faces and its first accent, made into a table header that reads.
+/// The content area less what of it the title's box covers: one real template's body
+/// placeholder starts above its title bar's bottom, and a headline there would touch the title.
+fn below(area: Rect, title: Rect) -> Rect {
+    let bottom = title.y + title.h;
+    let overlaps = title.y < area.y && bottom > area.y && bottom < area.y + area.h / 2;
+    if !overlaps {
+        return area;
+    }
+    let gap = 45_720;
+    Rect {
+        y: bottom + gap,
+        h: area.y + area.h - bottom - gap,
+        ..area
+    }
+}
+
+/// The theme's faces, and the table's colours from its scheme as the master maps it
+/// (`p:clrMap`): the first accent made into a header that reads, the body's ink on its
+/// background, and its second background for the bands where the ink reads on it too.
 fn theme_look(t: &Template) -> Result<ThemeLook> {
     let theme = relationships(&t.parts, &t.master)?
         .into_iter()
@@ -220,15 +239,28 @@ fn theme_look(t: &Template) -> Result<ThemeLook> {
         _ => "",
     };
     let doc = (!xml.is_empty()).then(|| parse(xml)).transpose()?;
-    let find = |scheme: &str| -> Option<String> {
-        let doc = doc.as_ref()?;
-        let node = doc.descendants().find(|n| n.tag_name().name() == scheme)?;
-        node.children().find(|c| c.is_element()).and_then(|c| {
-            c.attribute("val")
-                .filter(|_| c.tag_name().name() == "srgbClr")
-                .or_else(|| c.attribute("lastClr"))
-                .map(str::to_string)
-        })
+    let master = parse(text(&t.parts, &t.master)?)?;
+    let map = master.descendants().find(|n| n.has_tag_name((P, "clrMap")));
+    // A scheme colour's RRGGBB, through the master's map (bg1 → lt1 by default).
+    let colour = |name: &str, default: &str| -> String {
+        let slot = map
+            .and_then(|m| m.attribute(name))
+            .unwrap_or(match name {
+                "bg1" => "lt1",
+                "tx1" => "dk1",
+                "bg2" => "lt2",
+                other => other,
+            })
+            .to_string();
+        doc.as_ref()
+            .and_then(|d| d.descendants().find(|n| n.tag_name().name() == slot))
+            .and_then(|n| n.children().find(|c| c.is_element()))
+            .and_then(|c| match c.tag_name().name() {
+                "srgbClr" => c.attribute("val"),
+                _ => c.attribute("lastClr"),
+            })
+            .unwrap_or(default)
+            .to_uppercase()
     };
     let face = |font: &str| -> String {
         doc.as_ref()
@@ -238,14 +270,28 @@ fn theme_look(t: &Template) -> Result<ThemeLook> {
             .unwrap_or(crate::FONT)
             .to_string()
     };
-    let accent = find("accent1").unwrap_or_else(|| "1D4E89".into());
-    let (header_fill, header_ink, header_contrast) = crate::stage::header_colours(&accent, 4.5);
+    let (header_fill, header_ink, header_contrast) =
+        crate::stage::header_colours(&colour("accent1", "1D4E89"), 4.5);
+    let (body_fill, body_ink) = (colour("bg1", "FFFFFF"), colour("tx1", "1B1F24"));
+    let band = colour("bg2", "F3F5F8");
+    // A second background the ink does not read on (one real template's is crimson) leaves
+    // the rows unbanded.
+    let band_fill = if crate::contrast(&band, &body_ink) >= 4.5 {
+        band
+    } else {
+        body_fill.clone()
+    };
     Ok(ThemeLook {
         minor: face("minorFont"),
         major: face("majorFont"),
         header_fill,
         header_ink,
         header_contrast,
+        body_contrast: crate::contrast(&body_fill, &body_ink)
+            .min(crate::contrast(&band_fill, &body_ink)),
+        body_fill,
+        body_ink,
+        band_fill,
     })
 }
 
