@@ -80,16 +80,29 @@ pub struct DeckSettings {
     pub layouts: Vec<(jalon_deck::Role, String)>,
 }
 
+/// The deck laid out for its stage, with the template it was laid out on.
+pub struct DeckModel {
+    pub deck: jalon_deck::Deck,
+    pub template: Option<TemplateFile>,
+}
+
+/// A template as read from disk, kept so that the deck is written on the bytes it was laid
+/// out for.
+pub struct TemplateFile {
+    pub path: std::path::PathBuf,
+    pub bytes: Vec<u8>,
+}
+
 impl App {
     /// Writes the deck of a period (the one on screen by default) to `path`, whole or not at
     /// all: a temporary name, then a rename.
     pub fn deck(&self, path: &Path, settings: &DeckSettings) -> Result<Written> {
-        let (deck, template) = self.deck_model(settings)?;
+        let DeckModel { deck, template } = self.deck_model(settings)?;
         let bytes = match (settings.format, &template) {
             (DeckFormat::Pptx, None) => jalon_deck::pptx(&deck)?,
-            (DeckFormat::Pptx, Some((t, bytes))) => {
-                jalon_deck::pptx_on_template(&deck, bytes)
-                    .map_err(template_error(t))?
+            (DeckFormat::Pptx, Some(t)) => {
+                jalon_deck::pptx_on_template(&deck, &t.bytes)
+                    .map_err(template_error(&t.path))?
                     .bytes
             }
             (DeckFormat::Odp, _) => jalon_deck::odp(&deck)?,
@@ -110,10 +123,7 @@ impl App {
     /// The deck as `deck` writes it, laid out for its template's stage (or Jalon's theme),
     /// with the template's path and bytes: what the preview draws, so that it shows what the
     /// file will hold.
-    pub fn deck_model(
-        &self,
-        settings: &DeckSettings,
-    ) -> Result<(jalon_deck::Deck, Option<(std::path::PathBuf, Vec<u8>)>)> {
+    pub fn deck_model(&self, settings: &DeckSettings) -> Result<DeckModel> {
         let template = match (&settings.template, settings.format) {
             (None, _) => None,
             (Some(t), DeckFormat::Odp) => {
@@ -122,15 +132,15 @@ impl App {
                     why: "a PowerPoint template applies to a PowerPoint deck (.pptx), not to OpenDocument".into(),
                 });
             }
-            (Some(t), DeckFormat::Pptx) => Some((
-                t.clone(),
-                std::fs::read(t).map_err(crate::AppError::read(t))?,
-            )),
+            (Some(t), DeckFormat::Pptx) => Some(TemplateFile {
+                path: t.clone(),
+                bytes: std::fs::read(t).map_err(crate::AppError::read(t))?,
+            }),
         };
         let stage = match &template {
             None => jalon_deck::Stage::own(),
-            Some((t, bytes)) => {
-                jalon_deck::stage(bytes, &settings.layouts).map_err(template_error(t))?
+            Some(t) => {
+                jalon_deck::stage(&t.bytes, &settings.layouts).map_err(template_error(&t.path))?
             }
         };
         let (report, trend) = self.report_at(settings.output.period.as_ref())?;
@@ -178,7 +188,7 @@ impl App {
             },
             &stage,
         )?;
-        Ok((deck, template))
+        Ok(DeckModel { deck, template })
     }
 
     /// A template's layouts, their placeholders and the kind of slide Jalon puts on each.
