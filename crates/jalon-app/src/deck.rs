@@ -4,7 +4,7 @@ use std::path::Path;
 
 use jalon_charts::Theme;
 use jalon_core::summarize;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use jalon_deck::DeckScope;
 
@@ -43,6 +43,41 @@ pub struct DeckOptions {
     pub detail_actions: bool,
     /// The template chosen for this report, if any.
     pub template: Option<String>,
+    /// The template's layout the officer chose for a kind of slide; Jalon's choice for the
+    /// others.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub layouts: Option<Vec<LayoutChoice>>,
+}
+
+/// A kind of slide and the template's layout the officer put it on, by its name.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Deserialize)]
+pub struct LayoutChoice {
+    pub role: jalon_deck::Role,
+    pub name: String,
+}
+
+/// The deck before it is written: each slide drawn from the model the writer writes, and the
+/// layouts it goes on.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Serialize)]
+pub struct DeckPreview {
+    pub slides: Vec<jalon_deck::SlidePreview>,
+    /// The layout each kind of slide goes on.
+    pub roles: Vec<RoleLayout>,
+    /// Every layout of the template, by name, in its order (Jalon's own when no template):
+    /// what the officer can put a kind of slide on.
+    pub layouts: Vec<String>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Serialize)]
+pub struct RoleLayout {
+    pub role: jalon_deck::Role,
+    pub layout: String,
+    /// Nothing in the template fits: its blank layout with Jalon's boxes.
+    pub fallback: bool,
 }
 
 impl DeckOptions {
@@ -58,7 +93,12 @@ impl DeckOptions {
             theme: if self.dark { Theme::Dark } else { Theme::Light },
             detail_actions: self.detail_actions,
             template: self.template.as_ref().map(std::path::PathBuf::from),
-            layouts: Vec::new(),
+            layouts: self
+                .layouts
+                .iter()
+                .flatten()
+                .map(|c| (c.role, c.name.clone()))
+                .collect(),
         }
     }
 }
@@ -189,6 +229,34 @@ impl App {
             &stage,
         )?;
         Ok(DeckModel { deck, template })
+    }
+
+    /// The deck as `deck` would write it, slide by slide, without writing it.
+    pub fn deck_preview(&self, settings: &DeckSettings) -> Result<DeckPreview> {
+        let DeckModel { deck, template } = self.deck_model(settings)?;
+        let layouts = match &template {
+            Some(t) => jalon_deck::inspect(&t.bytes)
+                .map_err(template_error(&t.path))?
+                .layouts
+                .into_iter()
+                .map(|l| l.name)
+                .collect(),
+            None => deck.stage.layouts.iter().map(|p| p.name.clone()).collect(),
+        };
+        Ok(DeckPreview {
+            slides: jalon_deck::preview(&deck),
+            roles: deck
+                .stage
+                .layouts
+                .iter()
+                .map(|p| RoleLayout {
+                    role: p.role,
+                    layout: p.name.clone(),
+                    fallback: p.fallback,
+                })
+                .collect(),
+            layouts,
+        })
     }
 
     /// A template's layouts, their placeholders and the kind of slide Jalon puts on each.

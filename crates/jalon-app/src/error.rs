@@ -53,7 +53,7 @@ impl AppError {
         move |source| AppError::Read { path, source }
     }
 
-    pub(crate) fn write(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> AppError {
+    pub fn write(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> AppError {
         let path = path.into();
         move |source| AppError::Write { path, source }
     }

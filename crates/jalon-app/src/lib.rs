@@ -27,7 +27,10 @@ use jalon_store::{Session, Store};
 pub use charts::{
     ChartFormat, ChartPreview, ChartScope, ChartSettings, ChartsExported, chart_file_name,
 };
-pub use deck::{DeckFormat, DeckOptions, DeckScope, DeckSettings};
+pub use deck::{
+    DeckFormat, DeckModel, DeckOptions, DeckPreview, DeckScope, DeckSettings, LayoutChoice,
+    RoleLayout, TemplateFile,
+};
 pub use edit::Details;
 pub use error::{AppError, Result};
 pub use error_data::ErrorData;

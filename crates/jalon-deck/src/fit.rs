@@ -6,13 +6,13 @@
 
 use crate::{Deck, Para, Rect, SlideKind};
 
-const EMU_PER_PT: f64 = 12_700.0;
+pub(crate) const EMU_PER_PT: f64 = 12_700.0;
 /// A text box's default insets (ECMA-376 `bodyPr`): 0.1 in left and right, 0.05 in top and
 /// bottom.
-const INSET_X: i64 = 91_440;
-const INSET_Y: i64 = 45_720;
+pub(crate) const INSET_X: i64 = 91_440;
+pub(crate) const INSET_Y: i64 = 45_720;
 /// Line height as a share of the size: PowerPoint's and Impress's single spacing.
-const LINE: f64 = 1.2;
+pub(crate) const LINE: f64 = 1.2;
 /// No title is shrunk below this (the house's floor for any text on a slide is 12 pt; a title
 /// stays a title well above it).
 pub(crate) const TITLE_FLOOR: u32 = 20;

@@ -16,7 +16,9 @@ const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
 
 /// The kinds of slide a deck puts on a template's layouts.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The first slide: the strategy's title and the report's period.

@@ -39,6 +39,8 @@ pub struct Stage {
     pub centred: TextBox,
     pub subtitle: TextBox,
     pub title_bold: bool,
+    /// The master centres its titles (`algn="ctr"`); Jalon's theme sets them left.
+    pub title_centred: bool,
     /// The layout of each role, title first.
     pub layouts: Vec<Placed>,
     /// The template's faces and table colours; Jalon's palette when None.
@@ -100,6 +102,7 @@ impl Stage {
                 size: 20,
             },
             title_bold: true,
+            title_centred: false,
             layouts: vec![
                 placed(Role::Title, "Title Slide", 1),
                 placed(Role::Content, "Title Only", 2),

@@ -170,7 +170,7 @@ pub fn stage(template: &[u8], wanted: &[(Role, String)]) -> Result<Stage> {
         true => None,
     }
     .unwrap_or_else(|| scaled(OURS));
-    let (size, bold) = title_style(text(&t.parts, &t.master)?)?;
+    let (size, bold, centred) = title_style(text(&t.parts, &t.master)?)?;
     let title_box = |chosen: &layouts::Chosen, centred: bool, ours: Rect| {
         let own = (!chosen.fallback)
             .then(|| layouts[chosen.layout].title_box(centred))
@@ -205,6 +205,7 @@ pub fn stage(template: &[u8], wanted: &[(Role, String)]) -> Result<Stage> {
         centred: title_box(&title, true, crate::CTR_TITLE),
         subtitle,
         title_bold: bold,
+        title_centred: centred,
         layouts: vec![placed(Role::Title, &title), placed(Role::Content, &content)],
         look: Some(theme_look(&t)?),
     })
@@ -374,21 +375,25 @@ pub struct Inspected {
     pub roles: Vec<(Role, layouts::Chosen)>,
 }
 
-/// The master's title size in points (44 when it sets none, as PowerPoint's default) and
-/// whether its titles are bold.
-fn title_style(master: &str) -> Result<(u32, bool)> {
+/// The master's title size in points (44 when it sets none, as PowerPoint's default), whether
+/// its titles are bold, and whether they are centred (what the preview draws them as).
+fn title_style(master: &str) -> Result<(u32, bool, bool)> {
     let doc = parse(master)?;
-    let run = doc
+    let style = doc
         .descendants()
-        .find(|n| n.has_tag_name((P, "titleStyle")))
-        .and_then(|t| t.descendants().find(|n| n.tag_name().name() == "defRPr"));
+        .find(|n| n.has_tag_name((P, "titleStyle")));
+    let run = style.and_then(|t| t.descendants().find(|n| n.tag_name().name() == "defRPr"));
+    let centred = style
+        .and_then(|t| t.descendants().find(|n| n.tag_name().name() == "lvl1pPr"))
+        .and_then(|p| p.attribute("algn"))
+        .is_some_and(|a| a == "ctr");
     let size = run
         .and_then(|r| r.attribute("sz")?.parse::<u32>().ok())
         .map_or(44, |hundredths| hundredths / 100);
     let bold = run
         .and_then(|r| r.attribute("b"))
         .is_some_and(|b| b == "1" || b == "true");
-    Ok((size, bold))
+    Ok((size, bold, centred))
 }
 
 /// The presentation's slide size, in EMU.

@@ -44,6 +44,10 @@ pub struct Args {
     /// each; writes nothing.
     #[arg(long, requires = "template")]
     inspect: bool,
+    /// Also write the app's preview of the deck into DIR: a slide-NN.svg per slide, drawn from
+    /// the model the deck was written from, and the layout of each on standard output.
+    #[arg(long, value_name = "DIR")]
+    preview: Option<PathBuf>,
 }
 
 /// `content=Titre et contenu` → (Content, "Titre et contenu").
@@ -109,6 +113,22 @@ fn print_inspected(i: &jalon_deck::Inspected) {
     }
 }
 
+/// The preview's slides as SVG files, and a line per slide: its number, layout and title.
+fn write_preview(dir: &std::path::Path, p: &jalon_app::DeckPreview) -> Result<(), CliError> {
+    std::fs::create_dir_all(dir).map_err(jalon_app::AppError::write(dir))?;
+    for s in &p.slides {
+        let path = dir.join(format!("slide-{:02}.svg", s.number));
+        std::fs::write(&path, &s.svg).map_err(jalon_app::AppError::write(&path))?;
+        let fallback = if s.fallback {
+            " (blank: no layout fits)"
+        } else {
+            ""
+        };
+        println!("{}\t{}{fallback}\t{}", s.number, s.layout, s.title);
+    }
+    Ok(())
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum FormatArg {
     Pptx,
@@ -168,6 +188,9 @@ impl Args {
             eprintln!("note: {}", notice.render(lang));
         }
         eprintln!("wrote {} ({} bytes)", written.path, written.bytes);
+        if let Some(dir) = &self.preview {
+            write_preview(dir, &app.deck_preview(&settings)?)?;
+        }
         Ok(())
     }
 }
