@@ -55,6 +55,34 @@ pub(crate) fn title(text: &str, rect: Rect, base: u32, bold: bool) -> Fitted {
     }
 }
 
+/// A title the master sets in capitals (`cap="all"`), which run wider: fitted as capitals,
+/// cut (where it must be) at the same word in its own case.
+fn in_capitals(text: &str, rect: Rect, base: u32, bold: bool) -> Fitted {
+    let fitted = title(&text.to_uppercase(), rect, base, bold);
+    if !fitted.cut {
+        return Fitted {
+            text: text.to_string(),
+            ..fitted
+        };
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let kept: Vec<&str> = fitted
+        .text
+        .trim_end_matches('…')
+        .split_whitespace()
+        .collect();
+    let same =
+        kept.len() <= words.len() && kept.iter().zip(&words).all(|(k, w)| *k == w.to_uppercase());
+    if same && !kept.is_empty() {
+        Fitted {
+            text: format!("{}…", words[..kept.len()].join(" ")),
+            ..fitted
+        }
+    } else {
+        fitted
+    }
+}
+
 /// Every slide's title fitted to its stage's box; a title that had to be cut opens its notes
 /// whole. The title slide's subtitle lines are fitted to theirs, from the stage's size down to
 /// the 12 pt floor.
@@ -65,7 +93,11 @@ pub(crate) fn titles(deck: &mut Deck) {
             SlideKind::Title => stage.centred,
             SlideKind::Content => stage.title,
         };
-        let fitted = title(&slide.title, tb.rect, tb.size, stage.title_bold);
+        let fitted = if stage.title_caps {
+            in_capitals(&slide.title, tb.rect, tb.size, stage.title_bold)
+        } else {
+            title(&slide.title, tb.rect, tb.size, stage.title_bold)
+        };
         if fitted.cut {
             slide.notes.insert(0, slide.title.clone());
         }
@@ -275,6 +307,14 @@ mod tests {
     fn a_title_too_long_even_at_the_floor_is_cut_at_a_word_with_an_ellipsis() {
         let very = "Axis 4 — ".to_string() + &"a very long title that never ends ".repeat(8);
         let f = title(&very, BAR, 32, false);
+        // In capitals, the same title is cut earlier, at a word of its own case.
+        let caps = in_capitals(&very, BAR, 32, false);
+        assert!(caps.cut && caps.text.ends_with('…'), "{caps:?}");
+        assert!(caps.text.len() < f.text.len(), "{caps:?} {f:?}");
+        assert!(
+            very.starts_with(caps.text.trim_end_matches('…')),
+            "{caps:?}"
+        );
         assert!(f.cut && f.size == TITLE_FLOOR, "{f:?}");
         assert!(
             f.text.ends_with('…') && f.text.len() < very.len(),

@@ -3,6 +3,7 @@
 //! format-neutral model; `pptx` and `odp` write that model as a PowerPoint (ECMA-376) or an
 //! OpenDocument (ODF 1.2) presentation. Pure functions: bytes out, nothing written to disk.
 
+mod backdrop;
 mod build;
 mod fit;
 mod layouts;
@@ -14,6 +15,7 @@ mod template;
 mod words;
 mod xml;
 
+pub use backdrop::{Art, ArtKind, Backdrop};
 pub use build::{DeckInput, DeckScope, build};
 pub use layouts::{Chosen, Layout, Placeholder, Role};
 pub use odp::odp;

@@ -11,7 +11,7 @@ use base64::Engine as _;
 use jalon_core::xml::escape;
 
 use crate::fit::{BULLET_INDENT, CELL_X, CELL_Y, EMU_PER_PT, INSET_Y, LINE};
-use crate::{Deck, Para, Rect, Role, Shape, Slide, SlideKind, Table, palette};
+use crate::{ArtKind, Backdrop, Deck, Para, Rect, Role, Shape, Slide, SlideKind, Table, palette};
 
 /// A slide of the preview.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -31,6 +31,7 @@ pub struct SlidePreview {
 }
 
 /// The colours a slide is drawn in: the palette's, or the template's theme.
+#[derive(Clone)]
 struct Ink {
     paper: String,
     title: String,
@@ -51,7 +52,7 @@ impl Ink {
         match &deck.stage.look {
             Some(t) => Ink {
                 paper: hex(&t.body_fill),
-                title: hex(&t.body_ink),
+                title: hex(deck.stage.title_ink.as_deref().unwrap_or(&t.body_ink)),
                 text: hex(&t.body_ink),
                 muted: hex(&t.body_ink),
                 head_fill: hex(&t.header_fill),
@@ -94,7 +95,7 @@ pub fn preview(deck: &Deck) -> Vec<SlidePreview> {
                 title: slide.title.clone(),
                 layout: placed.name.clone(),
                 fallback: placed.fallback,
-                svg: slide_svg(deck, slide, &ink),
+                svg: slide_svg(deck, slide, &ink, &placed.backdrop),
             }
         })
         .collect()
@@ -104,31 +105,51 @@ fn pt(emu: i64) -> f64 {
     emu as f64 / EMU_PER_PT
 }
 
-fn slide_svg(deck: &Deck, slide: &Slide, ink: &Ink) -> String {
+fn slide_svg(deck: &Deck, slide: &Slide, ink: &Ink, backdrop: &Backdrop) -> String {
     let (w, h) = deck.stage.slide;
+    let paper = backdrop
+        .fill
+        .as_ref()
+        .map_or(ink.paper.clone(), |f| format!("#{f}"));
     let mut out = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {:.1} {:.1}" font-family="Liberation Sans, Arial, Helvetica, sans-serif"><rect width="100%" height="100%" fill="{}"/>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {:.1} {:.1}" font-family="Liberation Sans, Arial, Helvetica, sans-serif"><rect width="100%" height="100%" fill="{paper}"/>"#,
         pt(w),
         pt(h),
-        ink.paper
     );
+    for art in &backdrop.art {
+        match &art.kind {
+            ArtKind::Fill(c) => out.push_str(&format!(
+                r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#{c}"/>"##,
+                pt(art.rect.x),
+                pt(art.rect.y),
+                pt(art.rect.w),
+                pt(art.rect.h)
+            )),
+            ArtKind::Picture { mime, bytes } => image(&mut out, art.rect, mime, bytes),
+        }
+    }
     titles(&mut out, deck, slide, ink);
     for shape in &slide.shapes {
         match shape {
             Shape::Text { rect, paras } => text_box(&mut out, *rect, paras, &ink.text),
-            Shape::Picture { rect, png, .. } => out.push_str(&format!(
-                r#"<image x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" preserveAspectRatio="none" href="data:image/png;base64,{}"/>"#,
-                pt(rect.x),
-                pt(rect.y),
-                pt(rect.w),
-                pt(rect.h),
-                base64::engine::general_purpose::STANDARD.encode(png)
-            )),
+            Shape::Picture { rect, png, .. } => image(&mut out, *rect, "image/png", png),
             Shape::Table(t) => table(&mut out, t, ink),
         }
     }
     out.push_str("</svg>");
     out
+}
+
+/// A picture stretched to its frame, as the writers and the templates' pictures are.
+fn image(out: &mut String, rect: Rect, mime: &str, bytes: &[u8]) {
+    out.push_str(&format!(
+        r#"<image x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" preserveAspectRatio="none" href="data:{mime};base64,{}"/>"#,
+        pt(rect.x),
+        pt(rect.y),
+        pt(rect.w),
+        pt(rect.h),
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    ));
 }
 
 /// The title (and the title slide's subtitle) in the stage's boxes, at their fitted sizes.
@@ -143,10 +164,15 @@ fn titles(out: &mut String, deck: &Deck, slide: &Slide, ink: &Ink) {
         SlideKind::Content => (stage.title, stage.title_centred),
     };
     let size = slide.title_size.unwrap_or(tb.size);
+    let title = if stage.title_caps {
+        slide.title.to_uppercase()
+    } else {
+        slide.title.clone()
+    };
     lines(
         out,
         tb.rect,
-        &wrap(&slide.title, tb.rect.w, size, stage.title_bold),
+        &wrap(&title, tb.rect.w, size, stage.title_bold),
         Style {
             size,
             bold: stage.title_bold,

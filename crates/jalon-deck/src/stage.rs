@@ -24,6 +24,8 @@ pub struct Placed {
     /// The template offered nothing usable for the role: its blank layout, with Jalon's own
     /// boxes for the titles.
     pub fallback: bool,
+    /// What the template's master and layout draw behind the slide (for the preview).
+    pub backdrop: crate::Backdrop,
 }
 
 /// The room a deck's slides are laid out in.
@@ -41,6 +43,10 @@ pub struct Stage {
     pub title_bold: bool,
     /// The master centres its titles (`algn="ctr"`); Jalon's theme sets them left.
     pub title_centred: bool,
+    /// The master sets its titles in capitals (`cap="all"`): they are measured so.
+    pub title_caps: bool,
+    /// The master's title colour, RRGGBB; Jalon's palette's when None.
+    pub title_ink: Option<String>,
     /// The layout of each role, title first.
     pub layouts: Vec<Placed>,
     /// The template's faces and table colours; Jalon's palette when None.
@@ -85,6 +91,7 @@ impl Stage {
             name: name.into(),
             part: format!("ppt/slideLayouts/slideLayout{n}.xml"),
             fallback: false,
+            backdrop: crate::Backdrop::default(),
         };
         Stage {
             slide: (SLIDE_W, SLIDE_H),
@@ -103,6 +110,8 @@ impl Stage {
             },
             title_bold: true,
             title_centred: false,
+            title_caps: false,
+            title_ink: None,
             layouts: vec![
                 placed(Role::Title, "Title Slide", 1),
                 placed(Role::Content, "Title Only", 2),

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
+use crate::backdrop::Scheme as _;
 use crate::layouts::{self, Layout, Role};
 use crate::pptx::{Look, notes_slide, slide_xml};
 use crate::stage::{OURS, Placed, Stage, TextBox, ThemeLook, scale_to};
@@ -91,7 +92,7 @@ fn relative(from: &str, to: &str) -> String {
 }
 
 /// A part's relationships: (id, type's last segment, target part).
-fn relationships(
+pub(crate) fn relationships(
     parts: &BTreeMap<String, Vec<u8>>,
     part: &str,
 ) -> Result<Vec<(String, String, String)>> {
@@ -170,7 +171,9 @@ pub fn stage(template: &[u8], wanted: &[(Role, String)]) -> Result<Stage> {
         true => None,
     }
     .unwrap_or_else(|| scaled(OURS));
-    let (size, bold, centred) = title_style(text(&t.parts, &t.master)?)?;
+    let scheme = ThemeScheme::of(&t)?;
+    let style = title_style(text(&t.parts, &t.master)?, &scheme)?;
+    let size = style.size;
     let title_box = |chosen: &layouts::Chosen, centred: bool, ours: Rect| {
         let own = (!chosen.fallback)
             .then(|| layouts[chosen.layout].title_box(centred))
@@ -196,6 +199,13 @@ pub fn stage(template: &[u8], wanted: &[(Role, String)]) -> Result<Stage> {
         name: layouts[chosen.layout].name.clone(),
         part: layouts[chosen.layout].part.clone(),
         fallback: chosen.fallback,
+        backdrop: crate::backdrop::read(
+            &t.parts,
+            &t.master,
+            &layouts[chosen.layout].part,
+            slide,
+            &scheme,
+        ),
     };
     let content_title = title_box(&content, false, crate::TITLE);
     Ok(Stage {
@@ -204,10 +214,12 @@ pub fn stage(template: &[u8], wanted: &[(Role, String)]) -> Result<Stage> {
         title: content_title,
         centred: title_box(&title, true, crate::CTR_TITLE),
         subtitle,
-        title_bold: bold,
-        title_centred: centred,
+        title_bold: style.bold,
+        title_centred: style.centred,
+        title_caps: style.caps,
+        title_ink: style.ink,
         layouts: vec![placed(Role::Title, &title), placed(Role::Content, &content)],
-        look: Some(theme_look(&t)?),
+        look: Some(theme_look(&scheme)?),
     })
 }
 
@@ -227,41 +239,74 @@ fn below(area: Rect, title: Rect) -> Rect {
     }
 }
 
-/// The theme's faces, and the table's colours from its scheme as the master maps it
-/// (`p:clrMap`): the first accent made into a header that reads, the body's ink on its
-/// background, and its second background for the bands where the ink reads on it too.
-fn theme_look(t: &Template) -> Result<ThemeLook> {
-    let theme = relationships(&t.parts, &t.master)?
-        .into_iter()
-        .find(|(_, kind, _)| kind == "theme")
-        .map(|(_, _, target)| target);
-    let xml = match &theme {
-        Some(name) if t.parts.contains_key(name) => text(&t.parts, name)?,
-        _ => "",
-    };
-    let doc = (!xml.is_empty()).then(|| parse(xml)).transpose()?;
-    let master = parse(text(&t.parts, &t.master)?)?;
-    let map = master.descendants().find(|n| n.has_tag_name((P, "clrMap")));
-    // A scheme colour's RRGGBB, through the master's map (bg1 → lt1 by default).
-    let colour = |name: &str, default: &str| -> String {
-        let slot = map
-            .and_then(|m| m.attribute(name))
-            .unwrap_or(match name {
+/// The template's colour scheme: its theme's colours, through the master's map (`p:clrMap`,
+/// bg1 → lt1 by default).
+pub(crate) struct ThemeScheme {
+    /// The theme part's XML, empty when the master has none.
+    theme: String,
+    /// A scheme name (bg1) to its slot in the theme (lt1).
+    map: BTreeMap<String, String>,
+}
+
+impl ThemeScheme {
+    fn of(t: &Template) -> Result<ThemeScheme> {
+        let theme = relationships(&t.parts, &t.master)?
+            .into_iter()
+            .find(|(_, kind, _)| kind == "theme")
+            .map(|(_, _, target)| target);
+        let theme = match &theme {
+            Some(name) if t.parts.contains_key(name) => text(&t.parts, name)?.to_string(),
+            _ => String::new(),
+        };
+        let master = parse(text(&t.parts, &t.master)?)?;
+        let map = master
+            .descendants()
+            .find(|n| n.has_tag_name((P, "clrMap")))
+            .map(|m| {
+                m.attributes()
+                    .map(|a| (a.name().to_string(), a.value().to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(ThemeScheme { theme, map })
+    }
+
+    fn theme(&self) -> Result<Option<roxmltree::Document<'_>>> {
+        (!self.theme.is_empty())
+            .then(|| parse(&self.theme))
+            .transpose()
+    }
+}
+
+impl crate::backdrop::Scheme for ThemeScheme {
+    fn rgb(&self, name: &str) -> Option<String> {
+        let slot = self.map.get(name).map_or(
+            match name {
                 "bg1" => "lt1",
                 "tx1" => "dk1",
                 "bg2" => "lt2",
+                "tx2" => "dk2",
                 other => other,
-            })
-            .to_string();
-        doc.as_ref()
-            .and_then(|d| d.descendants().find(|n| n.tag_name().name() == slot))
+            },
+            String::as_str,
+        );
+        let doc = self.theme().ok()??;
+        // The theme's own colours are plain (srgbClr, sysClr): one naming another is not
+        // followed, so that a file cannot send this round in circles.
+        doc.descendants()
+            .find(|n| n.tag_name().name() == slot)
             .and_then(|n| n.children().find(|c| c.is_element()))
-            .and_then(|c| match c.tag_name().name() {
-                "srgbClr" => c.attribute("val"),
-                _ => c.attribute("lastClr"),
-            })
-            .unwrap_or(default)
-            .to_uppercase()
+            .and_then(|c| crate::backdrop::colour(c, &crate::backdrop::NoScheme))
+    }
+}
+
+/// The theme's faces, and the table's colours from its scheme as the master maps it
+/// (`p:clrMap`): the first accent made into a header that reads, the body's ink on its
+/// background, and its second background for the bands where the ink reads on it too.
+fn theme_look(scheme: &ThemeScheme) -> Result<ThemeLook> {
+    let doc = scheme.theme()?;
+    let colour = |name: &str, default: &str| -> String {
+        scheme.rgb(name).unwrap_or_else(|| default.to_string())
     };
     let face = |font: &str| -> String {
         doc.as_ref()
@@ -375,9 +420,20 @@ pub struct Inspected {
     pub roles: Vec<(Role, layouts::Chosen)>,
 }
 
-/// The master's title size in points (44 when it sets none, as PowerPoint's default), whether
-/// its titles are bold, and whether they are centred (what the preview draws them as).
-fn title_style(master: &str) -> Result<(u32, bool, bool)> {
+/// How the master sets its titles.
+struct TitleStyle {
+    /// Points: 44 when it sets none, as PowerPoint's default.
+    size: u32,
+    bold: bool,
+    /// `algn="ctr"`: what the preview draws them as.
+    centred: bool,
+    /// `cap="all"`: set in capitals, which the titles are fitted as.
+    caps: bool,
+    /// Their colour, RRGGBB.
+    ink: Option<String>,
+}
+
+fn title_style(master: &str, scheme: &ThemeScheme) -> Result<TitleStyle> {
     let doc = parse(master)?;
     let style = doc
         .descendants()
@@ -393,7 +449,17 @@ fn title_style(master: &str) -> Result<(u32, bool, bool)> {
     let bold = run
         .and_then(|r| r.attribute("b"))
         .is_some_and(|b| b == "1" || b == "true");
-    Ok((size, bold, centred))
+    let ink = run
+        .and_then(|r| r.children().find(|c| c.tag_name().name() == "solidFill"))
+        .and_then(|f| f.children().find(|c| c.is_element()))
+        .and_then(|c| crate::backdrop::colour(c, scheme));
+    Ok(TitleStyle {
+        size,
+        bold,
+        centred,
+        caps: run.and_then(|r| r.attribute("cap")) == Some("all"),
+        ink,
+    })
 }
 
 /// The presentation's slide size, in EMU.
