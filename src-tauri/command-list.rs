@@ -40,6 +40,7 @@ jalon_command_list! {
     publish,
     export_csv,
     export_deck,
+    deck_preview,
     choose_template,
     start_round,
     review_round,

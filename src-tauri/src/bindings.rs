@@ -25,6 +25,7 @@ fn export_all(dir: &Path) {
     jalon_app::CsvProfile::export_all(&cfg).expect("CsvProfile");
     jalon_app::Written::export_all(&cfg).expect("Written");
     jalon_app::DeckOptions::export_all(&cfg).expect("DeckOptions");
+    jalon_app::DeckPreview::export_all(&cfg).expect("DeckPreview");
     jalon_app::CloseChecks::export_all(&cfg).expect("CloseChecks");
     jalon_app::PeriodChange::export_all(&cfg).expect("PeriodChange");
     jalon_core::Comparison::export_all(&cfg).expect("Comparison");

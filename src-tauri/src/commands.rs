@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use jalon_app::{
     ChartPreview, ChartScope, ChartSettings, ChartsExported, CloseChecks, CsvProfile, DeckFormat,
-    DeckOptions, HistoryFilter, ImportKind, Imported, OutputSettings, PeriodChange, PeriodKey,
-    RoundApplied, RoundDecision, RoundStarted, Saved, View, WorkbookReview, Written,
+    DeckOptions, DeckPreview, HistoryFilter, ImportKind, Imported, OutputSettings, PeriodChange,
+    PeriodKey, RoundApplied, RoundDecision, RoundStarted, Saved, View, WorkbookReview, Written,
     chart_file_name,
 };
 use jalon_core::{Comparison, ObjectiveFields, Strategy, Subject, Trace};
@@ -250,6 +250,12 @@ pub async fn export_deck(
         return Ok(None);
     };
     Ok(Some(state.app().deck(&path, &options.settings())?))
+}
+
+/// The deck the export would write, slide by slide, with the layouts it goes on.
+#[tauri::command]
+pub async fn deck_preview(state: St<'_>, options: DeckOptions) -> Result<DeckPreview> {
+    Ok(state.app().deck_preview(&options.settings())?)
 }
 
 /// Asks for a PowerPoint template for the deck; the UI remembers it for the report.

@@ -704,3 +704,64 @@ print(json.dumps({"layouts": len(p.slide_layouts), "used": sorted({s.slide_layou
   fs.copyFileSync(onTemplate, path.join(kept, 'e2e-18-deck-on-template.pptx'));
   fs.copyFileSync(template, path.join(kept, 'e2e-18-deck-on-template.pptx.template'));
 });
+
+test('19. Preview deck shows the slides the export writes, with their layouts; a slide opens large; another layout for the content slides is what the file then uses', async () => {
+  // The template of test 18 is still chosen for this report.
+  await (await browser.$('[data-testid="tab-charts"]')).click();
+  await waitForText(browser, '[data-testid="deck-template"]', 'ministry.potx');
+  await (await browser.$('[data-testid="deck-preview-button"]')).click();
+  const thumbs = async () => browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="deck-slide"]')].map((b) => ({
+      layout: b.getAttribute('data-layout'),
+      label: b.getAttribute('aria-label'),
+      drawn: b.querySelector('svg') !== null,
+    })));
+  await browser.waitUntil(async () => (await thumbs()).length > 0, { timeout: 30000, timeoutMsg: 'no slide in the preview' });
+  const readDeck = (file) => JSON.parse(execFileSync('python3', ['-c', `
+import json, sys
+from pptx import Presentation
+p = Presentation(sys.argv[1])
+print(json.dumps([{"layout": s.slide_layout.name, "title": s.shapes.title.text} for s in p.slides]))
+`, file], { encoding: 'utf8' }));
+  const exportTo = async (name) => {
+    const file = path.join(path.dirname(demoFile), name);
+    fs.rmSync(file, { force: true });
+    answerNextDialog(file);
+    await (await browser.$('[data-testid="export-deck"]')).click();
+    await waitForFiles([file], 30000);
+    return readDeck(file);
+  };
+  // What the preview shows is what the file holds: as many slides, each on the same layout,
+  // each labelled with the title the file has.
+  const shown = await thumbs();
+  const written = await exportTo('previewed deck.pptx');
+  assert.equal(shown.length, written.length, JSON.stringify({ shown, written }));
+  assert.deepEqual(shown.map((s) => s.layout), written.map((s) => s.layout));
+  written.forEach((s, i) => assert.ok(shown[i].label.includes(s.title), `${shown[i].label} / ${s.title}`));
+  assert.ok(shown.every((s) => s.drawn), 'every thumbnail is drawn');
+
+  // A thumbnail opens the slide large, and Next goes on to the following one.
+  await (await browser.$$('[data-testid="deck-slide"]'))[1].click();
+  const large = await browser.$('[data-testid="deck-slide-large"]');
+  await large.waitForDisplayed({ timeout: 5000 });
+  assert.equal(await textOf(browser, '[data-testid="deck-slide-large"] h2'), `Slide 2 of ${written.length}`);
+  await shot(browser, '19-deck-slide-large');
+  assert.deepEqual(await axeViolations(browser), [], 'a slide shown large');
+  await (await browser.$('[data-testid="deck-slide-next"]')).click();
+  assert.equal(await textOf(browser, '[data-testid="deck-slide-large"] h2'), `Slide 3 of ${written.length}`);
+  await (await browser.$('[data-testid="deck-slide-close"]')).click();
+  await large.waitForDisplayed({ reverse: true, timeout: 5000 });
+
+  // The content slides put on "Title and Content": the preview follows, and so does the file.
+  await (await browser.$('[data-testid="deck-layout-content"]')).selectByAttribute('value', 'Title and Content');
+  await browser.waitUntil(async () => (await thumbs()).slice(1).every((s) => s.layout === 'Title and Content'),
+    { timeout: 30000, timeoutMsg: 'the preview did not follow the layout chosen' });
+  await shot(browser, '19-deck-preview');
+  const again = await exportTo('deck on title and content.pptx');
+  assert.deepEqual((await thumbs()).map((s) => s.layout), again.map((s) => s.layout));
+  assert.deepEqual([...new Set(again.map((s) => s.layout))].sort(), ['Title Slide', 'Title and Content']);
+  const kept = path.join(root, 'target/test-decks');
+  fs.mkdirSync(kept, { recursive: true });
+  fs.copyFileSync(path.join(path.dirname(demoFile), 'deck on title and content.pptx'), path.join(kept, 'e2e-19-deck-on-layout.pptx'));
+  fs.copyFileSync(path.join(path.dirname(demoFile), 'ministry.potx'), path.join(kept, 'e2e-19-deck-on-layout.pptx.template'));
+});

@@ -85,4 +85,66 @@ describe('ChartsPanel', () => {
     expect(app.message?.text).toBe('2 files written to /tmp/out.');
     expect(app.message?.details).toEqual(['a.png', 'a.txt']);
   });
+
+  it('previews the deck slide by slide with its layouts, shows a slide large, and exports on the layout chosen', async () => {
+    const asked: Record<string, unknown>[] = [];
+    const slide = (n: number, title: string, layout: string) => ({
+      number: n, title, layout, fallback: false,
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 540"><text>${title}</text></svg>`,
+    });
+    mockIPC((cmd, args) => {
+      const a = args as { options: Record<string, unknown> };
+      if (cmd === 'chart_previews') return [];
+      if (cmd === 'choose_template') return '/tmp/ministry.pptx';
+      if (cmd === 'deck_preview') {
+        asked.push(a.options);
+        const content = (a.options.layouts as { role: string; name: string }[] | undefined)?.find((c) => c.role === 'content')?.name ?? 'Titre seul';
+        return {
+          slides: [slide(1, 'Strategy', 'Titre'), slide(2, 'Overview', content), slide(3, 'Axis 4', content)],
+          roles: [{ role: 'title', layout: 'Titre', fallback: false }, { role: 'content', layout: content, fallback: false }],
+          layouts: ['Titre', 'Titre seul', 'Titre et contenu'],
+        };
+      }
+      if (cmd === 'export_deck') {
+        asked.push({ export: a.options });
+        return { path: '/tmp/deck.pptx', bytes: 10, notices: [] };
+      }
+      throw new Error(cmd);
+    });
+    localStorage.clear();
+    app.setLang('en');
+    app.show(view());
+    render(ChartsPanel);
+    await fireEvent.click(screen.getByText('Choose template…'));
+    await tick();
+    await fireEvent.click(screen.getByText('Preview deck'));
+    await tick();
+    await tick();
+    expect(asked[0]).toMatchObject({ format: 'pptx', template: '/tmp/ministry.pptx', layouts: [] });
+    const thumbs = screen.getAllByTestId('deck-slide');
+    expect(thumbs.map((t) => t.getAttribute('aria-label'))).toEqual([
+      'Slide 1: Strategy — layout “Titre”',
+      'Slide 2: Overview — layout “Titre seul”',
+      'Slide 3: Axis 4 — layout “Titre seul”',
+    ]);
+
+    await fireEvent.click(thumbs[1]);
+    const large = screen.getByTestId('deck-slide-large');
+    expect(large.querySelector('h2')?.textContent).toBe('Slide 2 of 3');
+    expect(large.querySelector('svg text')?.textContent).toBe('Overview');
+    await fireEvent.click(screen.getByText('Next slide'));
+    expect(large.querySelector('h2')?.textContent).toBe('Slide 3 of 3');
+    await fireEvent.click(screen.getByTestId('deck-slide-close'));
+    expect(screen.queryByTestId('deck-slide-large')).toBeNull();
+
+    // Another layout for the content slides draws the preview again, and the export takes it.
+    await fireEvent.change(screen.getByLabelText('Other slides on'), { target: { value: 'Titre et contenu' } });
+    await tick();
+    await tick();
+    expect(asked.at(-1)).toMatchObject({ layouts: [{ role: 'content', name: 'Titre et contenu' }] });
+    expect(screen.getAllByTestId('deck-slide')[1].getAttribute('data-layout')).toBe('Titre et contenu');
+    await fireEvent.click(screen.getByText('Export deck…'));
+    await tick();
+    expect(asked.at(-1)).toMatchObject({ export: { template: '/tmp/ministry.pptx', layouts: [{ role: 'content', name: 'Titre et contenu' }] } });
+  });
 });

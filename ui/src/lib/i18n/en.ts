@@ -429,6 +429,18 @@ export const en = {
   deckNoTemplate: 'none (Jalon’s own sober theme)',
   deckChooseTemplate: 'Choose template…',
   deckClearTemplate: 'No template',
+  deckPreview: 'Preview deck',
+  deckPreviewing: 'Drawing the slides…',
+  deckPreviewCaption: 'The {n} slides of the deck, as the export will write them. Choose one to see it large.',
+  deckSlideLabel: 'Slide {n}: {title} — layout “{layout}”',
+  deckSlideFallback: '(the template’s blank layout, with Jalon’s boxes: none of its layouts fits)',
+  deckSlideOf: 'Slide {n} of {total}',
+  deckSlidePrevious: 'Previous slide',
+  deckSlideNext: 'Next slide',
+  deckLayoutTitle: 'Title slide on',
+  deckLayoutContent: 'Other slides on',
+  deckLayoutAuto: 'Jalon’s choice',
+  deckLayoutAutoNamed: 'Jalon’s choice: {name}',
 } as const;
 
 export type Key = keyof typeof en;
