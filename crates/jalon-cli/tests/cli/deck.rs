@@ -549,6 +549,65 @@ print(json.dumps({
 
 /// The real templates of tests/fixtures/templates (see its README): sizes, tools and layout
 /// names of other people's decks.
+/// The app's preview of a deck (`--preview`) against the file written with the same options:
+/// a slide for each, on the same layout, under the same title, drawn at the slide's size.
+fn assert_preview_is_the_file(db: &Path, template: &Path, written: &Path) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let again = dir.path().join("again.pptx");
+    let shown = dir.path().join("preview");
+    let o = cli(&[
+        "deck",
+        "--db",
+        s(db),
+        "--out",
+        s(&again),
+        "--template",
+        s(template),
+        "--detail",
+        "actions",
+        "--preview",
+        s(&shown),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let facts = python_json(
+        r#"
+import json, sys, glob, xml.etree.ElementTree as ET
+from pptx import Presentation
+deck = Presentation(sys.argv[1])
+boxes = [ET.parse(f).getroot().get("viewBox") for f in sorted(glob.glob(sys.argv[2] + "/slide-*.svg"))]
+print(json.dumps({
+    "file": [[s.slide_layout.name, s.shapes.title.text] for s in deck.slides],
+    "view": "0 0 %.1f %.1f" % (deck.slide_width / 12700, deck.slide_height / 12700),
+    "boxes": boxes,
+}))
+"#,
+        &[s(written), s(&shown)],
+    );
+    let listed: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            serde_json::json!([
+                cols[1].trim_end_matches(" (blank: no layout fits)"),
+                cols[2]
+            ])
+        })
+        .collect();
+    let name = template.display();
+    assert_eq!(
+        serde_json::Value::Array(listed),
+        facts["file"],
+        "{name}: the preview's slides, layouts and titles are the file's"
+    );
+    let boxes = facts["boxes"].as_array().expect("boxes");
+    assert_eq!(boxes.len(), facts["file"].as_array().map_or(0, Vec::len));
+    assert!(
+        boxes.iter().all(|b| *b == facts["view"]),
+        "{name}: {boxes:?} at {}",
+        facts["view"]
+    );
+}
+
 fn real_templates() -> Vec<PathBuf> {
     let dir = super::repo("tests/fixtures/templates");
     let mut all: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -626,6 +685,7 @@ print(json.dumps({
         );
         // Laid out for the template's room: 12 pt at least, 70 % of the height used.
         assert_room(name, &out);
+        assert_preview_is_the_file(&db, &template, &out);
         // LibreOffice Impress opens it: one page per slide.
         let pdf = to_pdf(&profile, &dir.path().join(format!("pdf-{name}")), &out);
         assert_eq!(pdf_pages(&pdf), want.len(), "{name}: one page per slide");
