@@ -12,7 +12,7 @@ use jalon_core::summary::Summary;
 use jalon_core::{Comparison, Language, Level, Report, Status};
 
 use crate::fit::{self, FLOOR};
-use crate::{Deck, DeckError, Para, Rect, Result, Shape, Slide, SlideKind, Stage};
+use crate::{Deck, DeckError, Para, Rect, Result, Role, Shape, Slide, SlideKind, Stage};
 
 /// What the deck covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +63,7 @@ pub fn build(input: &DeckInput, stage: &Stage) -> Result<Deck> {
         input,
         w: DeckWords(input.lang),
         lang: input.lang,
-        area: stage.area,
+        stage,
     };
     let axes: Vec<u32> = match input.scope {
         DeckScope::Strategy => input.summary.axes.iter().map(|a| a.number).collect(),
@@ -105,14 +105,15 @@ struct Builder<'a> {
     input: &'a DeckInput<'a>,
     w: DeckWords,
     lang: Language,
-    /// The content area of the stage's content layout.
-    area: Rect,
+    /// Where each kind of slide goes.
+    stage: &'a Stage,
 }
 
 /// A content slide, its title to be fitted by `fit::titles`.
-fn content(title: String, shapes: Vec<Shape>, notes: Vec<String>) -> Slide {
+fn content(role: Role, title: String, shapes: Vec<Shape>, notes: Vec<String>) -> Slide {
     Slide {
         kind: SlideKind::Content,
+        role,
         title_size: None,
         title,
         subtitle: Vec::new(),
@@ -166,6 +167,11 @@ fn one_line(text: &str) -> String {
 }
 
 impl Builder<'_> {
+    /// The content area of a kind of slide's layout, below its title.
+    fn area(&self, role: Role) -> Rect {
+        self.stage.room(role).area
+    }
+
     fn axis(&self, n: u32) -> &jalon_core::summary::AxisSummary {
         self.input
             .summary
@@ -244,7 +250,7 @@ impl Builder<'_> {
     /// A headline across the top of the content area and a chart in the rest of it: the
     /// headline's text measured, shrunk to the floor if the area is narrow.
     fn headline_and_chart(&self, paras: Vec<Para>, id: ChartId) -> Result<Vec<Shape>> {
-        let a = self.area;
+        let a = self.area(Role::Chart);
         let room = Rect { h: a.h / 4, ..a };
         let paras = fit::shrink(&paras, room).unwrap_or(paras);
         let h = fit::text_height(&paras, a.w).min(room.h);
@@ -283,6 +289,7 @@ impl Builder<'_> {
         ));
         Slide {
             kind: SlideKind::Title,
+            role: Role::Title,
             title_size: None,
             title: st.title.clone(),
             subtitle,
@@ -350,13 +357,15 @@ impl Builder<'_> {
         let statuses = notes.pop().into_iter().collect();
         Ok([
             content(
+                Role::Chart,
                 self.w.overview(),
                 self.headline_and_chart(vec![bold(headline, 24), para(counts, 16)], charts[0])?,
                 notes,
             ),
             content(
+                Role::Chart,
                 self.w.statuses_title(),
-                vec![self.chart(charts[1], self.area)?],
+                vec![self.chart(charts[1], self.area(Role::Chart))?],
                 statuses,
             ),
         ])
@@ -379,6 +388,7 @@ impl Builder<'_> {
                     format!(" ({})", self.w.change(Some(d)))
                 });
         Ok(content(
+            Role::Chart,
             format!("{who} — {}", a.title),
             self.headline_and_chart(vec![bold(headline, 20)], ChartId::AxisActions(n))?,
             notes,
@@ -413,8 +423,9 @@ impl Builder<'_> {
             ));
             notes.push(self.w.statuses_sentence(&counts));
         }
-        let columns = fit::columns(&header, &rows, self.area.w, TABLE_SIZE, TABLE_CAP);
-        let pages = fit::table_pages(&header, &rows, &columns, TABLE_SIZE, self.area.h);
+        let area = self.area(Role::Table);
+        let columns = fit::columns(&header, &rows, area.w, TABLE_SIZE, TABLE_CAP);
+        let pages = fit::table_pages(&header, &rows, &columns, TABLE_SIZE, area.h);
         let title = self.w.actions_of(&who);
         pages
             .into_iter()
@@ -423,7 +434,7 @@ impl Builder<'_> {
                 let shape = Shape::Table(crate::Table {
                     rect: Rect {
                         h: page.heights.iter().sum(),
-                        ..self.area
+                        ..area
                     },
                     columns: columns.clone(),
                     header: header.clone(),
@@ -437,7 +448,7 @@ impl Builder<'_> {
                     self.w.continued(&title)
                 };
                 let notes = notes[page.rows.start * 2..page.rows.end * 2].to_vec();
-                content(title, vec![shape], notes)
+                content(Role::Table, title, vec![shape], notes)
             })
             .collect()
     }
@@ -473,8 +484,9 @@ impl Builder<'_> {
         }
         notes.extend(self.next_steps(axis, Some(n)));
         Ok(content(
+            Role::Chart,
             name,
-            vec![self.chart(ChartId::ActionObjectives(n), self.area)?],
+            vec![self.chart(ChartId::ActionObjectives(n), self.area(Role::Chart))?],
             notes,
         ))
     }
@@ -505,15 +517,19 @@ impl Builder<'_> {
         let Some(cmp) = self.input.comparison else {
             let text = self.w.moved_nothing_to_compare();
             let paras = vec![para(text.clone(), 18)];
-            let h = fit::text_height(&paras, self.area.w).min(self.area.h);
-            let rect = Rect { h, ..self.area };
+            let area = self.area(Role::Text);
+            let rect = Rect {
+                h: fit::text_height(&paras, area.w).min(area.h),
+                ..area
+            };
             return content(
+                Role::Text,
                 self.w.moved(),
                 vec![Shape::Text { rect, paras }],
                 vec![text],
             );
         };
-        let a = self.area;
+        let a = self.area(Role::Text);
         let half_w = (a.w - 2 * GAP) / 2;
         let half_h = (a.h - GAP) / 2;
         let at = |col: i64, row: i64| Rect {
@@ -546,7 +562,7 @@ impl Builder<'_> {
                 }
             })
             .collect();
-        content(self.w.moved_since(&cmp.from), shapes, notes)
+        content(Role::Text, self.w.moved_since(&cmp.from), shapes, notes)
     }
 
     /// What moved among the objectives of `axes`, as four headed lists of sentences: the
@@ -643,12 +659,14 @@ impl Builder<'_> {
 
     fn findings(&self) -> Slide {
         let f = self.input.findings;
-        let paras = self.fitted_list(String::new(), f, FINDINGS, self.area);
-        let h = fit::text_height(&paras, self.area.w).min(self.area.h);
+        let area = self.area(Role::Text);
+        let paras = self.fitted_list(String::new(), f, FINDINGS, area);
+        let h = fit::text_height(&paras, area.w).min(area.h);
         content(
+            Role::Text,
             self.w.findings_title(),
             vec![Shape::Text {
-                rect: Rect { h, ..self.area },
+                rect: Rect { h, ..area },
                 paras,
             }],
             f.to_vec(),

@@ -91,7 +91,7 @@ pub(crate) fn titles(deck: &mut Deck) {
     for slide in &mut deck.slides {
         let tb = match slide.kind {
             SlideKind::Title => stage.centred,
-            SlideKind::Content => stage.title,
+            SlideKind::Content => stage.room(slide.role).title,
         };
         let fitted = if stage.title_caps {
             in_capitals(&slide.title, tb.rect, tb.size, stage.title_bold)
@@ -322,10 +322,15 @@ mod tests {
             f.text
         );
         let mut stage = crate::Stage::own();
-        stage.title = crate::TextBox {
-            rect: BAR,
-            size: 32,
-        };
+        for p in stage.layouts.iter_mut().filter(|p| p.role.is_content()) {
+            p.room = Some(crate::Room {
+                title: crate::TextBox {
+                    rect: BAR,
+                    size: 32,
+                },
+                ..p.room.expect("room")
+            });
+        }
         stage.title_bold = false;
         let mut deck = Deck {
             title: "T".into(),
@@ -333,6 +338,7 @@ mod tests {
             dark: false,
             slides: vec![crate::Slide {
                 kind: SlideKind::Content,
+                role: crate::Role::Text,
                 title: very.clone(),
                 title_size: None,
                 subtitle: Vec::new(),

@@ -3,7 +3,7 @@
 //! Real templates often have no layout types (custom layouts named in the ministry's language),
 //! so a layout is chosen by its placeholders: the title slide by a centred title (and a
 //! subtitle), content slides by a title and the largest content area. Names in English or
-//! French only break ties, and the officer's choice (`--layout content="Titre et contenu"`)
+//! French only break ties, and the officer's choice (`--layout table="Titre et contenu"`)
 //! overrides both. A template that offers nothing usable for content slides gets them on its
 //! blank layout, with Jalon's own title box, and the deck says so.
 
@@ -23,23 +23,37 @@ const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
 pub enum Role {
     /// The first slide: the strategy's title and the report's period.
     Title,
-    /// Every other slide: a title, and charts, tables or text below it.
-    Content,
+    /// A chart under its title (and a headline): the overview, the statuses, an axis, an
+    /// action.
+    Chart,
+    /// A table under its title: an axis's key actions.
+    Table,
+    /// Lists under their title: what moved, the findings.
+    Text,
 }
 
 impl Role {
-    pub const ALL: [Role; 2] = [Role::Title, Role::Content];
+    pub const ALL: [Role; 4] = [Role::Title, Role::Chart, Role::Table, Role::Text];
+    /// The roles of the slides with a title and content below it.
+    pub const CONTENT: [Role; 3] = [Role::Chart, Role::Table, Role::Text];
 
-    /// The role's name on the command line (`--layout content=…`).
+    /// The role's name on the command line (`--layout chart=…`).
     pub fn code(self) -> &'static str {
         match self {
             Role::Title => "title",
-            Role::Content => "content",
+            Role::Chart => "chart",
+            Role::Table => "table",
+            Role::Text => "text",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// A slide with a title and content below it (every role but the title slide's).
+    pub fn is_content(self) -> bool {
+        self != Role::Title
     }
 }
 
@@ -132,9 +146,17 @@ impl Layout {
         let name = self.name.to_lowercase();
         let words: &[&str] = match role {
             Role::Title => &["title slide", "diapositive de titre", "titre principal"],
-            Role::Content => &[
+            Role::Chart | Role::Table => &[
                 "title and content",
                 "titre et contenu",
+                "title only",
+                "titre seul",
+            ],
+            Role::Text => &[
+                "title and content",
+                "titre et contenu",
+                "title and text",
+                "titre et texte",
                 "title only",
                 "titre seul",
             ],
@@ -162,7 +184,7 @@ impl Layout {
                         + name,
                 )
             }
-            Role::Content => {
+            Role::Chart | Role::Table | Role::Text => {
                 if !self.has("title") || self.has("ctrTitle") || self.has("subTitle") {
                     return None;
                 }
@@ -174,7 +196,14 @@ impl Layout {
                 // At equal room, a title-only layout: our content fills no placeholder, so a
                 // layout with none leaves nothing empty behind it for PowerPoint to show.
                 let bare = i64::from(areas.is_empty());
-                Some(share - split + 2 * name + bare)
+                // A placeholder made for what the slide holds (a chart's, a table's) breaks a
+                // tie the same way.
+                let made_for = match role {
+                    Role::Chart => i64::from(self.has("chart")),
+                    Role::Table => i64::from(self.has("tbl")),
+                    _ => 0,
+                };
+                Some(share - split + 2 * name + bare + made_for)
             }
         }
     }
@@ -404,7 +433,7 @@ mod tests {
     fn untyped_layouts_are_chosen_by_their_placeholders() {
         let layouts = untyped_french();
         let title = choose(&layouts, Role::Title, SLIDE, None).expect("title");
-        let content = choose(&layouts, Role::Content, SLIDE, None).expect("content");
+        let content = choose(&layouts, Role::Chart, SLIDE, None).expect("content");
         assert_eq!(
             layouts[title.layout].name, "Titre et sous-titre",
             "the centred title"
@@ -417,12 +446,32 @@ mod tests {
     }
 
     #[test]
+    fn a_table_and_a_chart_each_go_on_the_layout_made_for_them_at_equal_room() {
+        let same = |kind: &str| {
+            vec![
+                ph("title", 838_200, 365_125, 10_515_600, 1_325_563),
+                ph(kind, 838_200, 1_825_625, 10_515_600, 4_351_338),
+            ]
+        };
+        let layouts = vec![
+            layout("Titre et tableau", same("tbl")),
+            layout("Titre et graphique", same("chart")),
+        ];
+        let name =
+            |role| &layouts[choose(&layouts, role, SLIDE, None).expect("chosen").layout].name;
+        assert_eq!(name(Role::Table), "Titre et tableau");
+        assert_eq!(name(Role::Chart), "Titre et graphique");
+        // The lists take the first of equals, in the master's order.
+        assert_eq!(name(Role::Text), "Titre et tableau");
+    }
+
+    #[test]
     fn the_officers_choice_wins_and_an_unknown_name_is_refused_with_the_names() {
         let layouts = untyped_french();
         let chosen =
-            choose(&layouts, Role::Content, SLIDE, Some("Colonnes de texte")).expect("named");
+            choose(&layouts, Role::Chart, SLIDE, Some("Colonnes de texte")).expect("named");
         assert_eq!(layouts[chosen.layout].name, "Colonnes de texte");
-        let err = choose(&layouts, Role::Content, SLIDE, Some("Nope")).expect_err("unknown");
+        let err = choose(&layouts, Role::Chart, SLIDE, Some("Nope")).expect_err("unknown");
         let text = err.to_string();
         assert!(
             text.contains("“Nope”") && text.contains("Titre et contenu"),
@@ -445,7 +494,7 @@ mod tests {
         let mut blank = layout("Vide", vec![]);
         blank.kind = Some("blank".into());
         let layouts = vec![vertical.clone(), blank];
-        let chosen = choose(&layouts, Role::Content, SLIDE, None).expect("fallback");
+        let chosen = choose(&layouts, Role::Chart, SLIDE, None).expect("fallback");
         assert_eq!(
             chosen,
             Chosen {
@@ -455,7 +504,7 @@ mod tests {
             "the blank layout, said so"
         );
         vertical.placeholders[1].vertical = false;
-        let chosen = choose(&[vertical], Role::Content, SLIDE, None).expect("usable");
+        let chosen = choose(&[vertical], Role::Chart, SLIDE, None).expect("usable");
         assert!(!chosen.fallback);
     }
 
@@ -469,7 +518,7 @@ mod tests {
             layout("Custom 1", same.clone()),
             layout("Title and Content", same),
         ];
-        let chosen = choose(&layouts, Role::Content, SLIDE, None).expect("content");
+        let chosen = choose(&layouts, Role::Chart, SLIDE, None).expect("content");
         assert_eq!(layouts[chosen.layout].name, "Title and Content");
     }
 }

@@ -21,7 +21,7 @@ pub use layouts::{Chosen, Layout, Placeholder, Role};
 pub use odp::odp;
 pub use pptx::pptx;
 pub use preview::{SlidePreview, preview};
-pub use stage::{Placed, Stage, TextBox, ThemeLook, contrast};
+pub use stage::{Placed, Room, Stage, TextBox, ThemeLook, contrast};
 pub use template::{Inspected, OnTemplate, inspect, pptx_on_template, stage};
 pub use words::fallback_notice;
 
@@ -137,6 +137,8 @@ pub enum SlideKind {
 #[derive(Debug, Clone)]
 pub struct Slide {
     pub kind: SlideKind,
+    /// The kind of slide it is, which decides its layout.
+    pub role: Role,
     pub title: String,
     /// The title's size in points once fitted to its box (`fit`); the layout's own when None.
     pub title_size: Option<u32>,

@@ -132,18 +132,7 @@ fn slides(pkg: &mut Package, deck: &Deck, pal: &Palette) -> Result<()> {
         }
         pkg.deflated(
             &format!("ppt/slides/slide{k}.xml"),
-            slide_xml(
-                deck,
-                slide,
-                &Look {
-                    pal,
-                    theme: None,
-                    own_title: None,
-                    own_title_slide: None,
-                },
-                &pictures,
-            )
-            .as_bytes(),
+            slide_xml(deck, slide, &Look { pal, theme: None }, &pictures).as_bytes(),
         )?;
         let borrowed: Vec<(&str, &str, &str)> = slide_rels
             .iter()
@@ -391,11 +380,6 @@ pub(crate) struct Look<'a> {
     pub pal: &'a Palette,
     /// The template's theme, when the deck is on one.
     pub theme: Option<&'a crate::ThemeLook>,
-    /// Boxes of our own for the titles, where the layout has no placeholder to inherit them
-    /// from (a template's blank layout): a content slide's title, and the title slide's title
-    /// and subtitle.
-    pub own_title: Option<Rect>,
-    pub own_title_slide: Option<(Rect, Rect)>,
 }
 
 impl Look<'_> {
@@ -493,6 +477,25 @@ fn title_placeholder(id: u32, ph: &str, rect: Option<Rect>, body: &str) -> Strin
     )
 }
 
+/// Boxes of our own for the titles, where the layout has no placeholder to inherit them from
+/// (a template's blank layout): a content slide's title, and the title slide's title and
+/// subtitle.
+fn own_title(deck: &Deck, role: crate::Role) -> Option<Rect> {
+    let stage = &deck.stage;
+    stage
+        .layout(role)
+        .fallback
+        .then(|| stage.room(role).title.rect)
+}
+
+fn own_title_slide(deck: &Deck) -> Option<(Rect, Rect)> {
+    let stage = &deck.stage;
+    stage
+        .layout(crate::Role::Title)
+        .fallback
+        .then_some((stage.centred.rect, stage.subtitle.rect))
+}
+
 pub(crate) fn slide_xml(
     deck: &Deck,
     slide: &Slide,
@@ -506,7 +509,7 @@ pub(crate) fn slide_xml(
             shapes.push_str(&title_placeholder(
                 id,
                 r#"<p:ph type="ctrTitle"/>"#,
-                look.own_title_slide.map(|b| b.0),
+                own_title_slide(deck).map(|b| b.0),
                 &title_runs(deck, slide),
             ));
             id += 1;
@@ -532,7 +535,7 @@ pub(crate) fn slide_xml(
                 id,
                 "Subtitle 2",
                 r#"<p:ph type="subTitle" idx="1"/>"#,
-                look.own_title_slide.map(|b| b.1),
+                own_title_slide(deck).map(|b| b.1),
                 &lines,
             ));
             id += 1;
@@ -541,7 +544,7 @@ pub(crate) fn slide_xml(
             shapes.push_str(&title_placeholder(
                 id,
                 r#"<p:ph type="title"/>"#,
-                look.own_title,
+                own_title(deck, slide.role),
                 &title_runs(deck, slide),
             ));
             id += 1;

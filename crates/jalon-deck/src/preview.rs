@@ -11,7 +11,7 @@ use base64::Engine as _;
 use jalon_core::xml::escape;
 
 use crate::fit::{BULLET_INDENT, CELL_X, CELL_Y, EMU_PER_PT, INSET_Y, LINE};
-use crate::{ArtKind, Backdrop, Deck, Para, Rect, Role, Shape, Slide, SlideKind, Table, palette};
+use crate::{ArtKind, Backdrop, Deck, Para, Rect, Shape, Slide, SlideKind, Table, palette};
 
 /// A slide of the preview.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -85,11 +85,7 @@ pub fn preview(deck: &Deck) -> Vec<SlidePreview> {
         .iter()
         .enumerate()
         .map(|(i, slide)| {
-            let role = match slide.kind {
-                SlideKind::Title => Role::Title,
-                SlideKind::Content => Role::Content,
-            };
-            let placed = deck.stage.layout(role);
+            let placed = deck.stage.layout(slide.role);
             SlidePreview {
                 number: i as u32 + 1,
                 title: slide.title.clone(),
@@ -161,7 +157,7 @@ fn titles(out: &mut String, deck: &Deck, slide: &Slide, ink: &Ink) {
     let middle = on_template;
     let (tb, centred) = match slide.kind {
         SlideKind::Title => (stage.centred, on_template),
-        SlideKind::Content => (stage.title, stage.title_centred),
+        SlideKind::Content => (stage.room(slide.role).title, stage.title_centred),
     };
     let size = slide.title_size.unwrap_or(tb.size);
     let title = if stage.title_caps {
@@ -341,6 +337,10 @@ mod tests {
     fn slide(kind: SlideKind, title: &str, shapes: Vec<Shape>) -> Slide {
         Slide {
             kind,
+            role: match kind {
+                SlideKind::Title => crate::Role::Title,
+                SlideKind::Content => crate::Role::Table,
+            },
             title: title.into(),
             title_size: Some(28),
             subtitle: vec!["Second line".into()],

@@ -26,6 +26,16 @@ pub struct Placed {
     pub fallback: bool,
     /// What the template's master and layout draw behind the slide (for the preview).
     pub backdrop: crate::Backdrop,
+    /// Where a content slide's title and content go on this layout; None for the title slide
+    /// (its boxes are the stage's `centred` and `subtitle`).
+    pub room: Option<Room>,
+}
+
+/// A content slide's title box, and the area below it where its content goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Room {
+    pub title: TextBox,
+    pub area: Rect,
 }
 
 /// The room a deck's slides are laid out in.
@@ -33,10 +43,6 @@ pub struct Placed {
 pub struct Stage {
     /// The slide's width and height, in EMU.
     pub slide: (i64, i64),
-    /// Where content goes on a slide that is not the title slide: below its title.
-    pub area: Rect,
-    /// A content slide's title.
-    pub title: TextBox,
     /// The title slide's title and subtitle.
     pub centred: TextBox,
     pub subtitle: TextBox,
@@ -86,20 +92,25 @@ pub(crate) const OURS: Rect = Rect {
 impl Stage {
     /// Jalon's own theme: 16:9 at 13.33 in, its master's 28 pt bold titles.
     pub fn own() -> Stage {
-        let placed = |role, name: &str, n| Placed {
+        let room = Room {
+            title: TextBox {
+                rect: TITLE,
+                size: 28,
+            },
+            area: OURS,
+        };
+        let placed = |role: Role, name: &str, n| Placed {
             role,
             name: name.into(),
             part: format!("ppt/slideLayouts/slideLayout{n}.xml"),
             fallback: false,
             backdrop: crate::Backdrop::default(),
+            room: role.is_content().then_some(room),
         };
+        let mut layouts = vec![placed(Role::Title, "Title Slide", 1)];
+        layouts.extend(Role::CONTENT.map(|r| placed(r, "Title Only", 2)));
         Stage {
             slide: (SLIDE_W, SLIDE_H),
-            area: OURS,
-            title: TextBox {
-                rect: TITLE,
-                size: 28,
-            },
             centred: TextBox {
                 rect: CTR_TITLE,
                 size: 36,
@@ -112,10 +123,7 @@ impl Stage {
             title_centred: false,
             title_caps: false,
             title_ink: None,
-            layouts: vec![
-                placed(Role::Title, "Title Slide", 1),
-                placed(Role::Content, "Title Only", 2),
-            ],
+            layouts,
             look: None,
         }
     }
@@ -128,19 +136,23 @@ impl Stage {
             .expect("a stage places every role")
     }
 
-    /// The roles for which the template offered no usable layout.
-    pub fn fallbacks(&self) -> Vec<Role> {
-        self.layouts
-            .iter()
-            .filter(|p| p.fallback)
-            .map(|p| p.role)
-            .collect()
+    /// Where a content role's title and content go.
+    pub fn room(&self, role: Role) -> Room {
+        self.layout(role)
+            .room
+            .expect("a content role's layout has its room")
     }
 
-    /// The room below the title, from the title's bottom to the slide's: what the share of
-    /// the height a slide's content uses is counted against.
-    pub fn below_title(&self) -> i64 {
-        self.slide.1 - (self.title.rect.y + self.title.rect.h)
+    /// The roles for which the template offered no usable layout, the content roles told
+    /// once (they fall back together, to the same blank layout, for the same reason).
+    pub fn fallbacks(&self) -> Vec<Role> {
+        let mut out: Vec<Role> = Vec::new();
+        for p in self.layouts.iter().filter(|p| p.fallback) {
+            if !(p.role.is_content() && out.iter().any(|r| r.is_content())) {
+                out.push(p.role);
+            }
+        }
+        out
     }
 }
 

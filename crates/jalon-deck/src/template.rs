@@ -9,7 +9,7 @@ use std::io::Read;
 use crate::backdrop::Scheme as _;
 use crate::layouts::{self, Layout, Role};
 use crate::pptx::{Look, notes_slide, slide_xml};
-use crate::stage::{OURS, Placed, Stage, TextBox, ThemeLook, scale_to};
+use crate::stage::{OURS, Placed, Room, Stage, TextBox, ThemeLook, scale_to};
 use crate::xml::Package;
 use crate::{Deck, DeckError, Rect, Result, SLIDE_H, SLIDE_W, Shape, palette};
 use jalon_core::xml::escape;
@@ -163,23 +163,31 @@ pub fn stage(template: &[u8], wanted: &[(Role, String)]) -> Result<Stage> {
             .map(|(_, n)| n.as_str());
         layouts::choose(&layouts, role, slide, name)
     };
-    let (title, content) = (pick(Role::Title)?, pick(Role::Content)?);
+    let title = pick(Role::Title)?;
     let scaled = |r: Rect| scale_to(r, slide);
-    // Content goes in the layout's content area; on a blank layout, in Jalon's own box.
-    let area = match content.fallback {
-        false => layouts[content.layout].content_area(),
-        true => None,
-    }
-    .unwrap_or_else(|| scaled(OURS));
     let scheme = ThemeScheme::of(&t)?;
     let style = title_style(text(&t.parts, &t.master)?, &scheme)?;
-    let size = style.size;
     let title_box = |chosen: &layouts::Chosen, centred: bool, ours: Rect| {
         let own = (!chosen.fallback)
             .then(|| layouts[chosen.layout].title_box(centred))
             .flatten();
-        let (rect, size) = own.map_or((scaled(ours), size), |(r, s)| (r, s.unwrap_or(size)));
+        let (rect, size) = own.map_or((scaled(ours), style.size), |(r, s)| {
+            (r, s.unwrap_or(style.size))
+        });
         TextBox { rect, size }
+    };
+    // A content slide's title in the layout's title box, its content in the layout's content
+    // area below (on a blank layout, Jalon's own boxes).
+    let room = |chosen: &layouts::Chosen| {
+        let title = title_box(chosen, false, crate::TITLE);
+        let area = (!chosen.fallback)
+            .then(|| layouts[chosen.layout].content_area())
+            .flatten()
+            .unwrap_or_else(|| scaled(OURS));
+        Room {
+            title,
+            area: below(area, title.rect),
+        }
     };
     let subtitle = (!title.fallback)
         .then(|| layouts[title.layout].subtitle_box())
@@ -194,7 +202,7 @@ pub fn stage(template: &[u8], wanted: &[(Role, String)]) -> Result<Stage> {
                 size: size.unwrap_or(20).min(24),
             },
         );
-    let placed = |role, chosen: &layouts::Chosen| Placed {
+    let placed = |role: Role, chosen: &layouts::Chosen| Placed {
         role,
         name: layouts[chosen.layout].name.clone(),
         part: layouts[chosen.layout].part.clone(),
@@ -206,19 +214,21 @@ pub fn stage(template: &[u8], wanted: &[(Role, String)]) -> Result<Stage> {
             slide,
             &scheme,
         ),
+        room: role.is_content().then(|| room(chosen)),
     };
-    let content_title = title_box(&content, false, crate::TITLE);
+    let mut placed_roles = vec![placed(Role::Title, &title)];
+    for role in Role::CONTENT {
+        placed_roles.push(placed(role, &pick(role)?));
+    }
     Ok(Stage {
         slide,
-        area: below(area, content_title.rect),
-        title: content_title,
         centred: title_box(&title, true, crate::CTR_TITLE),
         subtitle,
         title_bold: style.bold,
         title_centred: style.centred,
         title_caps: style.caps,
         title_ink: style.ink,
-        layouts: vec![placed(Role::Title, &title), placed(Role::Content, &content)],
+        layouts: placed_roles,
         look: Some(theme_look(&scheme)?),
     })
 }
@@ -347,14 +357,9 @@ pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<OnTemplate> {
     let mut t = open(template)?;
     let stage = &deck.stage;
     let pal = palette(false);
-    let (title, content) = (stage.layout(Role::Title), stage.layout(Role::Content));
     let look = Look {
         pal: &pal,
         theme: stage.look.as_ref(),
-        own_title: content.fallback.then_some(stage.title.rect),
-        own_title_slide: title
-            .fallback
-            .then_some((stage.centred.rect, stage.subtitle.rect)),
     };
     // The template's own slides and notes go (and its thumbnail, which shows them); everything
     // else stays.
@@ -371,15 +376,7 @@ pub fn pptx_on_template(deck: &Deck, template: &[u8]) -> Result<OnTemplate> {
     drop_dangling_root_relationships(&mut t.parts)?;
     let mut added = Added::default();
     let notes_master = notes_master(&mut t, deck, &pal, &mut added);
-    let parts_of = [title.part.as_str(), content.part.as_str()];
-    let slide_ids = add_slides(
-        &mut t.parts,
-        deck,
-        &look,
-        parts_of,
-        &notes_master,
-        &mut added,
-    );
+    let slide_ids = add_slides(&mut t.parts, deck, &look, &notes_master, &mut added);
     write_presentation(&mut t, &slide_ids, added.rels)?;
     let types = content_types(&t.parts, added.overrides)?;
     t.parts.remove("[Content_Types].xml");
@@ -589,7 +586,6 @@ fn add_slides(
     parts: &mut Parts,
     deck: &Deck,
     look: &Look,
-    [title_layout, content_layout]: [&str; 2],
     notes_master: &str,
     added: &mut Added,
 ) -> String {
@@ -599,11 +595,7 @@ fn add_slides(
         let k = i + 1;
         let name = format!("ppt/slides/slide{k}.xml");
         let notes = format!("ppt/notesSlides/notesSlide{k}.xml");
-        let layout = if slide.kind == crate::SlideKind::Title {
-            title_layout
-        } else {
-            content_layout
-        };
+        let layout = deck.stage.layout(slide.role).part.as_str();
         let mut rels = vec![
             ("rId1".to_string(), "slideLayout", relative(&name, layout)),
             ("rId2".to_string(), "notesSlide", relative(&name, &notes)),

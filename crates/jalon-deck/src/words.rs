@@ -213,7 +213,7 @@ pub fn fallback_notice(role: crate::Role, lang: Language) -> String {
             "the template has no layout for a title slide (a title and a subtitle): the title slide is on its blank layout, with Jalon's own boxes",
             "le modèle n’a pas de disposition pour une diapositive de titre (un titre et un sous-titre)\u{a0}: la diapositive de titre est sur sa disposition vide, avec les cadres de Jalon",
         ),
-        crate::Role::Content => w.pick(
+        crate::Role::Chart | crate::Role::Table | crate::Role::Text => w.pick(
             "the template has no layout with a title and a content area: the slides are on its blank layout, with Jalon's own boxes",
             "le modèle n’a pas de disposition avec un titre et une zone de contenu\u{a0}: les diapositives sont sur sa disposition vide, avec les cadres de Jalon",
         ),

@@ -3,4 +3,4 @@
 /**
  * The kinds of slide a deck puts on a template's layouts.
  */
-export type Role = "title" | "content";
+export type Role = "title" | "chart" | "table" | "text";

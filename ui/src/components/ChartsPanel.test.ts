@@ -98,10 +98,15 @@ describe('ChartsPanel', () => {
       if (cmd === 'choose_template') return '/tmp/ministry.pptx';
       if (cmd === 'deck_preview') {
         asked.push(a.options);
-        const content = (a.options.layouts as { role: string; name: string }[] | undefined)?.find((c) => c.role === 'content')?.name ?? 'Titre seul';
+        const table = (a.options.layouts as { role: string; name: string }[] | undefined)?.find((c) => c.role === 'table')?.name ?? 'Titre seul';
         return {
-          slides: [slide(1, 'Strategy', 'Titre'), slide(2, 'Overview', content), slide(3, 'Axis 4', content)],
-          roles: [{ role: 'title', layout: 'Titre', fallback: false }, { role: 'content', layout: content, fallback: false }],
+          slides: [slide(1, 'Strategy', 'Titre'), slide(2, 'Overview', 'Titre seul'), slide(3, 'Axis 4: key actions', table)],
+          roles: [
+            { role: 'title', layout: 'Titre', fallback: false },
+            { role: 'chart', layout: 'Titre seul', fallback: false },
+            { role: 'table', layout: table, fallback: false },
+            { role: 'text', layout: 'Titre seul', fallback: false },
+          ],
           layouts: ['Titre', 'Titre seul', 'Titre et contenu'],
         };
       }
@@ -125,7 +130,7 @@ describe('ChartsPanel', () => {
     expect(thumbs.map((t) => t.getAttribute('aria-label'))).toEqual([
       'Slide 1: Strategy — layout “Titre”',
       'Slide 2: Overview — layout “Titre seul”',
-      'Slide 3: Axis 4 — layout “Titre seul”',
+      'Slide 3: Axis 4: key actions — layout “Titre seul”',
     ]);
 
     await fireEvent.click(thumbs[1]);
@@ -137,14 +142,16 @@ describe('ChartsPanel', () => {
     await fireEvent.click(screen.getByTestId('deck-slide-close'));
     expect(screen.queryByTestId('deck-slide-large')).toBeNull();
 
-    // Another layout for the content slides draws the preview again, and the export takes it.
-    await fireEvent.change(screen.getByLabelText('Other slides on'), { target: { value: 'Titre et contenu' } });
+    // A layout of the template for each kind of slide.
+    expect(['Title slide on', 'Chart slides on', 'Table slides on', 'List slides on'].map((l) => screen.getByLabelText(l).tagName)).toEqual(['SELECT', 'SELECT', 'SELECT', 'SELECT']);
+    // Another layout for the table slides draws the preview again, and the export takes it.
+    await fireEvent.change(screen.getByLabelText('Table slides on'), { target: { value: 'Titre et contenu' } });
     await tick();
     await tick();
-    expect(asked.at(-1)).toMatchObject({ layouts: [{ role: 'content', name: 'Titre et contenu' }] });
-    expect(screen.getAllByTestId('deck-slide')[1].getAttribute('data-layout')).toBe('Titre et contenu');
+    expect(asked.at(-1)).toMatchObject({ layouts: [{ role: 'table', name: 'Titre et contenu' }] });
+    expect(screen.getAllByTestId('deck-slide').map((t) => t.getAttribute('data-layout'))).toEqual(['Titre', 'Titre seul', 'Titre et contenu']);
     await fireEvent.click(screen.getByText('Export deck…'));
     await tick();
-    expect(asked.at(-1)).toMatchObject({ export: { template: '/tmp/ministry.pptx', layouts: [{ role: 'content', name: 'Titre et contenu' }] } });
+    expect(asked.at(-1)).toMatchObject({ export: { template: '/tmp/ministry.pptx', layouts: [{ role: 'table', name: 'Titre et contenu' }] } });
   });
 });

@@ -63,9 +63,9 @@ describe('French typography', () => {
 
 describe('notices', () => {
   it('word a template fallback for each role, in the person\'s language with French typography', () => {
-    expect(noticeText('en', { code: 'template_fallback', role: 'content' })).toContain('no layout with a title and a content area');
+    expect(noticeText('en', { code: 'template_fallback', role: 'chart' })).toContain('no layout with a title and a content area');
     expect(noticeText('en', { code: 'template_fallback', role: 'title' })).toContain('no layout for a title slide');
-    const fr = noticeText('fr', { code: 'template_fallback', role: 'content' });
+    const fr = noticeText('fr', { code: 'template_fallback', role: 'table' });
     expect(fr).toContain('n’a pas de disposition avec un titre');
     expect(fr).toContain('\u00a0:');
   });

@@ -35,9 +35,10 @@ pub struct Args {
     /// theme.
     #[arg(long)]
     template: Option<PathBuf>,
-    /// ROLE=NAME: the template's layout for a kind of slide, by its name (`title` for the title
-    /// slide, `content` for the others); repeatable. Jalon chooses by the layouts'
-    /// placeholders otherwise.
+    /// ROLE=NAME: the template's layout for a kind of slide, by its name: `title` (the title
+    /// slide), `chart`, `table` or `text` (the slides of charts, of tables, of lists), or
+    /// `content` for all three; repeatable. Jalon chooses by the layouts' placeholders
+    /// otherwise.
     #[arg(long = "layout", value_name = "ROLE=NAME", requires = "template")]
     layouts: Vec<String>,
     /// List the template's layouts, their placeholders and the kind of slide Jalon puts on
@@ -50,22 +51,33 @@ pub struct Args {
     preview: Option<PathBuf>,
 }
 
-/// `content=Titre et contenu` → (Content, "Titre et contenu").
-fn layout(arg: &str) -> Result<(jalon_deck::Role, String), CliError> {
-    let roles = || jalon_deck::Role::ALL.map(jalon_deck::Role::code).join(", ");
+/// `chart=Titre et contenu` → [(Chart, "Titre et contenu")]; `content=…` puts every kind of
+/// slide but the title slide on that layout.
+fn layout(arg: &str) -> Result<Vec<(jalon_deck::Role, String)>, CliError> {
+    let roles = || {
+        let mut codes: Vec<&str> = jalon_deck::Role::ALL.map(jalon_deck::Role::code).to_vec();
+        codes.push("content");
+        codes.join(", ")
+    };
     let (role, name) = arg.split_once('=').ok_or_else(|| {
         CliError::Usage(format!(
             "--layout {arg}: use ROLE=NAME, ROLE one of {}",
             roles()
         ))
     })?;
+    let name = name.trim().to_string();
+    if role.trim() == "content" {
+        return Ok(jalon_deck::Role::CONTENT
+            .map(|r| (r, name.clone()))
+            .to_vec());
+    }
     let role = jalon_deck::Role::from_code(role.trim()).ok_or_else(|| {
         CliError::Usage(format!(
             "--layout {arg}: no role {role:?}; the roles are {}",
             roles()
         ))
     })?;
-    Ok((role, name.trim().to_string()))
+    Ok(vec![(role, name)])
 }
 
 /// The template's layouts in words: each with its placeholders (kind and size in cm) and the
@@ -179,7 +191,10 @@ impl Args {
                 .layouts
                 .iter()
                 .map(|a| layout(a))
-                .collect::<Result<_, _>>()?,
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .flatten()
+                .collect(),
         };
         let app = super::open(&db)?;
         let written = app.deck(&out, &settings)?;

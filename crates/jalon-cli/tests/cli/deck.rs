@@ -709,7 +709,7 @@ fn layouts_are_chosen_by_their_placeholders_listed_by_inspect_and_overridden_by_
     let listed = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(
         listed.contains("\"Diapositive de titre\" type none → title")
-            && listed.contains("\"Titre seul\" type none → content"),
+            && listed.contains("\"Titre seul\" type none → chart, table, text"),
         "untyped French layouts told apart by their placeholders: {listed}"
     );
     assert!(
@@ -751,11 +751,42 @@ print(json.dumps([s.slide_layout.name for s in p.slides]))
         names[1..].iter().all(|n| n == "Titre et contenu"),
         "{names:?}"
     );
+    // A kind of slide on a layout of its own: the tables only, the charts where Jalon put them.
+    let tables = dir.path().join("tables.pptx");
+    deck(
+        &db,
+        &tables,
+        &[
+            "--template",
+            s(&untyped),
+            "--layout",
+            "table=Titre et contenu",
+        ],
+    );
+    let per_slide = python_json(
+        r#"
+import json, sys
+from pptx import Presentation
+p = Presentation(sys.argv[1])
+print(json.dumps([[s.slide_layout.name, any(sh.has_table for sh in s.shapes)] for s in p.slides]))
+"#,
+        &[s(&tables)],
+    );
+    let per_slide = per_slide.as_array().expect("slides");
+    assert!(per_slide.iter().any(|s| s[1] == true), "{per_slide:?}");
+    for slide in &per_slide[1..] {
+        let want = if slide[1] == true {
+            "Titre et contenu"
+        } else {
+            "Titre seul"
+        };
+        assert_eq!(slide[0], want, "{per_slide:?}");
+    }
     // A name the template lacks, or a role Jalon lacks: refused, nothing written.
     let out = dir.path().join("refused.pptx");
     for (arg, says) in [
         ("content=Nope", "no layout named “Nope”"),
-        ("chart=Titre seul", "no role \"chart\""),
+        ("section=Titre seul", "no role \"section\""),
         ("Titre seul", "use ROLE=NAME"),
     ] {
         let o = cli(&[

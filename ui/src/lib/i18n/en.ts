@@ -438,7 +438,9 @@ export const en = {
   deckSlidePrevious: 'Previous slide',
   deckSlideNext: 'Next slide',
   deckLayoutTitle: 'Title slide on',
-  deckLayoutContent: 'Other slides on',
+  deckLayoutChart: 'Chart slides on',
+  deckLayoutTable: 'Table slides on',
+  deckLayoutText: 'List slides on',
   deckLayoutAuto: 'Jalon’s choice',
   deckLayoutAutoNamed: 'Jalon’s choice: {name}',
 } as const;

@@ -438,7 +438,9 @@ export const fr: Catalogue = {
   deckSlidePrevious: 'Diapositive précédente',
   deckSlideNext: 'Diapositive suivante',
   deckLayoutTitle: 'Diapositive de titre sur',
-  deckLayoutContent: 'Autres diapositives sur',
+  deckLayoutChart: 'Diapositives de graphique sur',
+  deckLayoutTable: 'Diapositives de tableau sur',
+  deckLayoutText: 'Diapositives de listes sur',
   deckLayoutAuto: 'Choix de Jalon',
   deckLayoutAutoNamed: 'Choix de Jalon : {name}',
 };
