@@ -261,7 +261,7 @@ pub(crate) fn read(
     scheme: &dyn Scheme,
 ) -> Backdrop {
     let drawn = |part: &str| {
-        let rels = crate::template::relationships(parts, part)
+        let rels = crate::parts::relationships(parts, part)
             .unwrap_or_default()
             .into_iter()
             .map(|(id, _, target)| (id, target))

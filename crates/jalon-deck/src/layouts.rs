@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::parts::text;
 use crate::{Rect, Result};
 
 const P: &str = "http://schemas.openxmlformats.org/presentationml/2006/main";
@@ -257,14 +258,6 @@ pub(crate) fn read(
         });
     }
     Ok(out)
-}
-
-fn text<'a>(parts: &'a BTreeMap<String, Vec<u8>>, name: &str) -> Result<&'a str> {
-    let bytes = parts
-        .get(name)
-        .ok_or_else(|| crate::DeckError::template(format!("it has no {name}")))?;
-    std::str::from_utf8(bytes)
-        .map_err(|_| crate::DeckError::template(format!("{name} is not UTF-8")))
 }
 
 /// The placeholders of a layout's or master's shape tree, with their own boxes when they have

@@ -8,6 +8,7 @@ mod build;
 mod fit;
 mod layouts;
 mod odp;
+mod parts;
 mod pptx;
 mod preview;
 mod stage;

@@ -4,127 +4,20 @@
 //! area, our text and tables in the theme's fonts and colours.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 
 use crate::backdrop::Scheme as _;
 use crate::layouts::{self, Layout, Role};
+use crate::parts::{
+    Parts, RELS, Rels, bad, parse, parts, relationships, relative, rels_name, resolve, text,
+};
 use crate::pptx::{Look, notes_slide, slide_xml};
 use crate::stage::{OURS, Placed, Room, Stage, TextBox, ThemeLook, scale_to};
 use crate::xml::Package;
-use crate::{Deck, DeckError, Rect, Result, SLIDE_H, SLIDE_W, Shape, palette};
+use crate::{Deck, Rect, Result, SLIDE_H, SLIDE_W, Shape, palette};
 use jalon_core::xml::escape;
 
 const P: &str = "http://schemas.openxmlformats.org/presentationml/2006/main";
-const RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const CT: &str = "application/vnd.openxmlformats-officedocument.presentationml";
-/// A template larger than this once expanded is refused: a real one is a few megabytes.
-const MAX_EXPANDED: u64 = 200 * 1024 * 1024;
-
-fn bad(detail: impl Into<String>) -> DeckError {
-    DeckError::template(detail)
-}
-
-/// The template's parts, by name.
-fn parts(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|_| bad("not a PowerPoint file (no zip archive)"))?;
-    let mut total = 0u64;
-    let mut out = BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).map_err(|e| bad(e.to_string()))?;
-        total += f.size();
-        if total > MAX_EXPANDED {
-            return Err(bad("its archive expands beyond 200 MB"));
-        }
-        if f.is_dir() {
-            continue;
-        }
-        let name = f.name().map_err(|e| bad(e.to_string()))?.into_owned();
-        let mut buf = Vec::with_capacity(f.size() as usize);
-        f.read_to_end(&mut buf).map_err(|e| bad(e.to_string()))?;
-        out.insert(name, buf);
-    }
-    Ok(out)
-}
-
-fn text<'a>(parts: &'a BTreeMap<String, Vec<u8>>, name: &str) -> Result<&'a str> {
-    let bytes = parts
-        .get(name)
-        .ok_or_else(|| bad(format!("it has no {name}")))?;
-    std::str::from_utf8(bytes).map_err(|_| bad(format!("{name} is not UTF-8")))
-}
-
-fn parse(xml: &str) -> Result<roxmltree::Document<'_>> {
-    roxmltree::Document::parse(xml).map_err(|e| bad(e.to_string()))
-}
-
-/// The relationships file of a part: `ppt/slides/slide1.xml` → `ppt/slides/_rels/slide1.xml.rels`.
-fn rels_name(part: &str) -> String {
-    match part.rsplit_once('/') {
-        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
-        None => format!("_rels/{part}.rels"),
-    }
-}
-
-/// A relationship's target as a part name, relative to the part that holds it.
-fn resolve(part: &str, target: &str) -> String {
-    if let Some(abs) = target.strip_prefix('/') {
-        return abs.to_string();
-    }
-    let mut dir: Vec<&str> = part.split('/').collect();
-    dir.pop();
-    for seg in target.split('/') {
-        match seg {
-            ".." => {
-                dir.pop();
-            }
-            "." | "" => {}
-            s => dir.push(s),
-        }
-    }
-    dir.join("/")
-}
-
-/// A target for `to`, relative to the part `from`.
-fn relative(from: &str, to: &str) -> String {
-    let depth = from.matches('/').count();
-    format!("{}{to}", "../".repeat(depth))
-}
-
-/// A part's relationships: (id, type's last segment, target part).
-pub(crate) fn relationships(
-    parts: &BTreeMap<String, Vec<u8>>,
-    part: &str,
-) -> Result<Vec<(String, String, String)>> {
-    let name = rels_name(part);
-    if !parts.contains_key(&name) {
-        return Ok(Vec::new());
-    }
-    let xml = text(parts, &name)?;
-    let doc = parse(xml)?;
-    Ok(doc
-        .descendants()
-        .filter(|n| n.has_tag_name((RELS, "Relationship")))
-        .filter(|n| n.attribute("TargetMode") != Some("External"))
-        .map(|n| {
-            (
-                n.attribute("Id").unwrap_or_default().to_string(),
-                n.attribute("Type")
-                    .unwrap_or_default()
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or_default()
-                    .to_string(),
-                resolve(part, n.attribute("Target").unwrap_or_default()),
-            )
-        })
-        .collect())
-}
-
-type Parts = BTreeMap<String, Vec<u8>>;
-/// Relationships as (id, kind, target part).
-type Rels = Vec<(String, String, String)>;
-
 /// The template's package, and the parts a deck is built from.
 struct Template {
     parts: Parts,
