@@ -15,14 +15,26 @@ cli=target/release/jalon-cli
 # shellcheck source=bench-lib.sh
 source scripts/bench-lib.sh
 
+# The slides a deck holds: PowerPoint's slide parts, OpenDocument's pages.
+slides() {
+  case $1 in
+    *.pptx) unzip -Z1 "$1" | grep -c '^ppt/slides/slide[0-9]*\.xml$' ;;
+    *.odp) unzip -p "$1" content.xml | grep -o '<draw:page ' | wc -l ;;
+  esac
+}
+
 for format in pptx odp; do
   ms=$(median_ms "$cli" deck --db "$work/demo.jalon" --out "$work/demo.$format")
   detail=$(median_ms "$cli" deck --db "$work/demo.jalon" --out "$work/detail.$format" --detail actions)
-  echo "deck $format, demo (7 slides):                   ${ms} ms, $(stat -c %s "$work/demo.$format") bytes"
-  echo "deck $format, demo with --detail actions (14):    ${detail} ms, $(stat -c %s "$work/detail.$format") bytes"
+  printf 'deck %s, demo (%s slides):%*s %s ms, %s bytes\n' "$format" "$(slides "$work/demo.$format")" 22 "" "$ms" "$(stat -c %s "$work/demo.$format")"
+  printf 'deck %s, demo with --detail actions (%s slides): %s ms, %s bytes\n' "$format" "$(slides "$work/detail.$format")" "$detail" "$(stat -c %s "$work/detail.$format")"
 done
 for template in tests/fixtures/templates/*.pptx; do
   name=$(basename "$template" .pptx)
   ms=$(median_ms "$cli" deck --db "$work/demo.jalon" --out "$work/$name.pptx" --detail actions --template "$template")
-  printf 'deck pptx on %-28s --detail actions (14): %s ms, %s bytes\n' "$name," "$ms" "$(stat -c %s "$work/$name.pptx")"
+  printf 'deck pptx on %-28s --detail actions (%s slides): %s ms, %s bytes\n' "$name," "$(slides "$work/$name.pptx")" "$ms" "$(stat -c %s "$work/$name.pptx")"
 done
+# The app's preview drawn after the same deck (what Preview deck costs is the difference).
+template=tests/fixtures/templates/widescreen-10in-60810.pptx
+ms=$(median_ms "$cli" deck --db "$work/demo.jalon" --out "$work/p.pptx" --detail actions --template "$template" --preview "$work/preview")
+echo "deck pptx on widescreen-10in-60810 and its preview (--preview):          ${ms} ms, $(du -sb "$work/preview" | cut -f1) bytes of SVG"
