@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: setup ui run test lint ui-test e2e page bench bindings crash screenshots
+.PHONY: setup ui run test lint ui-test e2e page bench bindings crash screenshots package package-test
 
 setup:
 	bash scripts/setup.sh
@@ -20,6 +20,7 @@ lint: ui
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	python3 scripts/module-cycles.py
+	node scripts/lint-workflows.mjs
 	cd ui && npm run check --silent
 
 ui-test: setup
@@ -63,3 +64,14 @@ crash: ui
 ## The README's pictures, from the end-to-end run, the published page's run and the demo's deck.
 screenshots: e2e page
 	bash scripts/docs-screenshots.sh
+
+## The installable packages (.deb and .rpm) of the release app, with the Tauri CLI pinned in
+## ui/package.json; they land in target/release/bundle/. Windows and macOS packages are built
+## by .github/workflows/release.yml on those systems.
+package: ui
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb,rpm
+
+## Installs the .deb, opens a report with /usr/bin/jalon under Xvfb, hands it a second one
+## from another launch, checks the MIME type, then removes the package (needs root or sudo).
+package-test: package
+	bash scripts/package-test.sh

@@ -17,6 +17,10 @@ packages=(
   librsvg2-bin fonts-dejavu-core
   # the decks validated against the ODF RelaxNG schemas (../shared/validate-deck)
   jing
+  # the packages' test (make package-test): a D-Bus session for the single-instance lock,
+  # the desktop's MIME database and its readers, the desktop entry's validator, the .rpm's
+  # metadata, the MIME XML checked, the native window's title read
+  dbus shared-mime-info libglib2.0-bin xdg-utils desktop-file-utils rpm libxml2-utils x11-utils
 )
 command -v node >/dev/null || packages+=(nodejs npm)
 # the W3C HTML validator (vnu, from npm) runs on Java

@@ -8,6 +8,10 @@ const COMMANDS: &[&str] = {
     include!("command-list.rs")
 };
 
+/// Tauri's own permissions the window needs: listening for the one event the shell sends, a file
+/// handed over by another launch (src/instance.rs).
+const CORE: &[&str] = &["core:event:allow-listen", "core:event:allow-unlisten"];
+
 fn main() {
     println!("cargo:rerun-if-changed=command-list.rs");
     write_capability();
@@ -24,12 +28,13 @@ fn write_capability() {
     let permissions: Vec<String> = COMMANDS
         .iter()
         .map(|c| format!("    \"allow-{}\"", c.replace('_', "-")))
+        .chain(CORE.iter().map(|p| format!("    \"{p}\"")))
         .collect();
     let text = format!(
         r#"{{
   "$schema": "../gen/schemas/desktop-schema.json",
   "identifier": "main-window",
-  "description": "The main window may call Jalon's own commands, and nothing else. Written by build.rs from command-list.rs.",
+  "description": "The main window may call Jalon's own commands and listen for a handed file, and nothing else. Written by build.rs from command-list.rs.",
   "windows": [
     "main"
   ],

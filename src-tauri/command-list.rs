@@ -46,4 +46,6 @@ jalon_command_list! {
     review_round,
     apply_round,
     rounds,
+    take_handed_file,
+    about,
 }

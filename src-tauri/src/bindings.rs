@@ -37,6 +37,7 @@ fn export_all(dir: &Path) {
     jalon_app::WorkbookReview::export_all(&cfg).expect("WorkbookReview");
     jalon_app::RoundDecision::export_all(&cfg).expect("RoundDecision");
     jalon_app::RoundApplied::export_all(&cfg).expect("RoundApplied");
+    jalon_app::About::export_all(&cfg).expect("About");
     write_values(dir);
 }
 

@@ -46,7 +46,7 @@ fn camel(snake: &str) -> String {
 }
 
 /// Each command's parameters as the UI sends them (camelCase), from commands.rs; the state
-/// and the window are Tauri's, not the UI's.
+/// (the report's, the handed files') and the window are Tauri's, not the UI's.
 fn rust_arguments() -> BTreeMap<String, BTreeSet<String>> {
     let text = read("src/commands.rs");
     let mut out = BTreeMap::new();
@@ -60,7 +60,7 @@ fn rust_arguments() -> BTreeMap<String, BTreeSet<String>> {
         let args = params
             .split(',')
             .filter_map(|p| p.split_once(':').map(|(n, _)| n.trim().to_string()))
-            .filter(|n| n != "state" && n != "window" && !n.is_empty())
+            .filter(|n| n != "state" && n != "handed" && n != "window" && !n.is_empty())
             .map(|n| camel(&n))
             .collect();
         out.insert(name.trim().to_string(), args);
@@ -115,10 +115,12 @@ fn the_handlers_the_capability_and_the_typescript_wrappers_name_the_same_command
     let wanted: Vec<String> = listed
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
+        // The one event the UI listens for: a file handed over (instance.rs).
+        .chain(["core:event:allow-listen", "core:event:allow-unlisten"].map(String::from))
         .collect();
     assert_eq!(
         allowed, wanted,
-        "capabilities/main.json allows exactly the listed commands"
+        "capabilities/main.json allows exactly the listed commands, and listening for the handed file"
     );
 
     let rust = rust_arguments();

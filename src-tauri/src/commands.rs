@@ -5,15 +5,16 @@
 use std::path::PathBuf;
 
 use jalon_app::{
-    ChartPreview, ChartScope, ChartSettings, ChartsExported, CloseChecks, CsvProfile, DeckFormat,
-    DeckOptions, DeckPreview, HistoryFilter, ImportKind, Imported, OutputSettings, PeriodChange,
-    PeriodKey, RoundApplied, RoundDecision, RoundStarted, Saved, View, WorkbookReview, Written,
-    chart_file_name,
+    About, ChartPreview, ChartScope, ChartSettings, ChartsExported, CloseChecks, CsvProfile,
+    DeckFormat, DeckOptions, DeckPreview, HistoryFilter, ImportKind, Imported, OutputSettings,
+    PeriodChange, PeriodKey, RoundApplied, RoundDecision, RoundStarted, Saved, View,
+    WorkbookReview, Written, chart_file_name,
 };
 use jalon_core::{Comparison, ObjectiveFields, Strategy, Subject, Trace};
 use jalon_store::{HistoryEntry, HistoryPage, Round};
 use tauri::{State, WebviewWindow};
 
+use crate::instance::Handed;
 use crate::{AppState, Kind, Result, set_title};
 
 type St<'a> = State<'a, AppState>;
@@ -406,4 +407,16 @@ pub async fn period_history(
         limit: Some(limit),
     };
     Ok(state.app().history(&filter)?)
+}
+
+/// The file another launch (or the system, on macOS) handed to this window, if one waits:
+/// the UI then opens it as Open… would.
+#[tauri::command]
+pub async fn take_handed_file(handed: State<'_, Handed>) -> Result<Option<String>> {
+    Ok(handed.take().map(|p| jalon_app::files::shown(&p)))
+}
+
+#[tauri::command]
+pub async fn about(state: St<'_>) -> Result<About> {
+    Ok(state.app().about())
 }

@@ -8,12 +8,13 @@
 mod commands;
 mod dialogs;
 mod error;
+mod instance;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use jalon_app::{App, Files};
-use tauri::{Manager, WebviewWindow};
+use tauri::{AppHandle, Manager, RunEvent, WebviewWindow};
 
 pub use dialogs::{Dialogs, Kind};
 pub use error::{CommandError, DesktopError, ErrorCode, Result};
@@ -50,7 +51,25 @@ pub(crate) fn set_title(window: &WebviewWindow, path: &Path) -> Result<()> {
 }
 
 pub fn run() {
+    let context = tauri::generate_context!();
+    let dbus_id = instance::dbus_id(
+        &context.config().identifier,
+        &dirs::config_dir().unwrap_or_default(),
+    );
     tauri::Builder::default()
+        // First, so that a second launch hands its file over before anything else starts.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(dbus_id)
+                .callback(
+                    |app, argv, cwd| match instance::handed_file(&argv, Path::new(&cwd)) {
+                        Some(path) => instance::hand_over(app, path),
+                        None => instance::raise(app),
+                    },
+                )
+                .build(),
+        )
+        .manage(instance::Handed::default())
         .setup(|app| {
             let dialogs: Arc<dyn Dialogs> = match std::env::var_os("JALON_TEST_DIALOG_ANSWERS") {
                 Some(answers) => Arc::new(dialogs::Scripted {
@@ -77,11 +96,27 @@ pub fn run() {
             }
             include!("../command-list.rs")
         })
-        .run(tauri::generate_context!())
+        .build(context)
         .unwrap_or_else(|e| {
             eprintln!("jalon: {e}");
             std::process::exit(1);
-        });
+        })
+        .run(on_event);
+}
+
+/// macOS gives a double-clicked file (at a cold start too) as an event, never as an argument.
+fn on_event(app: &AppHandle, event: RunEvent) {
+    match event {
+        #[cfg(any(target_os = "macos", target_os = "ios"))]
+        RunEvent::Opened { urls } => {
+            for path in urls.into_iter().filter_map(|u| u.to_file_path().ok()) {
+                instance::hand_over(app, path);
+            }
+        }
+        _ => {
+            let _ = app;
+        }
+    }
 }
 
 #[cfg(test)]

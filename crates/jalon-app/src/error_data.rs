@@ -20,6 +20,9 @@ pub enum ErrorData {
     AlreadyExists {
         path: String,
     },
+    InUse {
+        path: String,
+    },
     NotAReport {
         path: String,
         reason: NotReport,
@@ -121,10 +124,11 @@ pub enum ErrorData {
 
 /// The core's error as data.
 pub(crate) fn core_data(e: &Error) -> ErrorData {
-    let path = |p: &std::path::Path| p.display().to_string();
+    let path = crate::paths::shown;
     match e {
         Error::NoSuchFile { path: p } => ErrorData::NoSuchFile { path: path(p) },
         Error::AlreadyExists { path: p } => ErrorData::AlreadyExists { path: path(p) },
+        Error::InUse { path: p } => ErrorData::InUse { path: path(p) },
         Error::NotAReport { path: p, reason } => ErrorData::NotAReport {
             path: path(p),
             reason: reason.clone(),

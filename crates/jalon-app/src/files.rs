@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use jalon_store::{Store, import};
 
 use crate::error::Result;
+pub use crate::paths::shown;
 
 /// The demo report, embedded at build time.
 const DEMO: &str = include_str!("../../../assets/demo/demo-report.json");
@@ -16,6 +17,38 @@ const RECENT_MAX: usize = 10;
 struct Settings {
     #[serde(default)]
     recent: Vec<PathBuf>,
+}
+
+/// What Help → About tells: the version (the workspace's, the one source), the licences,
+/// and where Jalon keeps its own files.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct About {
+    pub version: String,
+    pub licence: String,
+    pub font: String,
+    pub font_licence: String,
+    /// The font licence's full text, as it ships beside the font.
+    pub font_licence_text: String,
+    /// Where the demo report is kept; None for the CLI, which keeps nothing.
+    pub data_folder: Option<String>,
+    /// Where the recent-files list is kept.
+    pub settings_folder: Option<String>,
+}
+
+impl About {
+    pub fn new(files: Option<&Files>) -> About {
+        About {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            licence: env!("CARGO_PKG_LICENSE").to_string(),
+            font: "Liberation Sans".to_string(),
+            font_licence: "SIL Open Font License 1.1".to_string(),
+            font_licence_text: include_str!("../../../assets/fonts/LICENSE-Liberation.txt")
+                .to_string(),
+            data_folder: files.map(|f| shown(&f.data_dir)),
+            settings_folder: files.and_then(|f| f.settings_path.parent()).map(shown),
+        }
+    }
 }
 
 pub struct Files {
@@ -40,16 +73,12 @@ impl Files {
     }
 
     pub fn recent(&self) -> Vec<String> {
-        self.settings
-            .recent
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect()
+        self.settings.recent.iter().map(|p| shown(p)).collect()
     }
 
     /// Puts a report at the head of the recent list and saves the list.
     pub fn touch(&mut self, path: &Path) -> Result<()> {
-        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let path = dunce::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.settings.recent.retain(|p| p != &path);
         self.settings.recent.insert(0, path);
         self.settings.recent.truncate(RECENT_MAX);

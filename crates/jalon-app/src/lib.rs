@@ -15,6 +15,7 @@ mod error;
 mod error_data;
 mod exchange;
 pub mod files;
+mod paths;
 mod periods;
 mod publish;
 mod round;
@@ -35,7 +36,7 @@ pub use edit::Details;
 pub use error::{AppError, Result};
 pub use error_data::ErrorData;
 pub use exchange::{ImportKind, Imported, import_into};
-pub use files::Files;
+pub use files::{About, Files};
 pub use periods::{CloseChecks, Closed, HistoryFilter, PeriodChange, PeriodKey};
 pub use publish::{CsvProfile, Notice, OutputSettings, Written};
 pub use round::{
@@ -144,6 +145,11 @@ impl App {
             .path()
             .map(Path::to_path_buf)
             .unwrap_or_default()
+    }
+
+    /// What Help → About shows.
+    pub fn about(&self) -> About {
+        About::new(self.files.as_ref())
     }
 
     /// The report's language: the CLI's and the outputs' unless asked otherwise.

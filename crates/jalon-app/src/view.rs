@@ -104,6 +104,6 @@ fn file_info(path: &Path) -> FileInfo {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        path: path.display().to_string(),
+        path: crate::paths::shown(path),
     }
 }

@@ -19,6 +19,11 @@ pub enum Error {
     #[error("{}", self.render(crate::Language::En))]
     AlreadyExists { path: PathBuf },
 
+    /// Another program holds the file and the system refuses to share it (Windows' sharing
+    /// and lock violations: a report open in a second Jalon, a backup tool, an antivirus).
+    #[error("{}", self.render(crate::Language::En))]
+    InUse { path: PathBuf },
+
     #[error("{}", self.render(crate::Language::En))]
     NotAReport { path: PathBuf, reason: NotReport },
 

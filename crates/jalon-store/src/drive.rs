@@ -23,22 +23,90 @@ impl Drive {
             return Drive::Shared;
         }
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-        match fs_type(dir.unwrap_or(Path::new("."))) {
-            Some(t) if is_network(t) => Drive::Shared,
+        match probe(dir.unwrap_or(Path::new("."))) {
+            Some(found) if found.is_network() => Drive::Shared,
             _ => Drive::Local,
         }
     }
 }
 
-/// The file system's type, as `statfs` gives it (Linux); None elsewhere or on failure.
-#[cfg(target_os = "linux")]
-fn fs_type(dir: &Path) -> Option<u64> {
-    rustix::fs::statfs(dir).ok().map(|s| s.f_type as u64)
+/// What the system says of the folder a report is in, as each platform says it. The OS call
+/// that gets it is a line per platform; the reading of it is plain code that the tests run
+/// everywhere with sample inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+// Each platform makes only its own variant; all are read, and tested, everywhere.
+#[allow(dead_code)]
+enum Probe {
+    /// `statfs`'s `f_type` (Linux): a magic number.
+    Linux(u64),
+    /// `statfs`'s `f_fstypename` (macOS): a name such as "apfs" or "smbfs".
+    Mac(String),
+    /// The folder's canonical path (Windows). A mapped network drive canonicalises to its UNC
+    /// name (`\\?\UNC\server\share`), so a share is told by its path, drive letter or not,
+    /// without a call that would need `unsafe`.
+    Windows(String),
 }
 
-#[cfg(not(target_os = "linux"))]
-fn fs_type(_dir: &Path) -> Option<u64> {
+impl Probe {
+    fn is_network(&self) -> bool {
+        match self {
+            Probe::Linux(t) => is_network(*t),
+            Probe::Mac(name) => is_network_mac(name),
+            Probe::Windows(path) => is_network_windows(path),
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn probe(dir: &Path) -> Option<Probe> {
+    rustix::fs::statfs(dir)
+        .ok()
+        .map(|s| Probe::Linux(s.f_type as u64))
+}
+
+#[cfg(target_os = "macos")]
+fn probe(dir: &Path) -> Option<Probe> {
+    let s = rustix::fs::statfs(dir).ok()?;
+    let name: Vec<u8> = s
+        .f_fstypename
+        .iter()
+        .take_while(|&&c| c != 0)
+        .map(|&c| c as u8)
+        .collect();
+    Some(Probe::Mac(String::from_utf8_lossy(&name).into_owned()))
+}
+
+#[cfg(windows)]
+fn probe(dir: &Path) -> Option<Probe> {
+    let canonical = std::fs::canonicalize(dir).ok()?;
+    Some(Probe::Windows(canonical.to_string_lossy().into_owned()))
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
+fn probe(_dir: &Path) -> Option<Probe> {
     None
+}
+
+/// The network and user-space file systems macOS names in `f_fstypename` (mount -t): SMB,
+/// NFS, AFP, WebDAV, FTP, and the FUSE ones (macFUSE, FUSE-T) that sshfs and rclone use.
+fn is_network_mac(name: &str) -> bool {
+    const NETWORK: [&str; 9] = [
+        "smbfs", "nfs", "afpfs", "webdav", "ftp", "cifs", "macfuse", "osxfuse", "fuse-t",
+    ];
+    NETWORK.iter().any(|n| name.eq_ignore_ascii_case(n))
+}
+
+/// A Windows path on a share: UNC (`\\server\share`, or `\\?\UNC\server\share` once
+/// canonical). Drive letters (`C:`, `\\?\C:`), volume GUIDs and the device namespace
+/// (`\\.\`) are local.
+fn is_network_windows(path: &str) -> bool {
+    let path = path.replace('/', "\\");
+    if let Some(rest) = path.strip_prefix("\\\\?\\") {
+        return rest
+            .get(..4)
+            .is_some_and(|unc| unc.eq_ignore_ascii_case("UNC\\"));
+    }
+    path.starts_with("\\\\") && !path.starts_with("\\\\.\\")
 }
 
 /// The network and user-space file systems of linux/magic.h.
@@ -74,10 +142,46 @@ mod tests {
             assert!(!is_network(local), "{local:#x}");
         }
         let here = tempfile::tempdir().expect("tempdir");
+        assert!(!Probe::Linux(0xEF53).is_network());
         assert_eq!(
             Drive::of(&here.path().join("r.jalon")),
             Drive::Local,
             "a temporary folder is a local disk"
         );
+    }
+
+    #[test]
+    fn macos_shares_are_told_by_their_file_system_name() {
+        for name in [
+            "smbfs", "nfs", "afpfs", "webdav", "macfuse", "osxfuse", "SMBFS",
+        ] {
+            assert!(Probe::Mac(name.into()).is_network(), "{name}");
+        }
+        for name in ["apfs", "hfs", "msdos", "exfat", "devfs", ""] {
+            assert!(!Probe::Mac(name.into()).is_network(), "{name}");
+        }
+    }
+
+    #[test]
+    fn windows_shares_are_told_by_their_unc_path_mapped_drives_included() {
+        for path in [
+            r"\\fileserver\strategy\2026",
+            r"\\?\UNC\fileserver\strategy\2026",
+            r"\\?\unc\fileserver\strategy",
+            r"\\intranet@SSL\DavWWWRoot\reports",
+            "//fileserver/strategy",
+        ] {
+            assert!(Probe::Windows(path.into()).is_network(), "{path}");
+        }
+        for path in [
+            r"C:\Users\ana\Documents",
+            r"\\?\C:\Users\ana\Documents",
+            r"\\?\Volume{0f3c5a4e-0000-0000-0000-100000000000}\reports",
+            r"\\.\PhysicalDrive0",
+            r"D:",
+            "",
+        ] {
+            assert!(!Probe::Windows(path.into()).is_network(), "{path}");
+        }
     }
 }

@@ -103,8 +103,9 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
 /// (`VACUUM INTO`, which takes in a WAL left by a crash), the copy is migrated, the original is
 /// kept beside it as `NAME.schema-N.bak` (with its WAL, if it had one), and the migrated copy
 /// takes the original's name. A migration that fails removes its copy and leaves the original
-/// as it was.
-fn migrate_into_copy(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+/// as it was. The original's connection is closed before the rename: Windows refuses to
+/// replace a file that is still open.
+fn migrate_into_copy(conn: Connection, path: &Path, version: i64) -> Result<PathBuf> {
     let copy = beside(path, ".migrating");
     let remove = |p: &Path| {
         for suffix in ["", "-wal", "-shm", "-journal"] {
@@ -125,18 +126,50 @@ fn migrate_into_copy(conn: &Connection, path: &Path, version: i64) -> Result<Pat
         remove(&copy);
         return Err(e);
     }
+    drop(conn);
+    let held = jalon_core::files::io_error(path);
     let backup = beside(path, &format!(".schema-{version}.bak"));
-    std::fs::copy(path, &backup)?;
+    std::fs::copy(path, &backup).map_err(&held)?;
     let wal = beside(path, "-wal");
     if wal.exists() {
-        std::fs::copy(&wal, beside(&backup, "-wal"))?;
+        std::fs::copy(&wal, beside(&backup, "-wal")).map_err(&held)?;
     }
     // The WAL and shared memory belong to the old content, which the copy now holds.
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(beside(path, suffix));
     }
-    std::fs::rename(&copy, path)?;
+    std::fs::rename(&copy, path).map_err(&held)?;
     Ok(backup)
+}
+
+/// Puts a finished file under its own name, refusing (AlreadyExists) to replace a file that
+/// appeared there meanwhile, as a rename would not. A hard link does it in one step; where
+/// links are refused (FAT and exFAT sticks, some shares), a file created with `create_new`,
+/// which refuses the same way, receives a copy.
+fn place_new(
+    work: &Path,
+    path: &Path,
+    link: impl Fn(&Path, &Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    match link(work, path) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => copy_new(work, path),
+        linked => linked,
+    }
+}
+
+fn copy_new(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut out = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(to)?;
+    let copied = std::fs::File::open(from)
+        .and_then(|mut source| std::io::copy(&mut source, &mut out))
+        .and_then(|_| out.sync_all());
+    if copied.is_err() {
+        drop(out);
+        let _ = std::fs::remove_file(to);
+    }
+    copied
 }
 
 impl std::fmt::Debug for Store {
@@ -209,8 +242,7 @@ impl Store {
             .into());
         }
         if version < schema_version() {
-            let backup = migrate_into_copy(&conn, path, version)?;
-            drop(conn);
+            let backup = migrate_into_copy(conn, path, version)?;
             let mut store = Store::open_on(path, drive)?;
             store.migrated = Some(Migrated {
                 from: version,
@@ -275,14 +307,13 @@ impl Store {
         clear();
         let made = Store::prepare(Connection::open(&work)?, Some((work.clone(), drive)));
         drop(made?);
-        // A hard link refuses to replace a file that appeared meanwhile, as a rename would not.
-        let linked = std::fs::hard_link(&work, path);
+        let placed = place_new(&work, path, |a, b| std::fs::hard_link(a, b));
         clear();
-        if let Err(e) = linked {
+        if let Err(e) = placed {
             return Err(if e.kind() == std::io::ErrorKind::AlreadyExists {
                 CoreError::AlreadyExists { path: path.into() }.into()
             } else {
-                e.into()
+                jalon_core::files::io_error(path)(e).into()
             });
         }
         Store::prepare(Connection::open(path)?, Some((path.into(), drive)))
@@ -399,6 +430,39 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .expect("user_version");
         assert_eq!(v, schema_version(), "schema_version follows the list");
+    }
+
+    #[test]
+    fn where_links_are_refused_a_new_report_is_placed_by_a_copy_that_still_refuses_to_replace() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let work = dir.path().join("r.jalon.creating");
+        std::fs::write(&work, b"whole report").expect("work");
+        // FAT and exFAT say "unsupported", some shares "permission denied".
+        let refused = |_: &Path, _: &Path| -> std::io::Result<()> {
+            Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+        };
+        let path = dir.path().join("r.jalon");
+        place_new(&work, &path, refused).expect("placed by a copy");
+        assert_eq!(std::fs::read(&path).expect("read"), b"whole report");
+
+        let again = place_new(&work, &path, refused).expect_err("a file is there now");
+        assert_eq!(again.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            b"whole report",
+            "left as it was"
+        );
+
+        let real = place_new(&work, &dir.path().join("linked.jalon"), |a, b| {
+            std::fs::hard_link(a, b)
+        });
+        real.expect("a hard link where the disk allows it");
+        let taken = place_new(&work, &path, |a, b| std::fs::hard_link(a, b)).expect_err("taken");
+        assert_eq!(
+            taken.kind(),
+            std::io::ErrorKind::AlreadyExists,
+            "no copy over it"
+        );
     }
 
     fn fields(title: &str, progress: u32) -> ObjectiveFields {

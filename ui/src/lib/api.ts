@@ -1,6 +1,7 @@
 // Typed calls to the desktop shell. Every type here is generated from Rust (ui/src/bindings).
 import { invoke } from '@tauri-apps/api/core';
 import type { View } from '../bindings/View';
+import type { About } from '../bindings/About';
 import type { DeckPreview } from '../bindings/DeckPreview';
 import type { LayoutChoice } from '../bindings/LayoutChoice';
 import type { Role } from '../bindings/Role';
@@ -34,7 +35,7 @@ export type { View, Saved, Imported, CommandError, ObjectiveFields, Strategy, Su
 export type { ChartScope, ChartSettings, ChartFormat, ChartPreview, ChartsExported };
 export type { CloseChecks, Comparison, HistoryEntry };
 export type { Round, RoundStarted, WorkbookReview, RoundDecision, RoundApplied, DeckOptions };
-export type { DeckPreview, LayoutChoice, Role };
+export type { DeckPreview, LayoutChoice, Role, About };
 
 export function isCommandError(e: unknown): e is CommandError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
@@ -92,6 +93,8 @@ export const api = {
     invoke<Written | null>('export_csv', { profile, title }),
   exportDeck: (options: DeckOptions, title: string) => invoke<Written | null>('export_deck', { options, title }),
   deckPreview: (options: DeckOptions) => invoke<DeckPreview>('deck_preview', { options }),
+  takeHandedFile: () => invoke<string | null>('take_handed_file'),
+  about: () => invoke<About>('about'),
   chooseTemplate: (title: string) => invoke<string | null>('choose_template', { title }),
   startRound: (due: string, leads: string[], title: string) =>
     invoke<RoundStarted | null>('start_round', { due, leads, title }),

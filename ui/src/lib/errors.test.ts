@@ -65,6 +65,7 @@ const every: ErrorData[] = [
     { kind: 'action_line', objective: o }, { kind: 'status', objective: o, labelled: true },
     { kind: 'progress_of', objective: o }, { kind: 'progress_range' }, { kind: 'whole_percentage' },
   ] as const).map((expected) => ({ code: 'parse' as const, line: 12, expected, found: '' })),
+  { code: 'in_use', path: 'C:\\Users\\ana\\r.jalon' },
 ];
 
 describe('errors in words', () => {

@@ -23,7 +23,7 @@ function plain(o: object): Params {
 }
 
 const errorKey: Record<ErrorData['code'], Key> = {
-  no_such_file: 'err_no_such_file', already_exists: 'err_already_exists', not_a_report: 'err_not_a_report',
+  no_such_file: 'err_no_such_file', already_exists: 'err_already_exists', in_use: 'err_in_use', not_a_report: 'err_not_a_report',
   foreign_schema: 'err_foreign_schema', encoding: 'err_encoding', too_large: 'err_too_large', too_deep: 'err_too_deep',
   changed_elsewhere: 'err_changed_elsewhere',
   newer_schema: 'err_newer_schema', invalid: 'err_invalid', conflict: 'err_invalid', unknown_id: 'err_unknown_id',

@@ -14,6 +14,7 @@ impl Error {
         match self {
             Error::NoSuchFile { .. }
             | Error::AlreadyExists { .. }
+            | Error::InUse { .. }
             | Error::NotAReport { .. }
             | Error::ForeignSchema { .. }
             | Error::NewerSchema { .. } => file_error(self, lang),
@@ -126,6 +127,14 @@ fn file_error(e: &Error, lang: Language) -> String {
         Error::NoSuchFile { path } => format!("{}{c} no such report file", path.display()),
         Error::AlreadyExists { path } if fr => format!("{}{c} existe déjà", path.display()),
         Error::AlreadyExists { path } => format!("{}{c} already exists", path.display()),
+        Error::InUse { path } if fr => format!(
+            "{}{c} le fichier est ouvert dans un autre programme\u{a0}; fermez-le là, puis réessayez",
+            path.display()
+        ),
+        Error::InUse { path } => format!(
+            "{}{c} the file is open in another program; close it there, then try again",
+            path.display()
+        ),
         Error::NotAReport { path, reason } if fr => format!(
             "{}{c} ce n’est pas un rapport Jalon ({})",
             path.display(),
@@ -548,6 +557,9 @@ mod tests {
             },
             Error::ClosedPeriod {
                 label: "2026-Q1".into(),
+            },
+            Error::InUse {
+                path: "r.jalon".into(),
             },
         ];
         for e in &errors {
