@@ -10,8 +10,10 @@
 //!   (paragraphs, headings, lists, tables, quotations) stand apart by a blank line;
 //! - a list item is a bullet ("  • "), numbered or not; a line break is a new line; the
 //!   cells of a table row are separated by a tab;
-//! - nothing that is not text on the screen: no script, style, template, form control,
-//!   picture (img, svg, canvas…), embedded frame, `hidden` element or `display: none` style.
+//! - text in buttons, summaries, links, spans, headings and table cells, in document order;
+//! - nothing that is not text on the screen: no script, style, template, noscript, form field,
+//!   picture (img, svg, canvas…), embedded frame, `hidden` or `aria-hidden="true"` element, or
+//!   inline `display: none` or `visibility: hidden` style.
 //!
 //! Folded `<details>` count as shown: their text is the page's text, only collapsed.
 
@@ -226,15 +228,22 @@ fn main_content(doc: &scraper::Html) -> ego_tree::NodeRef<'_, Node> {
     body.unwrap_or_else(|| doc.tree.root())
 }
 
-/// Elements whose content is not text on the screen.
+/// Elements whose content is not text on the screen. A button's label is: sites put headings
+/// in buttons (the French State design system's accordions, `h3 > button`), and a browser
+/// shows them as text. `<noscript>` is not shown, since a browser that shows the page runs
+/// its scripts.
 fn is_not_shown(name: &str, e: &scraper::node::Element) -> bool {
     const NOT_TEXT: &[&str] = &[
         "head", "script", "style", "template", "noscript", "title", "meta", "link", "input",
-        "select", "textarea", "button", "option", "optgroup", "datalist", "output", "progress",
-        "meter", "img", "svg", "math", "canvas", "picture", "video", "audio", "iframe", "object",
-        "embed", "map", "dialog",
+        "select", "textarea", "option", "optgroup", "datalist", "output", "progress", "meter",
+        "img", "svg", "math", "canvas", "picture", "video", "audio", "iframe", "object", "embed",
+        "map", "dialog",
     ];
-    if NOT_TEXT.contains(&name) || e.attr("hidden").is_some() {
+    if NOT_TEXT.contains(&name)
+        || e.attr("hidden").is_some()
+        || e.attr("aria-hidden")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
         return true;
     }
     e.attr("style").is_some_and(|s| {
@@ -243,7 +252,8 @@ fn is_not_shown(name: &str, e: &scraper::node::Element) -> bool {
             .filter(|c| !c.is_ascii_whitespace())
             .collect::<String>()
             .to_ascii_lowercase();
-        s.contains("display:none")
+        s.split(';')
+            .any(|d| d.starts_with("display:none") || d.starts_with("visibility:hidden"))
     })
 }
 
@@ -450,12 +460,28 @@ mod tests {
         let html = "<body><nav>Menu</nav><script>var x = 'Axis 1: no';</script>\
             <template><p>Axis 2: no</p></template><form><label>Filter by axis:</label>\
             <select><option>Axis 3: no</option></select><input value='Axis 4: no'>\
-            <button>Go</button></form><svg><text>Axis 5: no</text></svg>\
+            <span aria-hidden='true'>Axis 9: no</span></form><svg><text>Axis 5: no</text></svg>\
             <p hidden>Axis 6: no</p><p style='display: none'>Axis 7: no</p>\
+            <p style='color: red; visibility : hidden'>Axis 10: no</p>\
+            <p aria-hidden=' TRUE '>Axis 11: no</p><p aria-hidden='false'>Shown</p>\
             <noscript>Axis 8: no</noscript><p>Kept</p></body>";
         assert_eq!(
             to_text(html).unwrap().text,
-            "Menu\nFilter by axis:\n\nKept\n"
+            "Menu\nFilter by axis:\n\nShown\n\nKept\n"
+        );
+    }
+
+    #[test]
+    fn headings_in_buttons_summaries_links_and_spans_read_in_document_order() {
+        // As the French State design system marks an accordion up, and other sites a card.
+        let html = "<main><h3 class='fr-accordion__title'><button class='fr-accordion__btn' \
+            aria-expanded='false'>Objective 1 : In a button</button></h3>\
+            <div class='fr-collapse'><p class='fr-badge'><span aria-hidden='true'>●</span>In progress</p></div>\
+            <details><summary><span>Objective 2 :</span> <a href='#o2'>in a link</a></summary></details>\
+            <table><tr><td><span>Progress : 40%</span></td></tr></table></main>";
+        assert_eq!(
+            to_text(html).unwrap().text,
+            "Objective 1 : In a button\n\nIn progress\n\nObjective 2 : in a link\n\nProgress : 40%\n"
         );
     }
 

@@ -144,6 +144,44 @@ fn an_html_dashboard_imports_like_its_text_version() {
     assert_eq!(got["axes"][0]["actions"][0]["o"][0][5], 55);
 }
 
+/// Pages saved from sites that mark the dashboard up in their own way (tests/fixtures/pages/
+/// structured, made by its make.py): the French State design system's accordions and badges,
+/// cards with details and links, figures in table cells. Each imports as its text does, and
+/// none of the text a browser hides (hidden, aria-hidden, display:none, template, noscript,
+/// a closed modal, the header and footer outside <main>) comes in.
+#[test]
+fn pages_built_like_government_sites_import_like_their_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (html, text) in [
+        ("dsfr-en.html", "en-full.txt"),
+        ("dsfr-fr.html", "fr-full.txt"),
+        ("cards-en.html", "en-full.txt"),
+        ("table-fr.html", "fr-full.txt"),
+    ] {
+        let (h, t) = (
+            dir.path().join(format!("{html}.jalon")),
+            dir.path().join(format!("{html}.txt.jalon")),
+        );
+        import(
+            &repo(&format!("tests/fixtures/pages/structured/{html}")),
+            &h,
+        );
+        import(&repo(&format!("tests/fixtures/pages/{text}")), &t);
+        let got = page_content(&h);
+        assert_eq!(got, page_content(&t), "{html} reads as {text}");
+        let all = got.to_string();
+        for stray in ["Axis 7", "Axe 7", "Axis 8", "Axe 8", "Axis 9", "99", "icon"] {
+            assert!(!all.contains(stray), "{html}: {stray} came in");
+        }
+        for n in 90..=98 {
+            assert!(
+                !all.contains(&format!(" {n} ")),
+                "{html}: objective {n} came in"
+            );
+        }
+    }
+}
+
 #[test]
 fn publishing_writes_one_offline_page_with_the_report_in_it() {
     let (dir, db) = super::imported_report();
