@@ -42,7 +42,7 @@ pub use drive::Drive;
 pub use history::{HistoryEntry, HistoryPage, Level};
 pub use jalon_core::error::{DifferenceKind, SchemaDifference};
 pub use migrations::schema_version;
-pub use rounds::{Round, RoundWorkbook, WorkbookState};
+pub use rounds::{Round, RoundWorkbook, WorkbookMarks, WorkbookState};
 pub use structure::stored_fields;
 
 use migrations::MIGRATIONS;

@@ -49,7 +49,47 @@ pub struct Round {
     pub workbooks: Vec<RoundWorkbook>,
 }
 
+/// Where each round workbook stands in the file (its state, returned file and import time), as
+/// undo and redo put it back: undoing an applied round makes its workbook "not imported" again,
+/// so that it can be imported anew.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WorkbookMarks(Vec<WorkbookMark>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct WorkbookMark {
+    id: i64,
+    state: String,
+    returned_sha256: Option<String>,
+    imported_at: Option<String>,
+}
+
 impl Store {
+    pub fn workbook_marks(&self) -> Result<WorkbookMarks> {
+        read_marks(&self.conn)
+    }
+
+    /// Puts back the report, ids included, and where its round workbooks stood, in one
+    /// transaction (undo and redo). A workbook made since (a round started after) is left as
+    /// it is.
+    pub fn restore_with_marks(
+        &mut self,
+        report: &jalon_core::model::Report,
+        marks: &WorkbookMarks,
+    ) -> Result<()> {
+        report.validate()?;
+        let tx = self.conn.transaction()?;
+        crate::whole::write_whole(&tx, report, true)?;
+        for m in &marks.0 {
+            tx.execute(
+                "UPDATE round_workbook SET state = ?2, returned_sha256 = ?3, imported_at = ?4
+                 WHERE id = ?1",
+                params![m.id, m.state, m.returned_sha256, m.imported_at],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The report's own identity: 32 hex digits made once, when the file got schema 5.
     pub fn report_id(&self) -> Result<String> {
         Ok(self
@@ -206,6 +246,23 @@ impl Store {
         tx.commit()?;
         Ok(changes.len())
     }
+}
+
+fn read_marks(conn: &rusqlite::Connection) -> Result<WorkbookMarks> {
+    let mut st = conn.prepare(
+        "SELECT id, state, returned_sha256, imported_at FROM round_workbook ORDER BY id",
+    )?;
+    let marks = st
+        .query_map([], |r| {
+            Ok(WorkbookMark {
+                id: r.get(0)?,
+                state: r.get(1)?,
+                returned_sha256: r.get(2)?,
+                imported_at: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(WorkbookMarks(marks))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::Result;
-use crate::{HistoryEntry, Store};
+use crate::{HistoryEntry, Store, WorkbookMarks};
 use jalon_core::checks::{Warning, check_with};
 use jalon_core::error::Error;
 use jalon_core::model::{ObjectiveFields, Report};
@@ -22,8 +22,10 @@ pub const UNDO_DEPTH: usize = 100;
 pub struct Session {
     store: Store,
     report: Report,
-    undo: VecDeque<Report>,
-    redo: Vec<Report>,
+    /// Where the round workbooks stand, as undo puts it back with the report.
+    marks: WorkbookMarks,
+    undo: VecDeque<Snapshot>,
+    redo: Vec<Snapshot>,
     /// The closed period on screen, with its snapshot; None while the open one is.
     viewing: Option<(Period, Report)>,
     /// Each closed period's figures, by period id. A closed period never changes (the file's
@@ -35,6 +37,13 @@ pub struct Session {
     against: Option<i64>,
     /// Why a closed period could not be read (a snapshot that fails its checksum).
     integrity: Option<crate::Error>,
+}
+
+/// What undo and redo put back: the report and where its round workbooks stood.
+#[derive(Debug, Clone)]
+struct Snapshot {
+    report: Report,
+    marks: WorkbookMarks,
 }
 
 /// What the screen needs of a closed period, made from its checked snapshot.
@@ -60,9 +69,11 @@ impl ClosedFigures {
 impl Session {
     pub fn new(store: Store) -> Result<Session> {
         let report = store.report()?;
+        let marks = store.workbook_marks()?;
         let mut s = Session {
             store,
             report,
+            marks,
             undo: VecDeque::new(),
             redo: Vec::new(),
             viewing: None,
@@ -171,6 +182,7 @@ impl Session {
         }
         if self.store.changed_elsewhere()? {
             self.report = self.store.report()?;
+            self.marks = self.store.workbook_marks()?;
             self.undo.clear();
             self.redo.clear();
             self.refresh_against();
@@ -208,6 +220,7 @@ impl Session {
         self.writable()?;
         let next = self.store.close_period(next_label, next_as_of)?;
         self.report = self.store.report()?;
+        self.marks = self.store.workbook_marks()?;
         self.undo.clear();
         self.redo.clear();
         self.refresh_against();
@@ -275,7 +288,7 @@ impl Session {
         self.viewing.is_none() && !self.redo.is_empty()
     }
 
-    fn remember(&mut self, before: Report) {
+    fn remember(&mut self, before: Snapshot) {
         if self.undo.len() == UNDO_DEPTH {
             self.undo.pop_front();
         }
@@ -301,7 +314,11 @@ impl Session {
                 id,
             })?;
         target.fields = crate::stored_fields(fields);
-        self.remember(before);
+        let marks = self.marks.clone();
+        self.remember(Snapshot {
+            report: before,
+            marks,
+        });
         Ok(())
     }
 
@@ -315,9 +332,14 @@ impl Session {
         let periods = self.store.periods()?.len();
         let out = change(&mut self.store)?;
         let after = self.store.report()?;
+        let after_marks = self.store.workbook_marks()?;
         let before = std::mem::replace(&mut self.report, after);
-        if before != self.report {
-            self.remember(before);
+        let before_marks = std::mem::replace(&mut self.marks, after_marks);
+        if before != self.report || before_marks != self.marks {
+            self.remember(Snapshot {
+                report: before,
+                marks: before_marks,
+            });
         }
         if self.store.periods()?.len() != periods {
             self.refresh_against();
@@ -332,11 +354,11 @@ impl Session {
         let Some(previous) = self.undo.pop_back() else {
             return Ok(false);
         };
-        if let Err(e) = self.store.restore(&previous) {
+        if let Err(e) = self.write_back(&previous) {
             self.undo.push_back(previous);
             return Err(e);
         }
-        let current = std::mem::replace(&mut self.report, previous);
+        let current = self.swap_in(previous);
         self.redo.push(current);
         Ok(true)
     }
@@ -346,13 +368,27 @@ impl Session {
         let Some(next) = self.redo.pop() else {
             return Ok(false);
         };
-        if let Err(e) = self.store.restore(&next) {
+        if let Err(e) = self.write_back(&next) {
             self.redo.push(next);
             return Err(e);
         }
-        let current = std::mem::replace(&mut self.report, next);
+        let current = self.swap_in(next);
         self.undo.push_back(current);
         Ok(true)
+    }
+
+    /// Writes a snapshot back into the file.
+    fn write_back(&mut self, snapshot: &Snapshot) -> Result<()> {
+        self.store
+            .restore_with_marks(&snapshot.report, &snapshot.marks)
+    }
+
+    /// Makes a snapshot written back the current one; returns the one it replaced.
+    fn swap_in(&mut self, snapshot: Snapshot) -> Snapshot {
+        Snapshot {
+            report: std::mem::replace(&mut self.report, snapshot.report),
+            marks: std::mem::replace(&mut self.marks, snapshot.marks),
+        }
     }
 }
 
@@ -406,6 +442,51 @@ mod tests {
         assert!(s.redo().expect("redo"));
         assert_eq!(progress(&s), vec![35]);
         assert!(!s.redo().expect("nothing more to redo"));
+    }
+
+    #[test]
+    fn undoing_an_applied_workbook_makes_it_not_imported_again_and_redo_imports_it_again() {
+        let (mut s, _, o) = session();
+        let state = |s: &Session| s.store().rounds().expect("rounds")[0].workbooks[0].state;
+        let round = s.store().new_round_id().expect("id");
+        s.edit(|st| st.start_round(&round, "2999-06-30", &[("Ana".into(), "Ana.xlsx".into())]))
+            .expect("round");
+        assert_eq!(state(&s), crate::WorkbookState::Issued);
+        let mut f = s.report().axes[0].actions[0].objectives[0].fields.clone();
+        f.progress = 80;
+        let sha = "a".repeat(64);
+        s.edit(|st| st.accept_round_changes(&round, "Ana", &sha, &[(o, f.clone())], true))
+            .expect("applied");
+        assert_eq!(
+            (state(&s), progress(&s)),
+            (crate::WorkbookState::Imported, vec![80])
+        );
+
+        assert!(s.undo().expect("undo"));
+        assert_eq!(
+            (state(&s), progress(&s)),
+            (crate::WorkbookState::Issued, vec![10])
+        );
+        let w = &s.store().rounds().expect("rounds")[0].workbooks[0];
+        assert_eq!(w.returned_sha256, None, "no returned file any more");
+        // The same workbook can then be imported anew.
+        assert_eq!(
+            s.store()
+                .round_workbook(&round, "Ana")
+                .expect("workbook")
+                .map(|w| w.1),
+            Some("issued".to_string())
+        );
+
+        assert!(s.redo().expect("redo"));
+        assert_eq!(
+            (state(&s), progress(&s)),
+            (crate::WorkbookState::Imported, vec![80])
+        );
+        assert_eq!(
+            s.store().rounds().expect("rounds")[0].workbooks[0].returned_sha256,
+            Some(sha)
+        );
     }
 
     #[test]
