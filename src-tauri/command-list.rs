@@ -48,4 +48,5 @@ jalon_command_list! {
     rounds,
     take_handed_file,
     about,
+    reread_if_changed,
 }

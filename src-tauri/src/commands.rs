@@ -420,3 +420,9 @@ pub async fn take_handed_file(handed: State<'_, Handed>) -> Result<Option<String
 pub async fn about(state: St<'_>) -> Result<About> {
     Ok(state.app().about())
 }
+
+/// Asked by the window when it gains focus and every few seconds.
+#[tauri::command]
+pub async fn reread_if_changed(state: St<'_>) -> Result<Option<View>> {
+    Ok(state.app().reread_if_changed()?)
+}

@@ -766,3 +766,22 @@ print(json.dumps([{"layout": s.slide_layout.name, "title": s.shapes.title.text} 
   fs.copyFileSync(path.join(path.dirname(demoFile), 'deck on title and content.pptx'), path.join(kept, 'e2e-19-deck-on-layout.pptx'));
   fs.copyFileSync(path.join(path.dirname(demoFile), 'ministry.potx'), path.join(kept, 'e2e-19-deck-on-layout.pptx.template'));
 });
+
+test('20. a change the command line makes to the open report shows within 5 s, with a notice', async () => {
+  await (await browser.$('[data-testid="tab-dashboard"]')).click();
+  const file = await browser.execute(() => document.querySelector('.file-name')?.getAttribute('title'));
+  assert.ok(file && fs.existsSync(file), `the open report is on disk: ${file}`);
+  const title = 'Changed from the command line';
+  assert.notEqual(await textOf(browser, '#strategy-title'), title);
+  execFileSync(path.join(root, 'target/debug/jalon-cli'), ['details', '--db', file, '--title', title], { stdio: 'ignore' });
+  const start = Date.now();
+  await waitForText(browser, '#strategy-title', title, 5000);
+  const seen = Date.now() - start;
+  assert.ok(seen <= 5000, `shown after ${seen} ms`);
+  const name = await textOf(browser, '.file-name');
+  assert.equal(await textOf(browser, '[data-testid="message"] p'),
+    `Another program changed ${name}: Jalon read it again. A form left open keeps what you typed.`);
+  await shot(browser, '20-changed-outside');
+  // The undo history was about the content before the change: it went with it.
+  assert.equal(await (await browser.$('[data-testid="undo"]')).isEnabled(), false, 'the old history is gone');
+});

@@ -147,6 +147,16 @@ impl App {
         Ok(self.view())
     }
 
+    /// The report read again when another program (the CLI, a colleague on the share) changed
+    /// the file since it was last read: the new view, or None when nothing changed.
+    pub fn reread_if_changed(&mut self) -> Result<Option<View>> {
+        if self.session.reread_if_changed()? {
+            Ok(Some(self.view()))
+        } else {
+            Ok(None)
+        }
+    }
+
     pub fn redo(&mut self) -> Result<View> {
         self.session.redo()?;
         Ok(self.view())

@@ -273,6 +273,22 @@ impl Store {
         jalon_core::Language::from_code(&code)
     }
 
+    /// A write transaction that holds the file's write lock from its first statement, refused
+    /// (`ChangedElsewhere`, nothing written) when another program committed to the file since
+    /// this store last read it. The check runs under the lock, so nothing can be committed
+    /// between it and the write: there is no window for a second writer.
+    pub(crate) fn write_tx(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let now: i64 = tx.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        if now != self.seen_version.get() {
+            // Not marked as seen: the session reads the file again and then marks it.
+            return Err(CoreError::ChangedElsewhere.into());
+        }
+        Ok(tx)
+    }
+
     /// Whether another connection has committed to the file since this store last asked (or
     /// since it opened). Asking marks the change as seen.
     pub fn changed_elsewhere(&self) -> Result<bool> {
@@ -406,7 +422,7 @@ impl Store {
 
     pub fn update_strategy(&mut self, s: &Strategy) -> Result<()> {
         s.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let before = read_strategy(&tx)?;
         whole::write_strategy(&tx, s)?;
         history::record_strategy(&tx, &before, &read_strategy(&tx)?)?;

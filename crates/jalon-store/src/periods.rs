@@ -181,7 +181,7 @@ impl Store {
     /// period opens with everything carried forward. One transaction: either both happen or
     /// neither does. Returns the new open period.
     pub fn close_period(&mut self, next_label: &str, next_as_of: &str) -> Result<Period> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let current = open_period(&tx)?;
         validate_closing(&current, next_label, next_as_of)?;
         let periods = all_periods(&tx)?;
@@ -247,7 +247,7 @@ impl Store {
             )
             .into());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let open = open_period(&tx)?;
         if all_periods(&tx)?.iter().any(|p| p.label == label.trim()) {
             return Err(Error::Conflict(Conflict::LabelTaken {
@@ -291,7 +291,7 @@ impl Store {
         if !periods.is_empty() && self.periods()?.iter().any(|p| !p.is_open()) {
             return Err(Error::Conflict(Conflict::ClosedCannotBeReplaced).into());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         crate::whole::write_whole(&tx, report, false)?;
         for p in periods {
             insert_closed(

@@ -77,7 +77,7 @@ impl Store {
         marks: &WorkbookMarks,
     ) -> Result<()> {
         report.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         crate::whole::write_whole(&tx, report, true)?;
         for m in &marks.0 {
             tx.execute(
@@ -112,7 +112,7 @@ impl Store {
         due: &str,
         workbooks: &[(String, String)],
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             &format!(
                 "INSERT INTO round (id, started_at, due, period_id)
@@ -207,7 +207,7 @@ impl Store {
         for (_, f) in changes {
             f.validate()?;
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let workbook: i64 = tx
             .query_row(
                 "SELECT id FROM round_workbook WHERE round_id = ?1 AND lead = ?2",

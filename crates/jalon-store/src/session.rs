@@ -39,6 +39,10 @@ pub struct Session {
     integrity: Option<crate::Error>,
 }
 
+fn is_changed_elsewhere(e: &crate::Error) -> bool {
+    matches!(e, crate::Error::Core(Error::ChangedElsewhere))
+}
+
 /// What undo and redo put back: the report and where its round workbooks stood.
 #[derive(Debug, Clone)]
 struct Snapshot {
@@ -181,14 +185,44 @@ impl Session {
             .into());
         }
         if self.store.changed_elsewhere()? {
-            self.report = self.store.report()?;
-            self.marks = self.store.workbook_marks()?;
-            self.undo.clear();
-            self.redo.clear();
-            self.refresh_against();
+            self.read_again()?;
             return Err(Error::ChangedElsewhere.into());
         }
         Ok(())
+    }
+
+    /// Reads the report again after another program changed the file: what is on screen
+    /// becomes what the file holds, and the undo history, which was about the old content,
+    /// is dropped.
+    fn read_again(&mut self) -> Result<()> {
+        let _ = self.store.changed_elsewhere()?;
+        self.report = self.store.report()?;
+        self.marks = self.store.workbook_marks()?;
+        self.undo.clear();
+        self.redo.clear();
+        self.refresh_against();
+        Ok(())
+    }
+
+    /// Whether the file changed elsewhere since this session last looked, the report read
+    /// again if so: the app asks when its window gains focus and every few seconds, so that a
+    /// change made by the CLI or a colleague shows without waiting for the next edit.
+    pub fn reread_if_changed(&mut self) -> Result<bool> {
+        if !self.store.changed_elsewhere()? {
+            return Ok(false);
+        }
+        self.read_again()?;
+        Ok(true)
+    }
+
+    /// A write refused in its own transaction because another program committed first (the
+    /// moment between `writable` and the write): the report is read again, as `writable`
+    /// does, and the refusal goes on to the caller.
+    fn after_write<T>(&mut self, written: Result<T>) -> Result<T> {
+        if written.as_ref().is_err_and(is_changed_elsewhere) {
+            self.read_again()?;
+        }
+        written
     }
 
     /// Points moved since the period before the one on screen.
@@ -300,7 +334,8 @@ impl Session {
     /// memory is patched rather than read again.
     pub fn update_objective(&mut self, id: i64, fields: &ObjectiveFields) -> Result<()> {
         self.writable()?;
-        self.store.update_objective(id, fields)?;
+        let written = self.store.update_objective(id, fields);
+        self.after_write(written)?;
         let before = self.report.clone();
         let target = self
             .report
@@ -330,7 +365,8 @@ impl Session {
     pub fn edit<T>(&mut self, change: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         self.writable()?;
         let periods = self.store.periods()?.len();
-        let out = change(&mut self.store)?;
+        let changed = change(&mut self.store);
+        let out = self.after_write(changed)?;
         let after = self.store.report()?;
         let after_marks = self.store.workbook_marks()?;
         let before = std::mem::replace(&mut self.report, after);
@@ -355,7 +391,10 @@ impl Session {
             return Ok(false);
         };
         if let Err(e) = self.write_back(&previous) {
-            self.undo.push_back(previous);
+            // After a change made elsewhere the history was dropped with the old content.
+            if !is_changed_elsewhere(&e) {
+                self.undo.push_back(previous);
+            }
             return Err(e);
         }
         let current = self.swap_in(previous);
@@ -369,7 +408,10 @@ impl Session {
             return Ok(false);
         };
         if let Err(e) = self.write_back(&next) {
-            self.redo.push(next);
+            // After a change made elsewhere the history was dropped with the old content.
+            if !is_changed_elsewhere(&e) {
+                self.redo.push(next);
+            }
             return Err(e);
         }
         let current = self.swap_in(next);
@@ -379,8 +421,10 @@ impl Session {
 
     /// Writes a snapshot back into the file.
     fn write_back(&mut self, snapshot: &Snapshot) -> Result<()> {
-        self.store
-            .restore_with_marks(&snapshot.report, &snapshot.marks)
+        let written = self
+            .store
+            .restore_with_marks(&snapshot.report, &snapshot.marks);
+        self.after_write(written)
     }
 
     /// Makes a snapshot written back the current one; returns the one it replaced.

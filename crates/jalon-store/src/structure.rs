@@ -50,7 +50,7 @@ impl Store {
 
     /// Moves an axis to `index` (0-based) in the axis order.
     pub fn move_axis(&mut self, id: i64, index: usize) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         ensure_id(&tx, "axis", id)?;
         let ids = ids(&tx, "SELECT id FROM axis ORDER BY position, id", None)?;
         reorder(&tx, "axis", ids, id, index)?;
@@ -185,7 +185,7 @@ impl Store {
     /// Saves what an officer edits on an objective. Refused as a whole when a field is bad.
     pub fn update_objective(&mut self, id: i64, fields: &ObjectiveFields) -> Result<()> {
         fields.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let before = read_objective(&tx, id)?.ok_or(Error::UnknownId {
             kind: "objective",
             id,
@@ -248,7 +248,7 @@ impl Store {
     /// Runs a change of the report's structure in one transaction, and records in the
     /// history each axis, action and objective it adds, deletes, renumbers, renames or moves.
     fn restructure<T>(&mut self, change: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let before = history::places(&tx)?;
         let out = change(&tx)?;
         history::record_places(&tx, &before, &history::places(&tx)?)?;

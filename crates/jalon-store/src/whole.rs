@@ -25,7 +25,7 @@ impl Store {
 
     fn write_whole(&mut self, report: &Report, keep_ids: bool) -> Result<()> {
         report.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         write_whole(&tx, report, keep_ids)?;
         tx.commit()?;
         Ok(())
@@ -39,7 +39,7 @@ impl Store {
     /// of the report, nothing is written.
     pub fn merge(&mut self, incoming: &Report) -> Result<()> {
         incoming.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let before = read_report(&tx)?;
         if before.axes.is_empty() {
             write_strategy(&tx, &incoming.strategy)?;

@@ -95,6 +95,7 @@ export const api = {
   deckPreview: (options: DeckOptions) => invoke<DeckPreview>('deck_preview', { options }),
   takeHandedFile: () => invoke<string | null>('take_handed_file'),
   about: () => invoke<About>('about'),
+  rereadIfChanged: () => invoke<View | null>('reread_if_changed'),
   chooseTemplate: (title: string) => invoke<string | null>('choose_template', { title }),
   startRound: (due: string, leads: string[], title: string) =>
     invoke<RoundStarted | null>('start_round', { due, leads, title }),

@@ -282,3 +282,59 @@ fn shared_mode(path: &std::path::Path) -> String {
         other => format!("{other:?}"),
     }
 }
+
+/// The moment between a session's look at the file and its write: a commit made there by
+/// another program is caught by the write's own transaction, under the write lock.
+#[test]
+fn a_commit_between_the_look_and_the_write_is_caught_by_the_write_itself() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = report(dir.path());
+    let mut a = Store::open(&path).expect("a");
+    let mut b = Store::open(&path).expect("b");
+    assert!(
+        !a.changed_elsewhere().expect("look"),
+        "a has looked, nothing new"
+    );
+    let mut theirs = b.strategy().expect("strategy");
+    theirs.title = "B's title".into();
+    b.update_strategy(&theirs).expect("b commits in between");
+    let mut mine = a.strategy().expect("strategy");
+    mine.title = "A's title".into();
+    let err = a
+        .update_strategy(&mine)
+        .expect_err("a's write sees b's commit");
+    assert!(
+        matches!(err, jalon_store::Error::Core(Error::ChangedElsewhere)),
+        "{err}"
+    );
+    let on_disk = Store::open(&path)
+        .expect("open")
+        .strategy()
+        .expect("strategy");
+    assert_eq!(
+        on_disk.title, "B's title",
+        "nothing written over b's change"
+    );
+}
+
+/// What the app does when its window gains focus, and every few seconds.
+#[test]
+fn a_session_reads_the_file_again_when_another_program_changed_it() {
+    use jalon_store::Session;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = report(dir.path());
+    let mut a = Session::new(Store::open(&path).expect("a")).expect("session a");
+    let mut b = Store::open(&path).expect("b");
+    assert!(!a.reread_if_changed().expect("look"), "nothing changed yet");
+    let mut theirs = b.strategy().expect("strategy");
+    theirs.title = "Changed by the CLI".into();
+    b.update_strategy(&theirs).expect("b writes");
+    assert!(
+        a.reread_if_changed().expect("look"),
+        "the change is noticed"
+    );
+    assert_eq!(a.report().strategy.title, "Changed by the CLI");
+    assert!(!a.reread_if_changed().expect("look"), "and noticed once");
+    a.edit(|s| s.add_axis(None, "After reading again"))
+        .expect("a writes after reading again");
+}

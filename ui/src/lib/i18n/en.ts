@@ -145,6 +145,7 @@ export const en = {
   aboutDataFolder: 'Data folder',
   aboutSettingsFolder: 'Settings folder',
   aboutFontLicenceText: 'The font licence in full',
+  changedOutside: 'Another program changed {name}: Jalon read it again. A form left open keeps what you typed.',
   handedTitle: 'Open {name}?',
   handedText: 'Jalon was asked to open {path}. The form open here will close, and what it holds that was not saved will be lost.',
   handedOpen: 'Open it',

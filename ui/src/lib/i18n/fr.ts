@@ -147,6 +147,7 @@ export const fr: Catalogue = {
   aboutDataFolder: 'Dossier des données',
   aboutSettingsFolder: 'Dossier des réglages',
   aboutFontLicenceText: 'La licence de la police en entier',
+  changedOutside: 'Un autre programme a modifié {name} : Jalon l’a relu. Un formulaire resté ouvert garde ce que vous avez saisi.',
   handedTitle: 'Ouvrir {name} ?',
   handedText: 'Jalon a été prié d’ouvrir {path}. Le formulaire ouvert ici sera fermé, et ce qu’il contient sans avoir été enregistré sera perdu.',
   handedOpen: 'L’ouvrir',
