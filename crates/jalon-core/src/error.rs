@@ -182,6 +182,20 @@ pub enum Invalid {
         label: String,
         as_of: String,
     },
+    /// An id or a checksum that is not `digits` hexadecimal digits (lower case).
+    NotHex {
+        value: String,
+        digits: u32,
+    },
+    /// The same round or lead given twice.
+    Twice {
+        value: String,
+    },
+    /// A change said to come from a workbook that no round of the document has.
+    NoSuchWorkbook {
+        round: String,
+        lead: String,
+    },
 }
 
 /// Why a change breaks the report's structure.
@@ -222,6 +236,8 @@ pub enum Conflict {
         label: String,
     },
     ClosedCannotBeReplaced,
+    /// A document's rounds, into a report that has rounds of its own.
+    RoundsCannotBeReplaced,
 }
 
 /// What a page reader expected at a line.

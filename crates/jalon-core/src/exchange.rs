@@ -16,18 +16,23 @@ pub use crate::period::ClosedPeriod;
 /// The format this version writes. "jalon/2" added closed periods and the edit history;
 /// "jalon/3" gave each change a level (strategy, axis, action or objective), and names the
 /// subject's number `number` where "jalon/2" said `objective`; "jalon/4" writes each change
-/// typed (`change`, a `history::Change`) instead of three texts.
-pub const FORMAT: &str = "jalon/4";
+/// typed (`change`, a `history::Change`) instead of three texts; "jalon/5" carries the report's
+/// identity, its contributor rounds with their workbooks, and which workbook each accepted
+/// change came from, so that workbooks sent before a move through JSON are still accepted.
+pub const FORMAT: &str = "jalon/5";
 
 /// Every format this version reads: a "jalon/1" document is a "jalon/2" one without periods
 /// or history, a "jalon/2" change is an objective's, and "jalon/2" and "jalon/3" changes are
 /// read from their three texts as the store reads its rows.
-pub const READS: [&str; 4] = ["jalon/1", "jalon/2", "jalon/3", FORMAT];
+pub const READS: [&str; 5] = ["jalon/1", "jalon/2", "jalon/3", "jalon/4", FORMAT];
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Document {
     format: String,
+    /// The report's own identity, 32 hex digits ("jalon/5"): a round's workbook names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    identity: Option<String>,
     strategy: DocStrategy,
     #[serde(default)]
     axes: Vec<DocAxis>,
@@ -35,6 +40,81 @@ struct Document {
     periods: Vec<ClosedPeriod>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     history: Vec<DocChange>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    rounds: Vec<RoundRecord>,
+}
+
+/// A contributor round as the document carries it ("jalon/5"): what the file records of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundRecord {
+    /// 32 hex digits, named by each of its workbooks.
+    pub id: String,
+    pub started_at: String,
+    #[serde(default)]
+    pub due: String,
+    /// The label of the period the round was started in.
+    pub period: String,
+    pub state: RoundState,
+    pub workbooks: Vec<WorkbookRecord>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundState {
+    Open,
+    Closed,
+}
+
+impl RoundState {
+    pub fn code(self) -> &'static str {
+        match self {
+            RoundState::Open => "open",
+            RoundState::Closed => "closed",
+        }
+    }
+}
+
+/// One workbook of a round: sent to a lead, then returned and imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkbookRecord {
+    /// Empty for the workbook of objectives without a lead.
+    pub lead: String,
+    pub file_name: String,
+    pub issued_at: String,
+    pub state: WorkbookStage,
+    /// The returned file's SHA-256, once it came back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returned_sha256: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkbookStage {
+    Issued,
+    Returned,
+    Imported,
+}
+
+impl WorkbookStage {
+    pub fn code(self) -> &'static str {
+        match self {
+            WorkbookStage::Issued => "issued",
+            WorkbookStage::Returned => "returned",
+            WorkbookStage::Imported => "imported",
+        }
+    }
+}
+
+/// The workbook an accepted change came from ("jalon/5").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocSource {
+    pub round: String,
+    pub lead: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -61,6 +141,8 @@ struct DocChange {
     old_value: Option<String>,
     #[serde(default, skip_serializing)]
     new_value: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<DocSource>,
 }
 
 /// Most changes are an objective's: their level is left out, as in "jalon/2".
@@ -140,14 +222,22 @@ pub fn to_json(report: &Report) -> String {
 }
 
 /// Everything a report file holds as one JSON document: the open period's report, the
-/// closed periods with their snapshots and checksums, and the edit history (oldest first).
-/// The store gathers them (`Store::export_json`); this only writes them.
-pub fn export(report: &Report, periods: Vec<ClosedPeriod>, history: Vec<HistoryEntry>) -> String {
-    let mut doc = document(report);
-    doc.periods = periods;
-    doc.history = history
+/// closed periods with their snapshots and checksums, the edit history (oldest first), the
+/// report's identity and its rounds. The store gathers them (`Store::export_json`); this only
+/// writes them.
+pub fn export(whole: Read) -> String {
+    let mut doc = document(&whole.report);
+    doc.identity = whole.identity;
+    doc.rounds = whole.rounds;
+    doc.periods = whole.periods;
+    doc.history = whole
+        .history
         .into_iter()
         .map(|h| DocChange {
+            source: h.source.map(|s| DocSource {
+                round: s.round,
+                lead: s.lead,
+            }),
             at: h.at,
             period: h.period,
             level: h.level,
@@ -222,6 +312,8 @@ fn document(report: &Report) -> Document {
             .collect(),
         periods: Vec::new(),
         history: Vec::new(),
+        identity: None,
+        rounds: Vec::new(),
     }
 }
 
@@ -235,7 +327,11 @@ pub fn from_json(text: &str) -> Result<Report> {
 pub struct Read {
     pub report: Report,
     pub periods: Vec<ClosedPeriod>,
+    /// Oldest first. A change accepted from a workbook has its `source`, whose SHA-256 is
+    /// the workbook's returned file's (empty when the document does not say).
     pub history: Vec<HistoryEntry>,
+    pub identity: Option<String>,
+    pub rounds: Vec<RoundRecord>,
 }
 
 /// Reads a whole document: the report, and each closed period after checking its snapshot
@@ -343,15 +439,112 @@ pub fn read_document(text: &str) -> Result<Read> {
                 },
                 change,
                 words: Vec::new(),
-                source: None,
+                source: h.source.map(|s| crate::history::ChangeSource {
+                    sha256: String::new(),
+                    round: s.round,
+                    lead: s.lead,
+                }),
             })
         })
-        .collect::<Result<_>>()?;
+        .collect::<Result<Vec<_>>>()?;
+    check_rounds(&doc.identity, &doc.rounds, &report, &doc.periods, &history)?;
     Ok(Read {
         report,
         periods: doc.periods,
         history,
+        identity: doc.identity,
+        rounds: doc.rounds,
     })
+}
+
+/// A document's identity and rounds, checked like any input: ids of 32 hex digits, each round
+/// once and started in a period the document has, each lead once per round, returned files
+/// named by their SHA-256, and every change's workbook one of the rounds'.
+fn check_rounds(
+    identity: &Option<String>,
+    rounds: &[RoundRecord],
+    report: &Report,
+    periods: &[ClosedPeriod],
+    history: &[HistoryEntry],
+) -> Result<()> {
+    let hex = |field: String, value: &str, digits: usize| -> Result<()> {
+        let ok = value.len() == digits
+            && value
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c));
+        if ok {
+            Ok(())
+        } else {
+            Err(Error::invalid(
+                field,
+                Invalid::NotHex {
+                    value: value.to_string(),
+                    digits: digits as u32,
+                },
+            ))
+        }
+    };
+    if let Some(id) = identity {
+        hex("identity".into(), id, 32)?;
+    }
+    if !rounds.is_empty() && identity.is_none() {
+        return Err(Error::invalid("identity", Invalid::Empty));
+    }
+    let open = &report.strategy.reporting_period;
+    for (i, r) in rounds.iter().enumerate() {
+        let at = |f: &str| format!("rounds[{i}].{f}");
+        hex(at("id"), &r.id, 32)?;
+        if rounds[..i].iter().any(|o| o.id == r.id) {
+            return Err(Error::invalid(
+                at("id"),
+                Invalid::Twice {
+                    value: r.id.clone(),
+                },
+            ));
+        }
+        if r.started_at.trim().is_empty() {
+            return Err(Error::invalid(at("started_at"), Invalid::Empty));
+        }
+        if &r.period != open && !periods.iter().any(|p| p.label == r.period) {
+            return Err(Error::UnknownPeriod(r.period.clone()));
+        }
+        for (j, w) in r.workbooks.iter().enumerate() {
+            let at = |f: &str| format!("rounds[{i}].workbooks[{j}].{f}");
+            if r.workbooks[..j].iter().any(|o| o.lead == w.lead) {
+                return Err(Error::invalid(
+                    at("lead"),
+                    Invalid::Twice {
+                        value: w.lead.clone(),
+                    },
+                ));
+            }
+            if w.file_name.trim().is_empty() {
+                return Err(Error::invalid(at("file_name"), Invalid::Empty));
+            }
+            match (&w.returned_sha256, w.state) {
+                (Some(sha), _) => hex(at("returned_sha256"), sha, 64)?,
+                (None, WorkbookStage::Issued) => {}
+                (None, _) => return Err(Error::invalid(at("returned_sha256"), Invalid::Empty)),
+            }
+        }
+    }
+    for (i, h) in history.iter().enumerate() {
+        if let Some(s) = &h.source {
+            let known = rounds
+                .iter()
+                .any(|r| r.id == s.round && r.workbooks.iter().any(|w| w.lead == s.lead));
+            if !known {
+                return Err(Error::invalid(
+                    format!("history[{i}].source"),
+                    Invalid::NoSuchWorkbook {
+                        round: s.round.clone(),
+                        lead: s.lead.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn doc_objective(o: DocObjective) -> Result<Objective> {

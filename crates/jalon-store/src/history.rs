@@ -212,6 +212,15 @@ pub(super) fn import_row(tx: &Transaction, period_id: i64, h: &HistoryEntry) -> 
             new
         ],
     )?;
+    // The workbook the change was accepted from ("jalon/5"), among the rounds just written.
+    if let Some(s) = &h.source {
+        tx.execute(
+            "UPDATE history SET workbook_id = (SELECT id FROM round_workbook
+                 WHERE round_id = ?1 AND lead = ?2)
+             WHERE id = last_insert_rowid()",
+            params![s.round, s.lead],
+        )?;
+    }
     Ok(())
 }
 

@@ -76,7 +76,13 @@ fn keep_known_progress(report: &Report, parsed: &mut ParsedPage) {
 pub fn import_json(store: &mut Store, text: &str) -> Result<ImportOutcome> {
     jalon_page::check_size(text.len())?;
     let doc = jalon_core::exchange::read_document(text)?;
-    store.replace_with_history(&doc.report, &doc.periods, &doc.history)?;
+    store.replace_with_history(
+        &doc.report,
+        &doc.periods,
+        &doc.history,
+        doc.identity.as_deref(),
+        &doc.rounds,
+    )?;
     Ok(ImportOutcome {
         objectives: doc.report.objectives().count(),
         warnings: Vec::new(),

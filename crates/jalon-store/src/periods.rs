@@ -286,6 +286,8 @@ impl Store {
         report: &Report,
         periods: &[jalon_core::period::ClosedPeriod],
         history: &[HistoryEntry],
+        identity: Option<&str>,
+        rounds: &[jalon_core::exchange::RoundRecord],
     ) -> Result<()> {
         report.validate()?;
         if !periods.is_empty() && self.periods()?.iter().any(|p| !p.is_open()) {
@@ -303,6 +305,7 @@ impl Store {
                 &p.checksum,
             )?;
         }
+        crate::rounds::import_rounds(&tx, identity, rounds)?;
         let open = open_period(&tx)?;
         for h in history {
             let period_id = find_by_label(&tx, &h.period)?.map_or(open.id, |p| p.id);
@@ -351,11 +354,20 @@ impl Store {
                 })
             })
             .collect::<Result<_>>()?;
-        Ok(jalon_core::exchange::export(
-            &self.report()?,
+        let rounds = crate::rounds::round_records(&self.conn)?;
+        Ok(jalon_core::exchange::export(jalon_core::exchange::Read {
+            report: self.report()?,
             periods,
-            self.all_history()?,
-        ))
+            history: self.all_history()?,
+            // What a round's workbooks name: carried with the rounds, and only then (a report
+            // without rounds takes a new identity on import, which nothing names yet).
+            identity: if rounds.is_empty() {
+                None
+            } else {
+                Some(self.report_id()?)
+            },
+            rounds,
+        }))
     }
 
     /// The exact text of a closed period's snapshot, as checksummed (the JSON export carries

@@ -248,6 +248,104 @@ impl Store {
     }
 }
 
+/// The rounds as the JSON exchange carries them, oldest first.
+pub(crate) fn round_records(
+    conn: &rusqlite::Connection,
+) -> Result<Vec<jalon_core::exchange::RoundRecord>> {
+    use jalon_core::exchange::{RoundRecord, RoundState, WorkbookRecord, WorkbookStage};
+    let mut rounds = conn
+        .prepare(
+            "SELECT r.id, r.started_at, r.due, p.label, r.state FROM round r
+             JOIN period p ON p.id = r.period_id ORDER BY r.started_at, r.rowid",
+        )?
+        .query_map([], |r| {
+            Ok(RoundRecord {
+                id: r.get(0)?,
+                started_at: r.get(1)?,
+                due: r.get(2)?,
+                period: r.get(3)?,
+                // The file's CHECK allows these two only.
+                state: match r.get::<_, String>(4)?.as_str() {
+                    "closed" => RoundState::Closed,
+                    _ => RoundState::Open,
+                },
+                workbooks: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut st = conn.prepare(
+        "SELECT lead, file_name, issued_at, state, returned_sha256, imported_at
+         FROM round_workbook WHERE round_id = ?1 ORDER BY id",
+    )?;
+    for round in &mut rounds {
+        round.workbooks = st
+            .query_map([&round.id], |r| {
+                Ok(WorkbookRecord {
+                    lead: r.get(0)?,
+                    file_name: r.get(1)?,
+                    issued_at: r.get(2)?,
+                    state: match r.get::<_, String>(3)?.as_str() {
+                        "imported" => WorkbookStage::Imported,
+                        "returned" => WorkbookStage::Returned,
+                        _ => WorkbookStage::Issued,
+                    },
+                    returned_sha256: r.get(4)?,
+                    imported_at: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+    }
+    Ok(rounds)
+}
+
+/// A document's identity and rounds, written inside the import's transaction into a report
+/// that has no rounds yet: the identity becomes the report's, so that the workbooks already
+/// sent still match it.
+pub(crate) fn import_rounds(
+    tx: &rusqlite::Transaction,
+    identity: Option<&str>,
+    rounds: &[jalon_core::exchange::RoundRecord],
+) -> Result<()> {
+    let has_rounds: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM round)", [], |r| r.get(0))?;
+    if has_rounds {
+        if !rounds.is_empty() {
+            return Err(
+                Error::Conflict(jalon_core::error::Conflict::RoundsCannotBeReplaced).into(),
+            );
+        }
+        // Its own workbooks name its own identity: it is kept.
+        return Ok(());
+    }
+    if let Some(id) = identity {
+        tx.execute("UPDATE report_identity SET id = ?1", [id])?;
+    }
+    for r in rounds {
+        tx.execute(
+            "INSERT INTO round (id, started_at, due, period_id, state)
+             VALUES (?1, ?2, ?3, (SELECT id FROM period WHERE label = ?4
+                                  ORDER BY state = 'open' DESC LIMIT 1), ?5)",
+            params![r.id, r.started_at, r.due, r.period, r.state.code()],
+        )?;
+        for w in &r.workbooks {
+            tx.execute(
+                "INSERT INTO round_workbook (round_id, lead, file_name, issued_at, state,
+                     returned_sha256, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    r.id,
+                    w.lead,
+                    w.file_name,
+                    w.issued_at,
+                    w.state.code(),
+                    w.returned_sha256,
+                    w.imported_at
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 fn read_marks(conn: &rusqlite::Connection) -> Result<WorkbookMarks> {
     let mut st = conn.prepare(
         "SELECT id, state, returned_sha256, imported_at FROM round_workbook ORDER BY id",

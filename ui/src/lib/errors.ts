@@ -57,12 +57,14 @@ const invalidKey: Record<Invalid['kind'], Key> = {
   part_and_parts_together: 'inv_part_and_parts_together', period_needs_label: 'inv_period_needs_label',
   period_needs_as_of: 'inv_period_needs_as_of', same_as_closing: 'inv_same_as_closing',
   no_such_lead: 'inv_no_such_lead', next_not_guessed: 'inv_next_not_guessed', as_of_not_after: 'inv_as_of_not_after', past_not_before: 'inv_past_not_before',
+  not_hex: 'inv_not_hex', twice: 'inv_twice', no_such_workbook: 'inv_no_such_workbook',
 };
 const conflictKey: Record<Conflict['kind'], Key> = {
   twice: 'conf_twice', already_exists: 'conf_already_exists', objective_not_split: 'conf_objective_not_split',
   part_twice: 'conf_part_twice', part_counts: 'conf_part_counts', already_in_parts: 'conf_already_in_parts',
   open_label_closed: 'conf_open_label_closed', next_label_closed: 'conf_next_label_closed',
   label_taken: 'conf_label_taken', closed_cannot_be_replaced: 'conf_closed_cannot_be_replaced',
+  rounds_cannot_be_replaced: 'conf_rounds_cannot_be_replaced',
 };
 const expectedKey: Record<Exclude<Expected['kind'], 'label' | 'status'>, Key> = {
   axis_first: 'exp_axis_first', axis_or_objective: 'exp_axis_or_objective', axis_before_action: 'exp_axis_before_action',

@@ -368,3 +368,146 @@ fn damaged_encrypted_oversized_foreign_or_tampered_workbooks_are_refused_and_cha
         stderr(&o)
     );
 }
+
+/// A report moved through JSON (a new machine, a repaired file) keeps its identity and its
+/// rounds: export, import into a new file, export again gives the same document, and a
+/// workbook sent before the move is accepted after it; its change then names its workbook.
+#[test]
+fn a_round_survives_a_move_through_json_and_its_workbooks_are_still_accepted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = demo_report(dir.path(), "r.jalon");
+    let out = dir.path().join("round");
+    ok(&[
+        "round",
+        "start",
+        "--db",
+        s(&db),
+        "--out",
+        s(&out),
+        "--due",
+        "2999-06-15",
+    ]);
+    let first = out.join("Equipment unit.xlsx");
+    fill(&first, "K2=95");
+    ok(&["round", "import", s(&first), "--db", s(&db), "--accept-all"]);
+    // A second lead's workbook, sent before the move and not back yet.
+    let second = std::fs::read_dir(&out)
+        .expect("round folder")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p != &first && p.extension().is_some_and(|x| x == "xlsx"))
+        .expect("a second workbook");
+
+    let json = dir.path().join("moved.json");
+    ok(&["export-json", "--db", s(&db), "--out", s(&json)]);
+    let text = std::fs::read_to_string(&json).expect("json");
+    assert!(text.contains("\"format\": \"jalon/5\""), "{}", &text[..80]);
+    let moved = dir.path().join("moved.jalon");
+    ok(&["import-json", s(&json), "--db", s(&moved)]);
+    let again = dir.path().join("again.json");
+    ok(&["export-json", "--db", s(&moved), "--out", s(&again)]);
+    assert_eq!(
+        std::fs::read_to_string(&again).expect("json"),
+        text,
+        "export, import, export: the same document"
+    );
+
+    let status =
+        String::from_utf8_lossy(&ok(&["round", "status", "--db", s(&moved)]).stdout).into_owned();
+    assert!(status.contains("imported"), "{status}");
+    fill(&second, "K2=40");
+    let o = ok(&[
+        "round",
+        "import",
+        s(&second),
+        "--db",
+        s(&moved),
+        "--accept-all",
+    ]);
+    let listed = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(listed.contains("Progress (%): 70% -> 40%"), "{listed}");
+    let status =
+        String::from_utf8_lossy(&ok(&["round", "status", "--db", s(&moved)]).stdout).into_owned();
+    assert_eq!(
+        status.matches("imported").count(),
+        2,
+        "both workbooks in: {status}"
+    );
+    // The first workbook was imported before the move: nothing doubles.
+    let o = ok(&[
+        "round",
+        "import",
+        s(&first),
+        "--db",
+        s(&moved),
+        "--accept-all",
+    ]);
+    assert!(
+        stderr(&o).contains("0 objectives updated"),
+        "{}",
+        stderr(&o)
+    );
+    // The history, moved too, still says which workbook a change came from.
+    let history = cli(&["history", "--db", s(&moved), "--objective", "2"]);
+    let history = String::from_utf8_lossy(&history.stdout).into_owned();
+    assert!(
+        history
+            .lines()
+            .any(|l| l.contains("progress: 100% → 95%") && l.contains("Equipment unit]")),
+        "{history}"
+    );
+}
+
+/// A document whose rounds are not well-formed is refused, naming the field, and writes
+/// nothing.
+#[test]
+fn a_document_with_a_malformed_round_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = demo_report(dir.path(), "r.jalon");
+    let out = dir.path().join("round");
+    ok(&[
+        "round",
+        "start",
+        "--db",
+        s(&db),
+        "--out",
+        s(&out),
+        "--due",
+        "2999-06-15",
+    ]);
+    let json = dir.path().join("r.json");
+    ok(&["export-json", "--db", s(&db), "--out", s(&json)]);
+    let text = std::fs::read_to_string(&json).expect("json");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let round = doc["rounds"][0]["id"]
+        .as_str()
+        .expect("a round id")
+        .to_string();
+    for (bad, says) in [
+        (text.replacen(&round, "not-an-id", 1), "rounds[0].id"),
+        (
+            text.replacen("\"state\": \"issued\"", "\"state\": \"imported\"", 1),
+            "rounds[0].workbooks[0].returned_sha256",
+        ),
+        (
+            text.replacen(
+                &format!(
+                    "\"period\": \"{}\"",
+                    doc["rounds"][0]["period"].as_str().unwrap()
+                ),
+                "\"period\": \"1999-Q9\"",
+                1,
+            ),
+            "1999-Q9",
+        ),
+    ] {
+        assert_ne!(bad, text);
+        let file = dir.path().join("bad.json");
+        std::fs::write(&file, &bad).expect("write");
+        let target = dir.path().join("target.jalon");
+        let o = cli(&["import-json", s(&file), "--db", s(&target)]);
+        assert!(!o.status.success(), "{says}");
+        assert!(stderr(&o).contains(says), "{says}: {}", stderr(&o));
+        assert!(!target.exists(), "{says}: a failed import makes no file");
+    }
+}

@@ -302,6 +302,20 @@ pub(crate) fn invalid(lang: Language, r: &Invalid) -> String {
         Invalid::PastNotBefore { label, as_of } => {
             format!("a past period must be dated before the open period ({label}, as of {as_of})")
         }
+        Invalid::NotHex { value, digits } if fr => {
+            format!("doit compter {digits} chiffres hexadécimaux en minuscules, reçu {value:?}")
+        }
+        Invalid::NotHex { value, digits } => {
+            format!("must be {digits} lower-case hexadecimal digits, got {value:?}")
+        }
+        Invalid::Twice { value } if fr => format!("{value:?} est donné deux fois"),
+        Invalid::Twice { value } => format!("{value:?} is given twice"),
+        Invalid::NoSuchWorkbook { round, lead } if fr => {
+            format!("aucune collecte {round} du document n’a de classeur pour le pilote {lead:?}")
+        }
+        Invalid::NoSuchWorkbook { round, lead } => {
+            format!("no round {round} in the document has a workbook for the lead {lead:?}")
+        }
     }
 }
 
@@ -363,6 +377,8 @@ fn conflict(lang: Language, x: &Conflict) -> String {
         ),
         Conflict::ClosedCannotBeReplaced if fr => "Ce rapport a déjà des périodes clôturées, et une période clôturée ne se remplace pas\u{a0}; importez le document dans un nouveau rapport".into(),
         Conflict::ClosedCannotBeReplaced => "This report already has closed periods, and a closed period cannot be replaced; import the document into a new report".into(),
+        Conflict::RoundsCannotBeReplaced if fr => "Ce rapport a déjà ses propres collectes, et celles du document ne peuvent s’y ajouter\u{a0}; importez le document dans un nouveau rapport".into(),
+        Conflict::RoundsCannotBeReplaced => "This report already has rounds of its own, and the document's cannot join them; import the document into a new report".into(),
     }
 }
 

@@ -13,7 +13,7 @@ fn export_then_import_then_export_gives_identical_bytes() {
     let second = to_json(&b.report().expect("report"));
     assert_eq!(first, second, "round trip is byte-identical");
     assert!(
-        first.starts_with("{\n  \"format\": \"jalon/4\""),
+        first.starts_with("{\n  \"format\": \"jalon/5\""),
         "versioned"
     );
 }
@@ -26,6 +26,19 @@ fn the_demo_report_is_its_own_export() {
         s.export_json().expect("export"),
         crate::demo_json(),
         "the committed demo is in canonical form"
+    );
+}
+
+#[test]
+fn a_jalon_4_document_still_imports_as_it_did() {
+    let four = crate::demo_json().replacen("\"jalon/5\"", "\"jalon/4\"", 1);
+    assert_ne!(four, crate::demo_json());
+    let mut s = Store::open_in_memory().expect("store");
+    import_json(&mut s, &four).expect("jalon/4 imports");
+    assert_eq!(
+        s.export_json().expect("export"),
+        crate::demo_json(),
+        "the same report"
     );
 }
 

@@ -181,16 +181,16 @@ fn a_jalon_3_document_imports_its_history_as_typed_changes() {
     assert!(h.iter().any(|e| e.change == Change::Added { to: Some(14) }));
     let again = s.export_json().expect("export");
     assert!(
-        again.contains("\"format\": \"jalon/4\""),
-        "written as jalon/4"
+        again.contains("\"format\": \"jalon/5\""),
+        "written as jalon/5"
     );
     let mut t = Store::open_in_memory().expect("store");
-    import_json(&mut t, &again).expect("jalon/4 imports");
+    import_json(&mut t, &again).expect("jalon/5 imports");
     assert_eq!(t.all_history().expect("history").len(), 6);
     assert_eq!(
         t.export_json().expect("export"),
         again,
-        "jalon/4 round trip"
+        "jalon/5 round trip"
     );
 }
 

@@ -682,7 +682,7 @@ fn a_jalon2_document_with_history_imports_its_changes_as_objectives() {
         ]
     );
     let doc = s.export_json().expect("export");
-    assert!(doc.starts_with("{\n  \"format\": \"jalon/4\""));
+    assert!(doc.starts_with("{\n  \"format\": \"jalon/5\""));
     assert!(
         doc.contains("\"number\": 11,\n      \"change\": {\n        \"kind\": \"edited\",\n        \"field\": \"progress\""),
         "an objective's change names its number, with no level"
@@ -698,7 +698,7 @@ fn the_json_document_carries_periods_and_history_and_older_documents_still_impor
     f.progress += 1;
     a.update_objective(id, &f).expect("edit");
     let doc = a.export_json().expect("export");
-    assert!(doc.starts_with("{\n  \"format\": \"jalon/4\""));
+    assert!(doc.starts_with("{\n  \"format\": \"jalon/5\""));
     let read = read_document(&doc).expect("reads");
     assert_eq!(read.periods.len(), 1);
     assert_eq!(read.history.len(), 1);
