@@ -46,6 +46,18 @@ pub enum ErrorData {
         depth: usize,
         limit: usize,
     },
+    TooManyElements {
+        count: usize,
+        limit: usize,
+    },
+    TooManyObjectives {
+        count: usize,
+        limit: usize,
+    },
+    TooManyReferences {
+        count: usize,
+        limit: usize,
+    },
     Invalid {
         field: String,
         reason: Invalid,
@@ -195,6 +207,18 @@ pub(crate) fn core_data(e: &Error) -> ErrorData {
         },
         Error::TooDeep { depth, limit } => ErrorData::TooDeep {
             depth: *depth,
+            limit: *limit,
+        },
+        Error::TooManyElements { count, limit } => ErrorData::TooManyElements {
+            count: *count,
+            limit: *limit,
+        },
+        Error::TooManyObjectives { count, limit } => ErrorData::TooManyObjectives {
+            count: *count,
+            limit: *limit,
+        },
+        Error::TooManyReferences { count, limit } => ErrorData::TooManyReferences {
+            count: *count,
             limit: *limit,
         },
         Error::Io(e) => ErrorData::Io {

@@ -112,6 +112,20 @@ pub enum Error {
     #[error("{}", self.render(crate::Language::En))]
     TooDeep { depth: usize, limit: usize },
 
+    /// An HTML page with more elements than Jalon reads, refused before its tree is built:
+    /// each element costs memory, and a page must be read within its budget (200 MB).
+    #[error("{}", self.render(crate::Language::En))]
+    TooManyElements { count: usize, limit: usize },
+
+    /// An HTML page with more character references (`&amp;`, `&#233;`) than Jalon reads:
+    /// decoding each costs time, twice (the page's shape is measured before it is built).
+    #[error("{}", self.render(crate::Language::En))]
+    TooManyReferences { count: usize, limit: usize },
+
+    /// A page or document with more objective entries than Jalon imports.
+    #[error("{}", self.render(crate::Language::En))]
+    TooManyObjectives { count: usize, limit: usize },
+
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }

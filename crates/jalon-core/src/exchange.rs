@@ -361,6 +361,13 @@ pub fn read_document(text: &str) -> Result<Read> {
         }
     }
     let doc: Document = serde_json::from_str(text).map_err(|e| Error::Json(e.to_string()))?;
+    let objectives = doc
+        .axes
+        .iter()
+        .flat_map(|a| &a.actions)
+        .map(|c| c.objectives.len())
+        .sum();
+    crate::limits::objectives(objectives)?;
     let report = Report {
         strategy: Strategy {
             title: doc.strategy.title,

@@ -20,6 +20,7 @@ pub mod files;
 pub mod history;
 pub mod i18n;
 pub mod lang;
+pub mod limits;
 pub mod model;
 pub mod period;
 pub mod rollup;

@@ -33,6 +33,16 @@ use jalon_core::error::{Error, Result};
 /// nested `<div>` takes 12 s), so a page nested deeper is refused before it is built.
 pub const MAX_DEPTH: usize = 512;
 
+/// The most elements Jalon reads in a page. Each costs about 350 bytes once built (measured by
+/// scripts/hostile-bench.py: a million take 390 MB), and a page must be read within 200 MB;
+/// Jalon's own page of a 10,000-objective report has 165,000.
+pub const MAX_ELEMENTS: usize = 250_000;
+
+/// The most ampersands, each a possible character reference, Jalon reads in a page: the
+/// tokenizer decodes about 2.5 million a second and reads a page twice, so that 16 MB of
+/// `&amp;` would take 2.4 s. Pages use a few thousand; Jalon's own, none.
+pub const MAX_REFERENCES: usize = 500_000;
+
 /// Whether an input is an HTML page rather than the text format: its first character, after
 /// a byte-order mark and blanks, opens a tag. A text page starts with its title.
 pub fn is_html(text: &str) -> bool {
@@ -65,11 +75,25 @@ impl PageText {
 /// The page's main content as text, one line per line a browser would show. A page nested
 /// deeper than `MAX_DEPTH` is refused.
 pub fn to_text(html: &str) -> Result<PageText> {
-    let depth = depth(html);
+    // Counted on the bytes first, in a few milliseconds, before any decoding.
+    let references = html.bytes().filter(|&b| b == b'&').count();
+    if references > MAX_REFERENCES {
+        return Err(Error::TooManyReferences {
+            count: references,
+            limit: MAX_REFERENCES,
+        });
+    }
+    let Shape { depth, elements } = shape(html);
     if depth > MAX_DEPTH {
         return Err(Error::TooDeep {
             depth,
             limit: MAX_DEPTH,
+        });
+    }
+    if elements > MAX_ELEMENTS {
+        return Err(Error::TooManyElements {
+            count: elements,
+            limit: MAX_ELEMENTS,
         });
     }
     let parsed = crate::html_lines::parse(html);
@@ -131,14 +155,21 @@ pub fn to_text(html: &str) -> Result<PageText> {
     Ok(out.finish(end))
 }
 
+/// How deep a page's elements nest and how many there are, from its tags alone.
+struct Shape {
+    depth: usize,
+    elements: usize,
+}
+
 /// How deep the page's elements nest, from its tags alone (linear time). End tags close what
 /// they name and what is open inside it; elements that HTML closes by themselves (a `<p>`, a
 /// `<li>` before the next) are closed the same way, so that a page without end tags is not
 /// counted deeper than a browser builds it.
-fn depth(html: &str) -> usize {
+fn shape(html: &str) -> Shape {
     struct Depth {
         open: RefCell<Vec<html5ever::LocalName>>,
         deepest: Cell<usize>,
+        elements: Cell<usize>,
     }
     impl TokenSink for Depth {
         type Handle = ();
@@ -150,6 +181,7 @@ fn depth(html: &str) -> usize {
             let mut open = self.open.borrow_mut();
             match tag.kind {
                 TagKind::StartTag => {
+                    self.elements.set(self.elements.get() + 1);
                     const SELF_CLOSING: &[&str] =
                         &["p", "li", "dt", "dd", "tr", "td", "th", "option"];
                     // A new item closes the open one, whatever is open inside it.
@@ -185,13 +217,17 @@ fn depth(html: &str) -> usize {
     let sink = Depth {
         open: RefCell::new(Vec::new()),
         deepest: Cell::new(0),
+        elements: Cell::new(0),
     };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(html.into());
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    tokenizer.sink.deepest.get()
+    Shape {
+        depth: tokenizer.sink.deepest.get(),
+        elements: tokenizer.sink.elements.get(),
+    }
 }
 
 fn is_void(name: &str) -> bool {
@@ -527,11 +563,36 @@ mod tests {
         ));
         // Elements HTML closes by themselves, and void ones, do not add up.
         let flat = "<ul>".to_string() + &"<li><p>item<br><img src=x>".repeat(5_000) + "</ul>";
-        assert_eq!(depth(&flat), 3);
-        // Tags inside a script are text, not elements.
+        assert_eq!(shape(&flat).depth, 3);
         assert_eq!(
-            depth(&format!("<script>{}</script>", "<div>".repeat(1_000))),
-            1
+            shape(&flat).elements,
+            1 + 4 * 5_000,
+            "every start tag is an element"
         );
+        // Tags inside a script are text, not elements.
+        let script = shape(&format!("<script>{}</script>", "<div>".repeat(1_000)));
+        assert_eq!((script.depth, script.elements), (1, 1));
+    }
+
+    #[test]
+    fn a_page_with_more_character_references_than_its_budget_allows_is_refused_at_once() {
+        let at = format!("<p>{}</p>", "&amp;".repeat(MAX_REFERENCES));
+        assert_eq!(to_text(&at).unwrap().text.len(), MAX_REFERENCES + 1);
+        let over = format!("<p>{}&#233;</p>", "&amp;".repeat(MAX_REFERENCES));
+        assert!(matches!(
+            to_text(&over),
+            Err(Error::TooManyReferences { count, .. }) if count == MAX_REFERENCES + 1
+        ));
+    }
+
+    #[test]
+    fn a_page_with_more_elements_than_its_budget_allows_is_refused_before_it_is_built() {
+        let at = "<p>x</p>".repeat(MAX_ELEMENTS);
+        assert!(to_text(&at).is_ok(), "as many as Jalon reads");
+        let over = format!("{at}<p>x</p>");
+        assert!(matches!(
+            to_text(&over),
+            Err(Error::TooManyElements { count, limit: MAX_ELEMENTS }) if count == MAX_ELEMENTS + 1
+        ));
     }
 }

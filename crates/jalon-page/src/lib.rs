@@ -41,10 +41,13 @@ pub struct ParsedPage {
 /// `html`). Writes nothing.
 pub fn parse_page(text: &str) -> Result<ParsedPage> {
     check_size(text.len())?;
-    if is_html(text) {
-        return parse_html(text);
-    }
-    parse_text(text)
+    let page = if is_html(text) {
+        parse_html(text)?
+    } else {
+        parse_text(text)?
+    };
+    jalon_core::limits::objectives(page.report.objectives().count())?;
+    Ok(page)
 }
 
 /// An HTML page is read as its text; what names a line then names the HTML file's line.

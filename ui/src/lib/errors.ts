@@ -25,6 +25,7 @@ function plain(o: object): Params {
 const errorKey: Record<ErrorData['code'], Key> = {
   no_such_file: 'err_no_such_file', already_exists: 'err_already_exists', in_use: 'err_in_use', not_a_report: 'err_not_a_report',
   foreign_schema: 'err_foreign_schema', encoding: 'err_encoding', too_large: 'err_too_large', too_deep: 'err_too_deep',
+  too_many_elements: 'err_too_many_elements', too_many_objectives: 'err_too_many_objectives', too_many_references: 'err_too_many_references',
   changed_elsewhere: 'err_changed_elsewhere',
   newer_schema: 'err_newer_schema', invalid: 'err_invalid', conflict: 'err_invalid', unknown_id: 'err_unknown_id',
   parse: 'err_parse', closed_period: 'err_closed_period', tampered: 'err_tampered', bad_row: 'err_bad_row',
@@ -119,6 +120,10 @@ export function errorText(lang: Lang, e: ErrorData): string {
       return t({ size: e.size.toLocaleString(lang), limit: e.limit.toLocaleString(lang) });
     case 'too_deep':
       return t({ depth: e.depth.toLocaleString(lang), limit: e.limit.toLocaleString(lang) });
+    case 'too_many_elements':
+    case 'too_many_objectives':
+    case 'too_many_references':
+      return t({ count: e.count.toLocaleString(lang), limit: e.limit.toLocaleString(lang) });
     case 'conflict':
       return conflictText(lang, e.conflict);
     case 'workbook':

@@ -106,6 +106,36 @@ impl Error {
                 lang.count(*depth),
                 lang.count(*limit)
             ),
+            Error::TooManyElements { count, limit } if fr => format!(
+                "cette page HTML compte {} éléments, plus que les {} que Jalon lit\u{a0}: elle n’est pas lue",
+                lang.count(*count),
+                lang.count(*limit)
+            ),
+            Error::TooManyElements { count, limit } => format!(
+                "this HTML page has {} elements, more than the {} Jalon reads: it is not read",
+                lang.count(*count),
+                lang.count(*limit)
+            ),
+            Error::TooManyReferences { count, limit } if fr => format!(
+                "cette page HTML compte {} références de caractères (&…;), plus que les {} que Jalon lit\u{a0}: elle n’est pas lue",
+                lang.count(*count),
+                lang.count(*limit)
+            ),
+            Error::TooManyReferences { count, limit } => format!(
+                "this HTML page has {} character references (&…;), more than the {} Jalon reads: it is not read",
+                lang.count(*count),
+                lang.count(*limit)
+            ),
+            Error::TooManyObjectives { count, limit } if fr => format!(
+                "ce document compte {} objectifs, plus que les {} que Jalon importe\u{a0}: il n’est pas lu",
+                lang.count(*count),
+                lang.count(*limit)
+            ),
+            Error::TooManyObjectives { count, limit } => format!(
+                "this document has {} objectives, more than the {} Jalon imports: it is not read",
+                lang.count(*count),
+                lang.count(*limit)
+            ),
             Error::Io(e) => e.to_string(),
         }
     }
