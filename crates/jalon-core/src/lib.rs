@@ -24,6 +24,7 @@ pub mod limits;
 pub mod model;
 pub mod period;
 pub mod rollup;
+pub mod schedule;
 pub mod summary;
 pub mod synthetic;
 pub mod xml;
