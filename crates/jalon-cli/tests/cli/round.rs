@@ -369,14 +369,11 @@ fn damaged_encrypted_oversized_foreign_or_tampered_workbooks_are_refused_and_cha
     );
 }
 
-/// A report moved through JSON (a new machine, a repaired file) keeps its identity and its
-/// rounds: export, import into a new file, export again gives the same document, and a
-/// workbook sent before the move is accepted after it; its change then names its workbook.
-#[test]
-fn a_round_survives_a_move_through_json_and_its_workbooks_are_still_accepted() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = demo_report(dir.path(), "r.jalon");
-    let out = dir.path().join("round");
+/// The demo report in `dir` with a round started, due far ahead: the report and the round's
+/// folder of workbooks.
+fn demo_with_round(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let db = demo_report(dir, "r.jalon");
+    let out = dir.join("round");
     ok(&[
         "round",
         "start",
@@ -387,6 +384,16 @@ fn a_round_survives_a_move_through_json_and_its_workbooks_are_still_accepted() {
         "--due",
         "2999-06-15",
     ]);
+    (db, out)
+}
+
+/// A report moved through JSON (a new machine, a repaired file) keeps its identity and its
+/// rounds: export, import into a new file, export again gives the same document, and a
+/// workbook sent before the move is accepted after it; its change then names its workbook.
+#[test]
+fn a_round_survives_a_move_through_json_and_its_workbooks_are_still_accepted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, out) = demo_with_round(dir.path());
     let first = out.join("Equipment unit.xlsx");
     fill(&first, "K2=95");
     ok(&["round", "import", s(&first), "--db", s(&db), "--accept-all"]);
@@ -463,18 +470,7 @@ fn a_round_survives_a_move_through_json_and_its_workbooks_are_still_accepted() {
 #[test]
 fn a_document_with_a_malformed_round_is_refused_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = demo_report(dir.path(), "r.jalon");
-    let out = dir.path().join("round");
-    ok(&[
-        "round",
-        "start",
-        "--db",
-        s(&db),
-        "--out",
-        s(&out),
-        "--due",
-        "2999-06-15",
-    ]);
+    let (db, _) = demo_with_round(dir.path());
     let json = dir.path().join("r.json");
     ok(&["export-json", "--db", s(&db), "--out", s(&json)]);
     let text = std::fs::read_to_string(&json).expect("json");
