@@ -585,7 +585,8 @@ mod tests {
         let before = s.report().expect("report");
         s.delete_objective(o2).expect("delete");
         s.add_axis(None, "C").expect("another axis");
-        s.restore(&before).expect("restore");
+        let marks = s.workbook_marks().expect("marks");
+        s.restore(&before, &marks).expect("restore");
         assert_eq!(
             s.report().expect("report"),
             before,

@@ -55,6 +55,16 @@ pub struct Round {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WorkbookMarks(Vec<WorkbookMark>);
 
+impl WorkbookMarks {
+    /// Whether a workbook these marks hold stands otherwise in `now`. A workbook made since
+    /// (a round started) is no change: undo leaves it as it is.
+    pub fn moved_in(&self, now: &WorkbookMarks) -> bool {
+        self.0
+            .iter()
+            .any(|m| now.0.iter().find(|n| n.id == m.id) != Some(m))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct WorkbookMark {
     id: i64,
@@ -66,28 +76,6 @@ struct WorkbookMark {
 impl Store {
     pub fn workbook_marks(&self) -> Result<WorkbookMarks> {
         read_marks(&self.conn)
-    }
-
-    /// Puts back the report, ids included, and where its round workbooks stood, in one
-    /// transaction (undo and redo). A workbook made since (a round started after) is left as
-    /// it is.
-    pub fn restore_with_marks(
-        &mut self,
-        report: &jalon_core::model::Report,
-        marks: &WorkbookMarks,
-    ) -> Result<()> {
-        report.validate()?;
-        let tx = self.write_tx()?;
-        crate::whole::write_whole(&tx, report, true)?;
-        for m in &marks.0 {
-            tx.execute(
-                "UPDATE round_workbook SET state = ?2, returned_sha256 = ?3, imported_at = ?4
-                 WHERE id = ?1",
-                params![m.id, m.state, m.returned_sha256, m.imported_at],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
     }
 
     /// The report's own identity: 32 hex digits made once, when the file got schema 5.
@@ -342,6 +330,19 @@ pub(crate) fn import_rounds(
                 ],
             )?;
         }
+    }
+    Ok(())
+}
+
+/// Puts each workbook `marks` holds back where it stood, inside the caller's transaction; a
+/// workbook made since is left as it is.
+pub(crate) fn write_marks(tx: &rusqlite::Transaction, marks: &WorkbookMarks) -> Result<()> {
+    for m in &marks.0 {
+        tx.execute(
+            "UPDATE round_workbook SET state = ?2, returned_sha256 = ?3, imported_at = ?4
+             WHERE id = ?1",
+            params![m.id, m.state, m.returned_sha256, m.imported_at],
+        )?;
     }
     Ok(())
 }

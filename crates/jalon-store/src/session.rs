@@ -191,11 +191,10 @@ impl Session {
         Ok(())
     }
 
-    /// Reads the report again after another program changed the file: what is on screen
-    /// becomes what the file holds, and the undo history, which was about the old content,
-    /// is dropped.
+    /// Reads the report again after another program changed the file (the change already
+    /// marked as seen): what is on screen becomes what the file holds, and the undo history,
+    /// which was about the old content, is dropped.
     fn read_again(&mut self) -> Result<()> {
-        let _ = self.store.changed_elsewhere()?;
         self.report = self.store.report()?;
         self.marks = self.store.workbook_marks()?;
         self.undo.clear();
@@ -220,6 +219,8 @@ impl Session {
     /// does, and the refusal goes on to the caller.
     fn after_write<T>(&mut self, written: Result<T>) -> Result<T> {
         if written.as_ref().is_err_and(is_changed_elsewhere) {
+            // The write's own check does not mark the change as seen: this look does.
+            let _ = self.store.changed_elsewhere()?;
             self.read_again()?;
         }
         written
@@ -371,7 +372,7 @@ impl Session {
         let after_marks = self.store.workbook_marks()?;
         let before = std::mem::replace(&mut self.report, after);
         let before_marks = std::mem::replace(&mut self.marks, after_marks);
-        if before != self.report || before_marks != self.marks {
+        if before != self.report || before_marks.moved_in(&self.marks) {
             self.remember(Snapshot {
                 report: before,
                 marks: before_marks,
@@ -421,9 +422,7 @@ impl Session {
 
     /// Writes a snapshot back into the file.
     fn write_back(&mut self, snapshot: &Snapshot) -> Result<()> {
-        let written = self
-            .store
-            .restore_with_marks(&snapshot.report, &snapshot.marks);
+        let written = self.store.restore(&snapshot.report, &snapshot.marks);
         self.after_write(written)
     }
 
@@ -496,6 +495,10 @@ mod tests {
         s.edit(|st| st.start_round(&round, "2999-06-30", &[("Ana".into(), "Ana.xlsx".into())]))
             .expect("round");
         assert_eq!(state(&s), crate::WorkbookState::Issued);
+        assert!(
+            !s.can_undo(),
+            "starting a round changes no workbook that was there: no undo step"
+        );
         let mut f = s.report().axes[0].actions[0].objectives[0].fields.clone();
         f.progress = 80;
         let sha = "a".repeat(64);

@@ -14,19 +14,21 @@ impl Store {
 
     /// Replaces the whole content of the report with `report`, in one transaction.
     pub fn replace(&mut self, report: &Report) -> Result<()> {
-        self.write_whole(report, false)
+        report.validate()?;
+        let tx = self.write_tx()?;
+        write_whole(&tx, report, false)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Puts the report back exactly as `report` holds it, ids included, so that whatever
-    /// points at an axis, action or objective still does (undo and redo rely on it).
-    pub fn restore(&mut self, report: &Report) -> Result<()> {
-        self.write_whole(report, true)
-    }
-
-    fn write_whole(&mut self, report: &Report, keep_ids: bool) -> Result<()> {
+    /// points at an axis, action or objective still does, and its round workbooks where
+    /// `marks` says they stood, in one transaction (undo and redo rely on both).
+    pub fn restore(&mut self, report: &Report, marks: &crate::WorkbookMarks) -> Result<()> {
         report.validate()?;
         let tx = self.write_tx()?;
-        write_whole(&tx, report, keep_ids)?;
+        write_whole(&tx, report, true)?;
+        crate::rounds::write_marks(&tx, marks)?;
         tx.commit()?;
         Ok(())
     }
